@@ -1,0 +1,13 @@
+namespace Monitor.Core.Extraction;
+
+/// <summary>What the extraction stage found in one page or feed item.</summary>
+/// <param name="Text">The body text; paragraphs are separated by a blank line ("\n\n").</param>
+/// <param name="Method">Which method produced the body, e.g. "selectors", "generic", "json-ld", "fragment".</param>
+public sealed record ExtractedStatement(
+    string? Title,
+    string Text,
+    DateTimeOffset? Published,
+    string? Language,
+    string? Author,
+    string? DocumentNumber,
+    string Method);

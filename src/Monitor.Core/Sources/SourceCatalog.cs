@@ -1,0 +1,139 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Css.Parser;
+using Monitor.Core.Configuration;
+using Monitor.Core.Extraction;
+
+namespace Monitor.Core.Sources;
+
+/// <summary>Loads and validates <c>sources.json</c>.</summary>
+public static partial class SourceCatalog
+{
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(15);
+
+    public static IReadOnlyList<Source> Load(string path)
+    {
+        if (!File.Exists(path))
+            throw new ConfigurationFileException(path, null, null, "file not found");
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    public static IReadOnlyList<Source> Parse(string json, string fileName)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            throw new ConfigurationFileException(fileName, null, null, $"not valid JSON (line {ex.LineNumber + 1}): {ex.Message}", ex);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("sources", out var array)
+                || array.ValueKind != JsonValueKind.Array)
+                throw new ConfigurationFileException(fileName, null, "sources", "expected an object with a \"sources\" array");
+
+            var sources = new List<Source>();
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            var index = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                index++;
+                var source = ParseSource(item, fileName, $"#{index}");
+                if (!ids.Add(source.Id))
+                    throw new ConfigurationFileException(fileName, source.Id, "id", "duplicate id");
+                sources.Add(source);
+            }
+            return sources;
+        }
+    }
+
+    private static Source ParseSource(JsonElement item, string file, string label)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+            throw new ConfigurationFileException(file, label, null, "each source must be an object");
+
+        var id = String(item, "id", file, label) ?? throw new ConfigurationFileException(file, label, "id", "missing");
+        if (!IdPattern().IsMatch(id))
+            throw new ConfigurationFileException(file, id, "id", "use lower-case letters, digits and '-' only (it becomes part of blob paths)");
+        var name = String(item, "name", file, id) ?? throw new ConfigurationFileException(file, id, "name", "missing");
+        var language = String(item, "language", file, id) ?? throw new ConfigurationFileException(file, id, "language", "missing (an ISO 639-1 code such as \"en\", \"ru\", \"az\")");
+
+        Uri? feed = null;
+        var feedText = String(item, "feed", file, id);
+        if (feedText is not null) feed = AbsoluteUrl(feedText, file, id, "feed");
+
+        SourceListing? listing = null;
+        if (item.TryGetProperty("listing", out var listingElement))
+        {
+            if (listingElement.ValueKind != JsonValueKind.Object)
+                throw new ConfigurationFileException(file, id, "listing", "expected an object with \"url\" and \"links\"");
+            var url = String(listingElement, "url", file, id) ?? throw new ConfigurationFileException(file, id, "listing.url", "missing");
+            var links = String(listingElement, "links", file, id) ?? throw new ConfigurationFileException(file, id, "listing.links", "missing (a CSS selector for the statement links)");
+            listing = new SourceListing(AbsoluteUrl(url, file, id, "listing.url"), Selector(links, file, id, "listing.links")!);
+        }
+
+        if (feed is null == listing is null)
+            throw new ConfigurationFileException(file, id, "feed", "give either \"feed\" or \"listing\", not both and not neither");
+
+        var selectors = ExtractionSelectors.None;
+        if (item.TryGetProperty("selectors", out var sel))
+        {
+            if (sel.ValueKind != JsonValueKind.Object)
+                throw new ConfigurationFileException(file, id, "selectors", "expected an object with \"title\", \"date\" and/or \"body\"");
+            selectors = new ExtractionSelectors(
+                Selector(String(sel, "title", file, id), file, id, "selectors.title"),
+                Selector(String(sel, "date", file, id), file, id, "selectors.date"),
+                Selector(String(sel, "body", file, id), file, id, "selectors.body"));
+        }
+
+        var interval = DefaultInterval;
+        if (item.TryGetProperty("intervalMinutes", out var minutes))
+        {
+            if (minutes.ValueKind != JsonValueKind.Number || !minutes.TryGetInt32(out var m) || m < 1 || m > 7 * 24 * 60)
+                throw new ConfigurationFileException(file, id, "intervalMinutes", "expected a whole number of minutes between 1 and 10080");
+            interval = TimeSpan.FromMinutes(m);
+        }
+
+        var enabled = true;
+        if (item.TryGetProperty("enabled", out var enabledElement))
+        {
+            if (enabledElement.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                throw new ConfigurationFileException(file, id, "enabled", "expected true or false");
+            enabled = enabledElement.GetBoolean();
+        }
+
+        return new Source(id, name, language, feed, listing, selectors, interval, enabled);
+    }
+
+    private static string? String(JsonElement item, string name, string file, string entry)
+    {
+        if (!item.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind != JsonValueKind.String)
+            throw new ConfigurationFileException(file, entry, name, $"expected a string, found {value.ValueKind.ToString().ToLowerInvariant()}");
+        var text = value.GetString()!.Trim();
+        return text.Length == 0 ? null : text;
+    }
+
+    private static Uri AbsoluteUrl(string text, string file, string id, string field)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            throw new ConfigurationFileException(file, id, field, $"'{text}' is not an absolute http(s) URL");
+        return uri;
+    }
+
+    private static string? Selector(string? selector, string file, string id, string field)
+    {
+        if (selector is null) return null;
+        if (new CssSelectorParser().ParseSelector(selector) is null)
+            throw new ConfigurationFileException(file, id, field, $"'{selector}' is not a valid CSS selector");
+        return selector;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
+    private static partial Regex IdPattern();
+}
