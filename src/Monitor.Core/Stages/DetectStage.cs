@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Logging;
+using Monitor.Core.Configuration;
+using Monitor.Core.Detection;
+using Monitor.Core.Messages;
+using Monitor.Core.Storage;
+
+namespace Monitor.Core.Stages;
+
+/// <summary>
+/// Compares an archived version with the one before it, keeps the diff beside the version, and hands the
+/// mentions found in new or changed text to the alert stage.
+/// </summary>
+public sealed class DetectStage(
+    MonitorConfiguration configuration,
+    IMentionDetector detector,
+    IStatementIndex index,
+    IBlobStore blobs,
+    AlertStage alerts,
+    ILogger<DetectStage> logger)
+{
+    public async Task<DetectionResult> HandleAsync(DetectRequest request, CancellationToken cancellationToken)
+    {
+        var source = configuration.GetSource(request.SourceId);
+        var record = await index.GetAsync(request.SourceId, request.StatementId, cancellationToken)
+            ?? throw new InvalidOperationException($"Statement {request.StatementId} of {request.SourceId} is not in the index.");
+        if (request.Version > record.Version)
+            throw new InvalidOperationException($"Version {request.Version} of {request.StatementId} is not archived yet (latest is {record.Version}).");
+
+        var current = await ReadTextAsync(record, request.Version, cancellationToken);
+        var previous = request.Version > 1 ? await ReadTextAsync(record, request.Version - 1, cancellationToken) : null;
+        var result = detector.Detect(previous, current);
+
+        await blobs.TryCreateAsync(BlobArea.Statements, record.VersionPath(request.Version, "diff.json"),
+            BinaryData.FromString(PipelineJson.Serialize(result)), "application/json", cancellationToken);
+        logger.LogInformation("{Count} new mentions in {SourceId} statement {StatementId} version {Version}",
+            result.NewMentions.Count, request.SourceId, request.StatementId, request.Version);
+
+        await alerts.RaiseAsync(source, record, request.Version, result.NewMentions, cancellationToken);
+        await MarkDetectedAsync(record, request.Version, cancellationToken);
+        return result;
+    }
+
+    private async Task<string> ReadTextAsync(StatementRecord record, int version, CancellationToken cancellationToken)
+    {
+        var path = record.VersionPath(version, "txt");
+        var text = await blobs.ReadAsync(BlobArea.Statements, path, cancellationToken)
+            ?? throw new InvalidOperationException($"Archived text '{path}' is missing.");
+        return text.ToString();
+    }
+
+    private async Task MarkDetectedAsync(StatementRecord record, int version, CancellationToken cancellationToken)
+    {
+        for (var current = record; current is not null && current.DetectedVersion < version;
+             current = await index.GetAsync(record.SourceId, record.StatementId, cancellationToken))
+        {
+            if (await index.TrySaveAsync(current with { DetectedVersion = version }, cancellationToken)) return;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Logging;
+using Monitor.Core.Configuration;
+using Monitor.Core.Fetching;
+using Monitor.Core.Messages;
+using Monitor.Core.Sources;
+using Monitor.Core.Storage;
+
+namespace Monitor.Core.Stages;
+
+/// <summary>
+/// Reads a source's feed or listing page, and enqueues a <see cref="FetchRequest"/> for each statement that is
+/// not archived yet, or whose feed content changed since it was archived.
+/// A site that cannot be reached is recorded in the ingestion log; the stage does not fail, the next cycle retries.
+/// </summary>
+public sealed class DiscoverStage(
+    MonitorConfiguration configuration,
+    PageFetcher fetcher,
+    IStatementIndex index,
+    IBlobStore blobs,
+    IMessageQueue queue,
+    IIngestionLog log,
+    TimeProvider time,
+    ILogger<DiscoverStage> logger)
+{
+    public async Task<IngestionEntry> HandleAsync(DiscoverRequest request, CancellationToken cancellationToken)
+    {
+        var source = configuration.GetSource(request.SourceId);
+        var page = await fetcher.FetchAsync(source.DiscoveryUrl, cancellationToken);
+        var entry = Entry(source, page, IngestionOutcome.Ok, 0, 0, 0, page.Error);
+        if (!page.Succeeded)
+        {
+            entry = entry with { Outcome = page.Outcome };
+            logger.LogWarning("Discovery of {SourceId} at {Url} failed: {Error}", source.Id, page.Url, page.Error);
+            await log.RecordAsync(entry, cancellationToken);
+            return entry;
+        }
+
+        try
+        {
+            var candidates = source.Feed is not null ? ReadFeed(source, page) : ReadListing(source, page);
+            var (fresh, changed) = await EnqueueNewAsync(source, page, candidates, cancellationToken);
+            entry = entry with { ItemsFound = candidates.Count, ItemsNew = fresh, ItemsChanged = changed };
+            logger.LogInformation("Discovered {Found} items at {SourceId}: {New} new, {Changed} changed", candidates.Count, source.Id, fresh, changed);
+        }
+        catch (Exception ex) when (ex is FeedFormatException or AngleSharp.Dom.DomException)
+        {
+            logger.LogWarning(ex, "Discovery page of {SourceId} at {Url} could not be read", source.Id, page.Url);
+            entry = entry with { Outcome = IngestionOutcome.InvalidContent, Error = ex.Message };
+        }
+
+        await log.RecordAsync(entry, cancellationToken);
+        return entry;
+    }
+
+    private static List<Candidate> ReadFeed(Source source, FetchedPage page) =>
+        FeedReader.Read(page.Content, page.Url)
+            .Select(item => new Candidate(item.Key, item.Url, item.ContentHtml is null ? null : Hashes.Sha256(item.ContentHtml)))
+            .DistinctBy(c => c.Key)
+            .ToList();
+
+    private static List<Candidate> ReadListing(Source source, FetchedPage page) =>
+        ListingReader.Read(page.Content, page.Url, source.Listing!.Links)
+            .Select(url => new Candidate(url.AbsoluteUri, url, null))
+            .ToList();
+
+    private async Task<(int New, int Changed)> EnqueueNewAsync(Source source, FetchedPage page, List<Candidate> candidates, CancellationToken cancellationToken)
+    {
+        int fresh = 0, changed = 0;
+        string? feedBlob = null;
+        foreach (var candidate in candidates)
+        {
+            var statementId = Hashes.StatementId(source.Id, candidate.Key);
+            var record = await index.GetAsync(source.Id, statementId, cancellationToken);
+            if (record is null) fresh++;
+            else if (candidate.ContentHash is not null && candidate.ContentHash != record.RawHash) changed++;
+            else continue;
+
+            if (candidate.ContentHash is not null && feedBlob is null)
+            {
+                // The feed carries the statements: keep it, and let the fetch stage read the item from it.
+                feedBlob = ArchivePaths.Feed(source.Id, page.StartedAt, Hashes.Sha256(page.Content));
+                await blobs.TryCreateAsync(BlobArea.Feeds, feedBlob, new BinaryData(page.Content), "application/xml", cancellationToken);
+            }
+
+            var request = new FetchRequest(source.Id, statementId, candidate.Key, candidate.Url, candidate.ContentHash is null ? null : feedBlob, time.GetUtcNow());
+            await queue.SendAsync(QueueNames.Fetch, request, cancellationToken);
+        }
+        return (fresh, changed);
+    }
+
+    private static IngestionEntry Entry(Source source, FetchedPage page, IngestionOutcome outcome, int found, int fresh, int changed, string? error) =>
+        new(source.Id, "discover", page.Url, page.StartedAt, outcome, page.HttpStatus, page.Content.LongLength, found, fresh, changed, page.Duration, error);
+
+    private sealed record Candidate(string Key, Uri Url, string? ContentHash);
+}

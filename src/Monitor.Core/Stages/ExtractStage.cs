@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Logging;
+using Monitor.Core.Extraction;
+using Monitor.Core.Fetching;
+using Monitor.Core.Sources;
+
+namespace Monitor.Core.Stages;
+
+/// <summary>
+/// Turns a statement's raw HTML into text and metadata with the source's selectors or the generic extractor,
+/// and fills what the page lacks from the feed item (title, date, author).
+/// </summary>
+public sealed class ExtractStage(IStatementExtractor extractor, ILogger<ExtractStage> logger)
+{
+    public ExtractedStatement Extract(Source source, RawStatement raw)
+    {
+        ExtractedStatement extracted;
+        if (raw.FeedItem is { ContentHtml: { } fragment })
+        {
+            extracted = extractor.Extract(fragment, raw.Url, ExtractionSelectors.None);
+        }
+        else
+        {
+            using var stream = new MemoryStream(raw.Content);
+            extracted = extractor.Extract(stream, raw.ContentType, raw.Url, source.Selectors);
+        }
+
+        if (raw.FeedItem is { } item)
+        {
+            extracted = extracted with
+            {
+                Title = item.Title ?? extracted.Title,
+                Published = item.Published ?? extracted.Published,
+                Author = extracted.Author ?? item.Author,
+            };
+        }
+        extracted = extracted with { Language = extracted.Language ?? source.Language };
+
+        if (extracted.Text.Length == 0)
+            logger.LogWarning("No text extracted from {Url} of {SourceId} (method {Method}); archiving the raw page anyway", raw.Url, source.Id, extracted.Method);
+        return extracted;
+    }
+}
+
+/// <summary>A statement's HTML as fetched: a page, or an item of a feed that carries full content.</summary>
+public sealed record RawStatement(Uri Url, byte[] Content, string? ContentType, FeedItem? FeedItem);

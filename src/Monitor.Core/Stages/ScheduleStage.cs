@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Logging;
+using Monitor.Core.Configuration;
+using Monitor.Core.Messages;
+using Monitor.Core.Storage;
+
+namespace Monitor.Core.Stages;
+
+/// <summary>
+/// Run by the timer: enqueues one <see cref="DiscoverRequest"/> for every enabled source whose interval has passed.
+/// </summary>
+public sealed class ScheduleStage(
+    MonitorConfiguration configuration,
+    ISourceStateStore state,
+    IMessageQueue queue,
+    TimeProvider time,
+    ILogger<ScheduleStage> logger)
+{
+    /// <summary>Returns the ids of the sources enqueued.</summary>
+    /// <param name="force">Enqueue every enabled source, due or not (a manual run).</param>
+    public async Task<IReadOnlyList<string>> ScheduleDueAsync(bool force, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var scheduled = new List<string>();
+        foreach (var source in configuration.Sources.Where(s => s.Enabled))
+        {
+            var last = await state.GetLastScheduledAsync(source.Id, cancellationToken);
+            // A little slack so that a 15-minute source on a 15-minute timer is not skipped for arriving a second early.
+            if (!force && last is { } l && now - l < source.Interval - TimeSpan.FromSeconds(30)) continue;
+            await queue.SendAsync(QueueNames.Discover, new DiscoverRequest(source.Id, now), cancellationToken);
+            await state.SetLastScheduledAsync(source.Id, now, cancellationToken);
+            scheduled.Add(source.Id);
+        }
+        logger.LogInformation("Scheduled {Count} of {Total} sources for discovery", scheduled.Count, configuration.Sources.Count);
+        return scheduled;
+    }
+}

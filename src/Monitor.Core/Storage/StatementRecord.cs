@@ -1,0 +1,25 @@
+namespace Monitor.Core.Storage;
+
+/// <summary>
+/// The index entry of one statement: where its versions live and what the latest one is.
+/// <see cref="ETag"/> guards concurrent writers (two workers archiving the same statement).
+/// </summary>
+public sealed record StatementRecord(
+    string SourceId,
+    string StatementId,
+    string ItemKey,
+    Uri Url,
+    string? Title,
+    DateTimeOffset? Published,
+    string BasePath,
+    int Version,
+    string TextHash,
+    string RawHash,
+    int DetectedVersion,
+    DateTimeOffset FirstSeen,
+    DateTimeOffset LastChanged,
+    string? ETag = null)
+{
+    /// <summary>The blob path of a version's file, e.g. <c>us-state-press/2021/05/22/yemen-national-day-1a2b3c4d/v001.txt</c>.</summary>
+    public string VersionPath(int version, string extension) => ArchivePaths.Version(BasePath, version, extension);
+}
