@@ -16,9 +16,11 @@ public sealed class DeliverStage(
     IMailSender mail,
     IDeliveryLedger ledger,
     TimeProvider time,
-    ILogger<DeliverStage> logger,
-    string messageIdDomain = "ministry-monitor.local")
+    ILogger<DeliverStage> logger)
 {
+    /// <summary>The right-hand side of the Message-Id of every alert e-mail.</summary>
+    public const string MessageIdDomain = "ministry-monitor.local";
+
     public async Task<int> HandleAsync(AlertMessage alert, CancellationToken cancellationToken)
     {
         if (alert.SchemaVersion > AlertMessage.CurrentSchemaVersion)
@@ -29,7 +31,7 @@ public sealed class DeliverStage(
         foreach (var subscriber in configuration.SubscribersOf(alert.TopicId))
         {
             if (await ledger.WasSentAsync(alert.AlertId, subscriber.Email, cancellationToken)) continue;
-            var email = AlertEmailComposer.Compose(alert, subscriber, messageIdDomain);
+            var email = AlertEmailComposer.Compose(alert, subscriber, MessageIdDomain);
             try
             {
                 await mail.SendAsync(email, cancellationToken);

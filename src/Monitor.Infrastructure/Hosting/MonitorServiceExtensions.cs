@@ -1,0 +1,87 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Monitor.Core.Configuration;
+using Monitor.Core.Delivery;
+using Monitor.Core.Detection;
+using Monitor.Core.Extraction;
+using Monitor.Core.Fetching;
+using Monitor.Core.Stages;
+using Monitor.Core.Storage;
+using Monitor.Infrastructure.Mail;
+using Monitor.Infrastructure.Options;
+using Monitor.Infrastructure.Storage;
+
+namespace Monitor.Infrastructure.Hosting;
+
+public static class MonitorServiceExtensions
+{
+    /// <summary>Everything the pipeline needs, for the Functions app and the <c>monitor</c> command alike.</summary>
+    public static IHostApplicationBuilder AddMonitorServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MonitorFilesOptions>().BindConfiguration(MonitorFilesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddSingleton(sp =>
+        {
+            var files = sp.GetRequiredService<IOptions<MonitorFilesOptions>>().Value;
+            return MonitorConfiguration.Load(
+                Path.Combine(contentRoot, files.SourcesFile),
+                Path.Combine(contentRoot, files.TopicsFile),
+                Path.Combine(contentRoot, files.SubscriptionsFile));
+        });
+
+        services.AddSingleton<IStatementExtractor, StatementExtractor>();
+        services.AddSingleton<IMentionDetector>(sp => new MentionDetector(sp.GetRequiredService<MonitorConfiguration>().Topics));
+
+        services.AddSingleton<StorageClients>();
+        services.AddSingleton<StorageInitializer>();
+        services.AddSingleton<BlobStore>();
+        services.AddSingleton<IBlobStore>(sp => sp.GetRequiredService<BlobStore>());
+        services.AddSingleton<IMessageQueue, QueueMessageSender>();
+        services.AddSingleton<IStatementIndex, TableStatementIndex>();
+        services.AddSingleton<IIngestionLog, TableIngestionLog>();
+        services.AddSingleton<ISourceStateStore, TableSourceState>();
+        services.AddSingleton<IAlertLedger, TableAlertLedger>();
+        services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
+        services.AddSingleton<IMailSender, MailKitSender>();
+
+        services.AddHttpClient<PageFetcher>((sp, client) =>
+            {
+                var fetch = sp.GetRequiredService<IOptions<FetchOptions>>().Value;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd(fetch.UserAgent);
+                // The resilience pipeline owns the timeouts.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddStandardResilienceHandler()
+            .Configure((HttpStandardResilienceOptions resilience, IServiceProvider sp) =>
+            {
+                var fetch = sp.GetRequiredService<IOptions<FetchOptions>>().Value;
+                resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(fetch.AttemptTimeoutSeconds);
+                resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(fetch.TotalTimeoutSeconds);
+                resilience.Retry.MaxRetryAttempts = Math.Max(fetch.MaxRetries, 1);
+                resilience.Retry.Delay = TimeSpan.FromSeconds(1);
+                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(2 * fetch.AttemptTimeoutSeconds, 30));
+            });
+
+        services.AddTransient<ScheduleStage>();
+        services.AddTransient<DiscoverStage>();
+        services.AddTransient<ExtractStage>();
+        services.AddTransient<ArchiveStage>();
+        services.AddTransient<FetchStage>();
+        services.AddTransient<AlertStage>();
+        services.AddTransient<DetectStage>();
+        services.AddTransient<DeliverStage>();
+        services.AddTransient<PipelineDispatcher>();
+        services.AddTransient<LocalPipelineRunner>();
+        services.AddHostedService<StartupChecks>();
+        return builder;
+    }
+}

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Monitor.Infrastructure.Options;
+
+/// <summary>How the local runner processes the queues (on Azure, host.json sets the same for the Functions host).</summary>
+public sealed class PipelineOptions
+{
+    public const string SectionName = "Pipeline";
+
+    /// <summary>Attempts before a message is moved to its poison queue; host.json's maxDequeueCount.</summary>
+    [Range(1, 100)]
+    public int MaxDequeueCount { get; set; } = 5;
+
+    [Range(1, 32)]
+    public int BatchSize { get; set; } = 16;
+
+    /// <summary>How long a failed message stays invisible before its next attempt (doubled per attempt).</summary>
+    [Range(0, 3600)]
+    public double RetryDelaySeconds { get; set; } = 2;
+
+    /// <summary>How often <c>monitor run</c> checks which sources are due.</summary>
+    [Range(1, 1440)]
+    public int ScheduleMinutes { get; set; } = 5;
+}

@@ -1,0 +1,55 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Monitor.Core.Storage;
+
+namespace Monitor.Infrastructure.Storage;
+
+/// <summary>Write-once blobs: every upload carries If-None-Match: * so an existing blob is never overwritten.</summary>
+public sealed class BlobStore(StorageClients clients) : IBlobStore
+{
+    public async Task<bool> TryCreateAsync(BlobArea area, string path, BinaryData content, string contentType, CancellationToken cancellationToken)
+    {
+        var blob = Container(area).GetBlobClient(path);
+        try
+        {
+            await blob.UploadAsync(content, new BlobUploadOptions
+            {
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task<BinaryData?> ReadAsync(BlobArea area, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await Container(area).GetBlobClient(path).DownloadContentAsync(cancellationToken);
+            return result.Value.Content;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Blob names under a prefix, for listing the archive.</summary>
+    public async IAsyncEnumerable<string> ListAsync(BlobArea area, string? prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in Container(area).GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
+            yield return item.Name;
+    }
+
+    private BlobContainerClient Container(BlobArea area) => clients.Blobs.GetBlobContainerClient(area switch
+    {
+        BlobArea.Statements => clients.Options.ArchiveContainer,
+        BlobArea.Feeds => clients.Options.FeedContainer,
+        _ => throw new ArgumentOutOfRangeException(nameof(area), area, null),
+    });
+}

@@ -1,0 +1,21 @@
+using System.Text;
+using Monitor.Core.Messages;
+using Monitor.Core.Storage;
+
+namespace Monitor.Infrastructure.Storage;
+
+/// <summary>Sends JSON messages to Azure Storage queues (base64, as the Functions queue trigger expects).</summary>
+public sealed class QueueMessageSender(StorageClients clients) : IMessageQueue
+{
+    /// <summary>Azure's limit is 64 KB after base64; this leaves room for the encoding.</summary>
+    public const int MaxMessageBytes = 48 * 1024;
+
+    public async Task SendAsync<T>(string queueName, T message, CancellationToken cancellationToken)
+    {
+        var json = PipelineJson.Serialize(message);
+        var size = Encoding.UTF8.GetByteCount(json);
+        if (size > MaxMessageBytes)
+            throw new InvalidOperationException($"A {typeof(T).Name} of {size} bytes is too large for queue '{queueName}'; messages must carry references, not texts.");
+        await clients.Queues.GetQueueClient(queueName).SendMessageAsync(json, cancellationToken);
+    }
+}

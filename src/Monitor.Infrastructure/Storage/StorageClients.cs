@@ -1,0 +1,53 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Options;
+using Monitor.Infrastructure.Options;
+
+namespace Monitor.Infrastructure.Storage;
+
+/// <summary>The three Azure Storage service clients, from a connection string or a managed identity.</summary>
+public sealed class StorageClients
+{
+    public StorageClients(IOptions<StorageOptions> options)
+    {
+        var o = options.Value;
+        Options = o;
+        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        if (!string.IsNullOrWhiteSpace(o.ConnectionString))
+        {
+            Blobs = new BlobServiceClient(o.ConnectionString);
+            Queues = new QueueServiceClient(o.ConnectionString, queueOptions);
+            Tables = new TableServiceClient(o.ConnectionString);
+        }
+        else
+        {
+            TokenCredential credential = string.IsNullOrWhiteSpace(o.ManagedIdentityClientId)
+                ? new DefaultAzureCredential()
+                : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(o.ManagedIdentityClientId));
+            Blobs = new BlobServiceClient(new Uri($"https://{o.AccountName}.blob.core.windows.net"), credential);
+            Queues = new QueueServiceClient(new Uri($"https://{o.AccountName}.queue.core.windows.net"), credential, queueOptions);
+            Tables = new TableServiceClient(new Uri($"https://{o.AccountName}.table.core.windows.net"), credential);
+        }
+    }
+
+    public StorageOptions Options { get; }
+    public BlobServiceClient Blobs { get; }
+    public QueueServiceClient Queues { get; }
+    public TableServiceClient Tables { get; }
+
+    public TableClient Table(string name) => Tables.GetTableClient(Options.TablePrefix + name);
+
+    public static class TableNames
+    {
+        public const string Statements = "Statements";
+        public const string IngestionLog = "IngestionLog";
+        public const string SourceState = "SourceState";
+        public const string Alerts = "Alerts";
+        public const string Deliveries = "Deliveries";
+
+        public static IReadOnlyList<string> All { get; } = [Statements, IngestionLog, SourceState, Alerts, Deliveries];
+    }
+}
