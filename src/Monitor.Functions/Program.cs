@@ -1,5 +1,7 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
+using Monitor.Functions;
 
 var builder = FunctionsApplication.CreateBuilder(args);
+builder.AddMonitorFunctionsServices();
 builder.Build().Run();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
@@ -21,7 +22,9 @@ public static class MonitorServiceExtensions
     public static IHostApplicationBuilder AddMonitorServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
+            .PostConfigure<IConfiguration>(UseFunctionsStorageByDefault)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MonitorFilesOptions>().BindConfiguration(MonitorFilesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -83,5 +86,15 @@ public static class MonitorServiceExtensions
         services.AddTransient<LocalPipelineRunner>();
         services.AddHostedService<StartupChecks>();
         return builder;
+    }
+
+    /// <summary>On Azure the pipeline shares the Functions host's storage account unless told otherwise.</summary>
+    private static void UseFunctionsStorageByDefault(StorageOptions options, IConfiguration configuration)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString) || !string.IsNullOrWhiteSpace(options.AccountName)) return;
+        options.ConnectionString = configuration["AzureWebJobsStorage"];
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString)) return;
+        options.AccountName = configuration["AzureWebJobsStorage:accountName"];
+        options.ManagedIdentityClientId ??= configuration["AzureWebJobsStorage:clientId"];
     }
 }

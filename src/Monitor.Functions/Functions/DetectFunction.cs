@@ -1,0 +1,13 @@
+using Microsoft.Azure.Functions.Worker;
+using Monitor.Core.Messages;
+using Monitor.Core.Stages;
+
+namespace Monitor.Functions.Functions;
+
+/// <summary>Queue trigger on <see cref="QueueNames.Detect"/>: hands each message to the detect stage through the shared dispatcher.</summary>
+public sealed class DetectFunction(PipelineDispatcher dispatcher)
+{
+    [Function("Detect")]
+    public Task Run([QueueTrigger(QueueNames.Detect)] string message, CancellationToken cancellationToken) =>
+        dispatcher.DispatchAsync(QueueNames.Detect, message, cancellationToken);
+}

@@ -1,0 +1,14 @@
+using Microsoft.Azure.Functions.Worker;
+using Monitor.Core.Stages;
+
+namespace Monitor.Functions.Functions;
+
+/// <summary>Timer: queues discovery for every source that is due. The schedule is the app setting FETCH_SCHEDULE.</summary>
+public sealed class ScheduleFunction(ScheduleStage stage)
+{
+    public const string ScheduleSetting = "FETCH_SCHEDULE";
+
+    [Function("Schedule")]
+    public Task Run([TimerTrigger("%" + ScheduleSetting + "%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        stage.ScheduleDueAsync(force: false, cancellationToken);
+}
