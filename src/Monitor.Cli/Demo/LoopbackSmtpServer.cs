@@ -39,12 +39,13 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     /// <summary>Every message accepted so far, in order.</summary>
     public IReadOnlyList<MimeMessage> Messages => _store.Messages.ToArray();
 
-    /// <summary>While true, every message is refused with 451 (a temporary failure), as a mail server in trouble does.</summary>
-    public bool Refusing
-    {
-        get => _store.Refusing;
-        set => _store.Refusing = value;
-    }
+    /// <summary>Messages to this address are refused with 451 (a temporary failure), as a mail server in trouble does.</summary>
+    public void RefuseRecipient(string address) => _store.Refused[address.ToLowerInvariant()] = true;
+
+    public void AcceptAll() => _store.Refused.Clear();
+
+    /// <summary>How many messages were refused so far.</summary>
+    public int Refusals => _store.RefusalCount;
 
     /// <param name="saveDirectory">Where to also write each message as an .eml file; null keeps them in memory only.</param>
     public static async Task<LoopbackSmtpServer> StartAsync(string? saveDirectory = null)
@@ -91,11 +92,19 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     {
         public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
-        public volatile bool Refusing;
+        public ConcurrentDictionary<string, bool> Refused { get; } = new();
+
+        private int _refusals;
+
+        public int RefusalCount => Volatile.Read(ref _refusals);
 
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
-            if (Refusing) return new SmtpResponse((SmtpReplyCode)451, "try again later");
+            if (transaction.To.Any(to => Refused.ContainsKey($"{to.User}@{to.Host}".ToLowerInvariant())))
+            {
+                Interlocked.Increment(ref _refusals);
+                return new SmtpResponse((SmtpReplyCode)451, "mailbox temporarily unavailable, try again later");
+            }
             using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
             if (saveDirectory is not null)
