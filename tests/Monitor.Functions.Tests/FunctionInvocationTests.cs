@@ -1,0 +1,91 @@
+using System.Globalization;
+using Azure.Storage.Queues;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Monitor.Cli.Demo;
+using Monitor.Core.Messages;
+using Monitor.Core.Storage;
+using Monitor.Functions.Functions;
+using Monitor.Infrastructure.Azurite;
+
+namespace Monitor.Functions.Tests;
+
+public sealed class FunctionInvocationTests
+{
+    [Fact]
+    public async Task Functions_InvokedAsTheHostWould_CarryAStatementFromTimerToEmail()
+    {
+        await using var azurite = await AzuriteProcess.StartAsync(null, CancellationToken.None);
+        await using var site = await LoopbackSite.StartAsync();
+        await using var smtp = await LoopbackSmtpServer.StartAsync();
+        site.Set("feed.xml", Feed(site.BaseUrl), "application/rss+xml");
+        var config = Directory.CreateTempSubdirectory("monitor-functions-").FullName;
+        File.WriteAllText(Path.Combine(config, "sources.json"),
+            $$"""{ "sources": [ { "id": "mfa", "name": "MFA", "language": "en", "feed": "{{site.UrlOf("feed.xml")}}" } ] }""");
+        File.WriteAllText(Path.Combine(config, "topics.json"),
+            """{ "topics": [ { "id": "lachin-corridor", "name": "Lachin corridor", "terms": ["Lachin corridor"] } ] }""");
+        File.WriteAllText(Path.Combine(config, "subscriptions.json"),
+            """{ "subscribers": [ { "email": "analyst@example.org", "topics": ["lachin-corridor"] } ] }""");
+
+        // The settings the Bicep sets on Azure; storage comes only from AzureWebJobsStorage, as there.
+        using var host = await FunctionsApp.BuildAsync(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["FETCH_SCHEDULE"] = "0 */5 * * * *",
+            ["Monitor:SourcesFile"] = Path.Combine(config, "sources.json"),
+            ["Monitor:TopicsFile"] = Path.Combine(config, "topics.json"),
+            ["Monitor:SubscriptionsFile"] = Path.Combine(config, "subscriptions.json"),
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+            ["Smtp:Security"] = "None",
+        });
+
+        await Create<ScheduleFunction>(host).Run(new TimerInfo(), CancellationToken.None);
+        Assert.Equal(1, await DeliverQueueAsync(azurite, QueueNames.Discover, m => Create<DiscoverFunction>(host).Run(m, CancellationToken.None)));
+        Assert.Equal(1, await DeliverQueueAsync(azurite, QueueNames.Fetch, m => Create<FetchFunction>(host).Run(m, CancellationToken.None)));
+        Assert.Equal(1, await DeliverQueueAsync(azurite, QueueNames.Detect, m => Create<DetectFunction>(host).Run(m, CancellationToken.None)));
+        Assert.Equal(1, await DeliverQueueAsync(azurite, QueueNames.Alerts, m => Create<DeliverFunction>(host).Run(m, CancellationToken.None)));
+
+        var statement = Assert.Single(await host.Services.GetRequiredService<IStatementIndex>().ListAsync(null, CancellationToken.None).ToListAsync());
+        Assert.Equal(1, statement.Version);
+        var mail = Assert.Single(smtp.Messages);
+        Assert.Contains("Lachin corridor", mail.TextBody);
+
+        // A timer tick right after: the source is not due yet, so nothing is queued.
+        await Create<ScheduleFunction>(host).Run(new TimerInfo(), CancellationToken.None);
+        Assert.Equal(0, await DeliverQueueAsync(azurite, QueueNames.Discover, _ => Task.CompletedTask));
+        Directory.Delete(config, recursive: true);
+    }
+
+    private static T Create<T>(IHost host) => ActivatorUtilities.CreateInstance<T>(host.Services);
+
+    /// <summary>What the Functions host does for a queue trigger: receive, invoke, delete on success.</summary>
+    private static async Task<int> DeliverQueueAsync(AzuriteProcess azurite, string queueName, Func<string, Task> invoke)
+    {
+        var queue = new QueueClient(azurite.ConnectionString, queueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var delivered = 0;
+        foreach (var message in (await queue.ReceiveMessagesAsync(32)).Value)
+        {
+            await invoke(message.Body.ToString());
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            delivered++;
+        }
+        return delivered;
+    }
+
+    private static string Feed(Uri baseUrl) => $$"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+          <channel><title>MFA</title><link>{{baseUrl}}</link>
+            <item>
+              <title>On the Lachin corridor</title>
+              <link>{{baseUrl}}statements/1</link>
+              <guid isPermaLink="false">statement-1</guid>
+              <pubDate>Tue, 25 Jul 2023 09:00:00 +0000</pubDate>
+              <content:encoded><![CDATA[<p>The Lachin corridor must remain open.</p><p>Other matters were discussed.</p>]]></content:encoded>
+            </item>
+          </channel>
+        </rss>
+        """;
+}
