@@ -1,0 +1,21 @@
+using System.Collections.Concurrent;
+using Monitor.Core.Storage;
+
+namespace Monitor.Core.Tests.Fakes;
+
+internal sealed class InMemoryBlobStore : IBlobStore
+{
+    public ConcurrentDictionary<(BlobArea Area, string Path), BinaryData> Blobs { get; } = new();
+
+    public int Writes;
+
+    public Task<bool> TryCreateAsync(BlobArea area, string path, BinaryData content, string contentType, CancellationToken cancellationToken)
+    {
+        var created = Blobs.TryAdd((area, path), content);
+        if (created) Interlocked.Increment(ref Writes);
+        return Task.FromResult(created);
+    }
+
+    public Task<BinaryData?> ReadAsync(BlobArea area, string path, CancellationToken cancellationToken) =>
+        Task.FromResult(Blobs.TryGetValue((area, path), out var b) ? b : null);
+}

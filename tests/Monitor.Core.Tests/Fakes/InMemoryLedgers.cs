@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using Monitor.Core.Delivery;
+using Monitor.Core.Messages;
+using Monitor.Core.Storage;
+
+namespace Monitor.Core.Tests.Fakes;
+
+internal sealed class InMemoryDeliveryLedger : IDeliveryLedger
+{
+    public ConcurrentDictionary<(string, string), DeliveryRecord> Sent { get; } = new();
+
+    public Task<bool> WasSentAsync(string alertId, string recipient, CancellationToken cancellationToken) => Task.FromResult(Sent.ContainsKey((alertId, recipient)));
+
+    public Task RecordSentAsync(DeliveryRecord delivery, CancellationToken cancellationToken)
+    {
+        Sent[(delivery.AlertId, delivery.Recipient)] = delivery;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<DeliveryRecord>> ReadRecentAsync(int max, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<DeliveryRecord>>(Sent.Values.ToList());
+}
+
+internal sealed class InMemoryAlertLedger : IAlertLedger
+{
+    public ConcurrentDictionary<string, AlertMessage> Alerts { get; } = new();
+
+    public Task<bool> IsEnqueuedAsync(string alertId, CancellationToken cancellationToken) => Task.FromResult(Alerts.ContainsKey(alertId));
+
+    public Task RecordEnqueuedAsync(AlertMessage alert, CancellationToken cancellationToken)
+    {
+        Alerts[alert.AlertId] = alert;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<AlertMessage>> ReadRecentAsync(int max, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AlertMessage>>(Alerts.Values.ToList());
+}
+
+internal sealed class InMemorySourceState : ISourceStateStore
+{
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _last = new();
+
+    public Task<DateTimeOffset?> GetLastScheduledAsync(string sourceId, CancellationToken cancellationToken) =>
+        Task.FromResult(_last.TryGetValue(sourceId, out var at) ? at : (DateTimeOffset?)null);
+
+    public Task SetLastScheduledAsync(string sourceId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        _last[sourceId] = at;
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Accepts mail, except for the recipients told to fail.</summary>
+internal sealed class RecordingMailSender : IMailSender
+{
+    public ConcurrentQueue<AlertEmail> Sent { get; } = new();
+
+    public HashSet<string> Failing { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public Task SendAsync(AlertEmail email, CancellationToken cancellationToken)
+    {
+        if (Failing.Contains(email.To)) throw new IOException($"451 mailbox {email.To} temporarily unavailable");
+        Sent.Enqueue(email);
+        return Task.CompletedTask;
+    }
+}
