@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return DemoCommand.Create();
+        yield return RunCommand.Create();
+        foreach (var listing in ListingCommands.Create()) yield return listing;
     }
 }

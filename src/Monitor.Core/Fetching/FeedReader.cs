@@ -47,7 +47,9 @@ public static class FeedReader
             var guid = Text(item.Element("guid"));
             var url = Resolve(link ?? guid, feedUrl);
             if (url is null) continue;
-            var content = Text(item.Element(Content + "encoded"));
+            // The statement's HTML is kept byte for byte: it is what the archive stores as the raw version.
+            var content = item.Element(Content + "encoded")?.Value;
+            if (string.IsNullOrWhiteSpace(content)) content = null;
             items.Add(new FeedItem(
                 guid ?? url.AbsoluteUri,
                 url,

@@ -84,7 +84,8 @@ public static class MonitorServiceExtensions
         services.AddTransient<DeliverStage>();
         services.AddTransient<PipelineDispatcher>();
         services.AddTransient<LocalPipelineRunner>();
-        services.AddHostedService<StartupChecks>();
+        services.AddHostedService<StorageStartup>();
+        services.AddHostedService<ConfigurationStartupCheck>();
         return builder;
     }
 

@@ -1,0 +1,19 @@
+using System.CommandLine;
+
+namespace Monitor.Cli.Commands;
+
+/// <summary>Options several commands share, so they are spelled the same everywhere.</summary>
+internal static class CommonOptions
+{
+    public static Option<bool> Json() => new("--json") { Description = "Print one JSON object per line instead of a table." };
+
+    public static Option<bool> Verbose() => new("--verbose", "-v") { Description = "Log what each stage does." };
+
+    public static Option<int> Limit(int defaultValue) => new("--limit", "-n")
+    {
+        Description = "How many rows to print.",
+        DefaultValueFactory = _ => defaultValue,
+    };
+
+    public static Option<FileInfo?> File(string name, string description) => new(name) { Description = description };
+}

@@ -1,0 +1,120 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.ComponentModel;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Monitor.Cli.Demo;
+
+/// <summary>
+/// A real SMTP server (the SmtpServer package) on a free loopback port that keeps what it receives, and can
+/// be told to refuse mail to play an SMTP outage.
+/// </summary>
+public sealed class LoopbackSmtpServer : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Store _store;
+    private readonly Task _running;
+
+    private LoopbackSmtpServer(int port, string? saveDirectory)
+    {
+        Port = port;
+        _store = new Store(saveDirectory);
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(_store);
+        var server = new SmtpServer.SmtpServer(options, services);
+        _running = server.StartAsync(_stop.Token);
+    }
+
+    public int Port { get; }
+
+    /// <summary>Every message accepted so far, in order.</summary>
+    public IReadOnlyList<MimeMessage> Messages => _store.Messages.ToArray();
+
+    /// <summary>Messages to this address are refused with 451 (a temporary failure), as a mail server in trouble does.</summary>
+    public void RefuseRecipient(string address) => _store.Refused[address.ToLowerInvariant()] = true;
+
+    public void AcceptAll() => _store.Refused.Clear();
+
+    /// <summary>How many messages were refused so far.</summary>
+    public int Refusals => _store.RefusalCount;
+
+    /// <param name="saveDirectory">Where to also write each message as an .eml file; null keeps them in memory only.</param>
+    public static async Task<LoopbackSmtpServer> StartAsync(string? saveDirectory = null)
+    {
+        var server = new LoopbackSmtpServer(FreePort(), saveDirectory);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, server.Port);
+                return server;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _running;
+        }
+        catch (OperationCanceledException)
+        {
+            // The server's own way of saying it stopped.
+        }
+        _stop.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class Store(string? saveDirectory) : MessageStore
+    {
+        public ConcurrentQueue<MimeMessage> Messages { get; } = new();
+
+        public ConcurrentDictionary<string, bool> Refused { get; } = new();
+
+        private int _refusals;
+
+        public int RefusalCount => Volatile.Read(ref _refusals);
+
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            if (transaction.To.Any(to => Refused.ContainsKey($"{to.User}@{to.Host}".ToLowerInvariant())))
+            {
+                Interlocked.Increment(ref _refusals);
+                return new SmtpResponse((SmtpReplyCode)451, "mailbox temporarily unavailable, try again later");
+            }
+            using var stream = new MemoryStream(buffer.ToArray());
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            if (saveDirectory is not null)
+            {
+                Directory.CreateDirectory(saveDirectory);
+                var name = $"{Messages.Count + 1:000}-{(message.MessageId ?? Guid.NewGuid().ToString("N")).Split('@')[0]}.eml";
+                await File.WriteAllBytesAsync(Path.Combine(saveDirectory, name), buffer.ToArray(), cancellationToken);
+            }
+            Messages.Enqueue(message);
+            return SmtpResponse.Ok;
+        }
+    }
+}

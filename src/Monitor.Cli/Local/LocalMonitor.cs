@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Monitor.Infrastructure.Azurite;
+using Monitor.Infrastructure.Hosting;
+
+namespace Monitor.Cli.Local;
+
+/// <summary>
+/// The pipeline hosted in this process: the same services as the Functions app, on the configured storage or,
+/// by default, on an Azurite that it starts and stops itself.
+/// </summary>
+public sealed class LocalMonitor : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly AzuriteProcess? _azurite;
+
+    private LocalMonitor(IHost host, AzuriteProcess? azurite)
+    {
+        _host = host;
+        _azurite = azurite;
+    }
+
+    public IServiceProvider Services => _host.Services;
+
+    public LocalPipelineRunner Runner => _host.Services.GetRequiredService<LocalPipelineRunner>();
+
+    public static async Task<LocalMonitor> StartAsync(LocalMonitorOptions options, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
+        var overrides = new Dictionary<string, string?>(options.Settings);
+        if (options.SourcesFile is not null) overrides["Monitor:SourcesFile"] = Path.GetFullPath(options.SourcesFile);
+        if (options.TopicsFile is not null) overrides["Monitor:TopicsFile"] = Path.GetFullPath(options.TopicsFile);
+        if (options.SubscriptionsFile is not null) overrides["Monitor:SubscriptionsFile"] = Path.GetFullPath(options.SubscriptionsFile);
+        builder.Configuration.AddInMemoryCollection(overrides);
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Smtp:Host"]) && string.IsNullOrWhiteSpace(builder.Configuration["Smtp:PickupDirectory"]))
+        {
+            // No mail server configured: locally, alerts become .eml files rather than a start-up failure.
+            builder.Configuration.AddInMemoryCollection([new("Smtp:PickupDirectory", Path.GetFullPath(Path.Combine(".monitor", "outbox")))]);
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Logging.SetMinimumLevel(options.Verbose ? LogLevel.Information : LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
+
+        AzuriteProcess? azurite = null;
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Storage:ConnectionString"]) && string.IsNullOrWhiteSpace(builder.Configuration["Storage:AccountName"]))
+        {
+            azurite = await AzuriteProcess.StartAsync(options.AzuriteDataDirectory is null ? null : Path.GetFullPath(options.AzuriteDataDirectory), cancellationToken);
+            builder.Configuration.AddInMemoryCollection([new("Storage:ConnectionString", azurite.ConnectionString)]);
+        }
+
+        try
+        {
+            builder.AddMonitorServices();
+            if (!options.NeedsConfigurationFiles)
+                builder.Services.Remove(builder.Services.Single(d => d.ImplementationType == typeof(ConfigurationStartupCheck)));
+            var host = builder.Build();
+            await host.StartAsync(cancellationToken);
+            return new LocalMonitor(host, azurite);
+        }
+        catch
+        {
+            if (azurite is not null) await azurite.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _host.StopAsync();
+        }
+        finally
+        {
+            _host.Dispose();
+            if (_azurite is not null) await _azurite.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Monitor.Cli.Local;
+
+/// <summary>How to start the pipeline in this process.</summary>
+public sealed record LocalMonitorOptions
+{
+    public string? SourcesFile { get; init; }
+    public string? TopicsFile { get; init; }
+    public string? SubscriptionsFile { get; init; }
+
+    /// <summary>Where the embedded Azurite keeps its data; null keeps it in memory. Ignored when storage is configured.</summary>
+    public string? AzuriteDataDirectory { get; init; } = Path.Combine(".monitor", "azurite");
+
+    /// <summary>Settings that override appsettings.json and the environment (e.g. "Smtp:Host").</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    public bool Verbose { get; init; }
+
+    /// <summary>False for commands that only read storage (log, archive): they need no sources or topics file.</summary>
+    public bool NeedsConfigurationFiles { get; init; } = true;
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Monitor.Core.Messages;
+using Monitor.Core.Storage;
+
+namespace Monitor.Cli.Output;
+
+/// <summary>The listings the commands print: the ingestion log, the archive, alerts and deliveries.</summary>
+public static class Reports
+{
+    public static void IngestionLog(TextWriter writer, IReadOnlyList<IngestionEntry> entries, bool json)
+    {
+        if (json)
+        {
+            JsonLines.Write(writer, entries);
+            return;
+        }
+        ConsoleTable.Write(writer,
+            ["time (UTC)", "source", "kind", "outcome", "http", "bytes", "found", "new", "changed", "ms", "url / error"],
+            entries.Select(e => (IReadOnlyList<string?>)
+            [
+                ConsoleTable.Format(e.StartedAt), e.SourceId, e.Kind, e.Outcome.ToString(), e.HttpStatus?.ToString(CultureInfo.InvariantCulture),
+                e.Bytes.ToString(CultureInfo.InvariantCulture), Count(e, e.ItemsFound), Count(e, e.ItemsNew), Count(e, e.ItemsChanged),
+                e.Duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture), e.Error ?? e.Url.AbsoluteUri,
+            ]), maxCellWidth: 70);
+    }
+
+    public static void Statements(TextWriter writer, IReadOnlyList<StatementRecord> statements, bool json)
+    {
+        if (json)
+        {
+            JsonLines.Write(writer, statements.Select(s => new
+            {
+                s.SourceId, s.StatementId, s.Title, s.Url, s.Published, s.Version, s.FirstSeen, s.LastChanged,
+                TextBlob = s.VersionPath(s.Version, "txt"), HtmlBlob = s.VersionPath(s.Version, "html"),
+            }));
+            return;
+        }
+        ConsoleTable.Write(writer,
+            ["source", "published", "v", "title", "archived text (container 'archive')"],
+            statements.Select(s => (IReadOnlyList<string?>)
+            [
+                s.SourceId, ConsoleTable.Format(s.Published), s.Version.ToString(CultureInfo.InvariantCulture), s.Title, s.VersionPath(s.Version, "txt"),
+            ]), maxCellWidth: 90);
+    }
+
+    public static void Alerts(TextWriter writer, IReadOnlyList<AlertMessage> alerts, bool json)
+    {
+        if (json)
+        {
+            JsonLines.Write(writer, alerts);
+            return;
+        }
+        ConsoleTable.Write(writer,
+            ["raised (UTC)", "topic", "source", "v", "mentions", "title", "first mention"],
+            alerts.Select(a => (IReadOnlyList<string?>)
+            [
+                ConsoleTable.Format(a.RaisedAt), a.TopicId, a.SourceId, a.Version.ToString(CultureInfo.InvariantCulture) + (a.IsEdit ? " (edit)" : string.Empty),
+                a.MentionCount.ToString(CultureInfo.InvariantCulture), a.Title, a.Mentions.FirstOrDefault()?.Snippet,
+            ]), maxCellWidth: 60);
+    }
+
+    public static void Deliveries(TextWriter writer, IReadOnlyList<DeliveryRecord> deliveries, bool json)
+    {
+        if (json)
+        {
+            JsonLines.Write(writer, deliveries);
+            return;
+        }
+        ConsoleTable.Write(writer,
+            ["sent (UTC)", "to", "topic", "subject"],
+            deliveries.Select(d => (IReadOnlyList<string?>)[ConsoleTable.Format(d.SentAt), d.Recipient, d.TopicId, d.Subject]), maxCellWidth: 80);
+    }
+
+    // Item counts mean nothing for a page fetch or a failed discovery.
+    private static string Count(IngestionEntry e, int value) =>
+        e.Kind == "discover" && e.Outcome == IngestionOutcome.Ok ? value.ToString(CultureInfo.InvariantCulture) : string.Empty;
+}

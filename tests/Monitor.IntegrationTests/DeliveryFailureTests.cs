@@ -1,0 +1,77 @@
+using Monitor.Core.Messages;
+
+namespace Monitor.IntegrationTests;
+
+public sealed class DeliveryFailureTests
+{
+    private const string Statement = "<html><body><article><h1>Statement</h1><p>Traffic through the Lachin corridor must resume.</p></article></body></html>";
+
+    [Fact]
+    public async Task RunCycle_SmtpRefusesOneRecipientForAWhile_EachRecipientGetsTheAlertExactlyOnce()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            [TestData.ListingSource("mfa", "news/", "a")],
+            [TestData.Topic("lachin-corridor", "Lachin corridor")],
+            [TestData.Subscriber("analyst@example.org", "lachin-corridor"), TestData.Subscriber("editor@example.org", "lachin-corridor")],
+            settings: new Dictionary<string, string?> { ["Pipeline:MaxDequeueCount"] = "20", ["Pipeline:RetryDelaySeconds"] = "0.1" },
+            beforeStart: site =>
+            {
+                site.Set("news/", "<html><body><a href=\"/news/1.html\">1</a></body></html>");
+                site.Set("news/1.html", Statement);
+            });
+        harness.Smtp.RefuseRecipient("editor@example.org");
+
+        var cycle = harness.RunCycleAsync();
+        await WaitUntilAsync(() => harness.Smtp.Refusals >= 2);
+        harness.Smtp.AcceptAll();
+        var summary = await cycle;
+
+        Assert.True(summary.Failed >= 2, $"expected the alert to be retried, saw {summary.Failed} failures");
+        Assert.Equal(0, summary.Poisoned);
+        Assert.Equal(["analyst@example.org", "editor@example.org"], harness.Smtp.Messages.Select(m => m.To.Mailboxes.Single().Address).Order());
+        Assert.Equal(0, await harness.QueueLengthAsync(QueueNames.Alerts));
+    }
+
+    [Fact]
+    public async Task RunCycle_SmtpDownLongerThanRetries_AlertKeptInPoisonQueueAndNothingSentTwice()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            [TestData.ListingSource("mfa", "news/", "a")],
+            [TestData.Topic("lachin-corridor", "Lachin corridor")],
+            [TestData.Subscriber("analyst@example.org", "lachin-corridor")],
+            settings: new Dictionary<string, string?> { ["Pipeline:MaxDequeueCount"] = "3", ["Pipeline:RetryDelaySeconds"] = "0.05" },
+            beforeStart: site =>
+            {
+                site.Set("news/", "<html><body><a href=\"/news/1.html\">1</a></body></html>");
+                site.Set("news/1.html", Statement);
+            });
+        harness.Smtp.RefuseRecipient("analyst@example.org");
+
+        var summary = await harness.RunCycleAsync();
+
+        Assert.Equal(1, summary.Poisoned);
+        Assert.Empty(harness.Smtp.Messages);
+        var poisoned = await harness.Queue(QueueNames.PoisonOf(QueueNames.Alerts)).ReceiveMessageAsync();
+        var alert = PipelineJson.Deserialize<AlertMessage>(poisoned.Value.Body.ToString(), "test");
+        Assert.Equal("lachin-corridor", alert.TopicId);
+        Assert.Equal(1, await harness.QueueLengthAsync(QueueNames.OperatorAlerts));
+
+        // The operator requeues the alert once the mail server is back: it is delivered, once.
+        harness.Smtp.AcceptAll();
+        await harness.Queue(QueueNames.Alerts).SendMessageAsync(poisoned.Value.Body.ToString());
+        await harness.Runner.DrainAsync(CancellationToken.None);
+        await harness.Queue(QueueNames.Alerts).SendMessageAsync(poisoned.Value.Body.ToString());
+        await harness.Runner.DrainAsync(CancellationToken.None);
+        Assert.Single(harness.Smtp.Messages);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition not met within 60 s");
+            await Task.Delay(20);
+        }
+    }
+}

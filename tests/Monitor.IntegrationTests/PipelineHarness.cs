@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Cli.Demo;
+using Monitor.Cli.Local;
+using Monitor.Core.Messages;
+using Monitor.Core.Stages;
+using Monitor.Core.Storage;
+using Monitor.Infrastructure.Azurite;
+using Monitor.Infrastructure.Hosting;
+using Monitor.Infrastructure.Storage;
+
+namespace Monitor.IntegrationTests;
+
+/// <summary>
+/// The real pipeline wired to real components: an in-memory Azurite, a Kestrel site on loopback standing in for
+/// a ministry, and an SMTP server on loopback. Each test gets its own, so queues never mix between tests.
+/// </summary>
+public sealed class PipelineHarness : IAsyncDisposable
+{
+    private readonly string _directory;
+    private AzuriteProcess _azurite = null!;
+
+    private PipelineHarness(string directory) => _directory = directory;
+
+    public LoopbackSite Site { get; private set; } = null!;
+    public LoopbackSmtpServer Smtp { get; private set; } = null!;
+    public LocalMonitor Monitor { get; private set; } = null!;
+    public string ConnectionString => _azurite.ConnectionString;
+    public IServiceProvider Services => Monitor.Services;
+    public LocalPipelineRunner Runner => Monitor.Runner;
+
+    /// <param name="sources">Source objects for sources.json; "{{BASE}}" in their URLs becomes the loopback site's address.</param>
+    public static async Task<PipelineHarness> StartAsync(
+        object[] sources,
+        object[] topics,
+        object[] subscribers,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<LoopbackSite>? beforeStart = null)
+    {
+        var harness = new PipelineHarness(Directory.CreateTempSubdirectory("monitor-test-").FullName);
+        harness._azurite = await AzuriteProcess.StartAsync(null, CancellationToken.None);
+        harness.Site = await LoopbackSite.StartAsync();
+        harness.Smtp = await LoopbackSmtpServer.StartAsync();
+        beforeStart?.Invoke(harness.Site);
+
+        var files = harness.WriteFiles(sources, topics, subscribers);
+        var all = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = harness._azurite.ConnectionString,
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = harness.Smtp.Port.ToString(CultureInfo.InvariantCulture),
+            ["Smtp:Security"] = "None",
+            ["Pipeline:RetryDelaySeconds"] = "0.05",
+            ["Fetch:MaxRetries"] = "1",
+            ["Fetch:AttemptTimeoutSeconds"] = "10",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        harness.Monitor = await LocalMonitor.StartAsync(new LocalMonitorOptions
+        {
+            SourcesFile = files.Sources,
+            TopicsFile = files.Topics,
+            SubscriptionsFile = files.Subscriptions,
+            Settings = all,
+        }, CancellationToken.None);
+        return harness;
+    }
+
+    public Task<CycleSummary> RunCycleAsync() => Runner.RunCycleAsync(allSources: true, CancellationToken.None);
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public async Task<List<StatementRecord>> StatementsAsync() =>
+        await Get<IStatementIndex>().ListAsync(null, CancellationToken.None).ToListAsync();
+
+    public async Task<string?> ReadArchiveAsync(string path) =>
+        (await Get<IBlobStore>().ReadAsync(BlobArea.Statements, path, CancellationToken.None))?.ToString();
+
+    /// <summary>Every blob in the statements archive.</summary>
+    public async Task<List<string>> ArchiveBlobsAsync() =>
+        await Get<BlobStore>().ListAsync(BlobArea.Statements, null, CancellationToken.None).ToListAsync();
+
+    public async Task<IReadOnlyList<AlertMessage>> AlertsAsync() => await Get<IAlertLedger>().ReadRecentAsync(10_000, CancellationToken.None);
+
+    public async Task<IReadOnlyList<IngestionEntry>> LogAsync() => await Get<IIngestionLog>().ReadRecentAsync(10_000, CancellationToken.None);
+
+    /// <summary>A client on the same Azurite that the pipeline does not consume from: for peeking at or feeding queues.</summary>
+    public QueueClient Queue(string name) =>
+        new(ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+
+    public async Task<int> QueueLengthAsync(string name)
+    {
+        QueueProperties properties = await Queue(name).GetPropertiesAsync();
+        return properties.ApproximateMessagesCount;
+    }
+
+    public Task DispatchAsync<T>(string queue, T message) =>
+        Get<PipelineDispatcher>().DispatchAsync(queue, PipelineJson.Serialize(message), CancellationToken.None);
+
+    private (string Sources, string Topics, string Subscriptions) WriteFiles(object[] sources, object[] topics, object[] subscribers)
+    {
+        var baseUrl = Site.BaseUrl.AbsoluteUri;
+        string Write(string name, object content)
+        {
+            var path = Path.Combine(_directory, name);
+            File.WriteAllText(path, JsonSerializer.Serialize(content).Replace("{{BASE}}", baseUrl, StringComparison.Ordinal));
+            return path;
+        }
+        return (Write("sources.json", new { sources }), Write("topics.json", new { topics }), Write("subscriptions.json", new { subscribers }));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Monitor is not null) await Monitor.DisposeAsync();
+        if (Smtp is not null) await Smtp.DisposeAsync();
+        if (Site is not null) await Site.DisposeAsync();
+        if (_azurite is not null) await _azurite.DisposeAsync();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using Monitor.Core.Configuration;
+using Monitor.Core.Messages;
+using Monitor.Core.Storage;
+
+namespace Monitor.IntegrationTests;
+
+public sealed class SourceFailureTests
+{
+    [Fact]
+    public async Task RunCycle_OneSiteAnswers500_LogsTheFailureAndArchivesTheOtherSources()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            [TestData.ListingSource("down", "down/", "a"), TestData.ListingSource("up", "up/", "a")],
+            [TestData.Topic("t", "anything")],
+            [],
+            beforeStart: site =>
+            {
+                site.Fail("down/", 500);
+                site.Set("up/", "<html><body><a href=\"/up/1.html\">1</a></body></html>");
+                site.Set("up/1.html", "<html><body><article><p>Statement one.</p></article></body></html>");
+            });
+
+        var summary = await harness.RunCycleAsync();
+
+        Assert.Equal(0, summary.Poisoned);
+        var log = await harness.LogAsync();
+        var failure = Assert.Single(log, e => e.SourceId == "down");
+        Assert.Equal((IngestionOutcome.HttpError, 500), (failure.Outcome, failure.HttpStatus));
+        Assert.Contains("500", failure.Error);
+        Assert.Contains(log, e => e.SourceId == "up" && e.Kind == "discover" && e.Outcome == IngestionOutcome.Ok && e.ItemsNew == 1);
+        Assert.Equal("up", Assert.Single(await harness.StatementsAsync()).SourceId);
+    }
+
+    [Fact]
+    public async Task RunCycle_StatementPageBrokenThenRepaired_IsArchivedOnTheNextCycle()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            [TestData.ListingSource("mfa", "news/", "a")],
+            [TestData.Topic("lachin-corridor", "Lachin corridor")],
+            [TestData.Subscriber("analyst@example.org", "lachin-corridor")],
+            settings: new Dictionary<string, string?> { ["Pipeline:MaxDequeueCount"] = "2" },
+            beforeStart: site =>
+            {
+                site.Set("news/", "<html><body><a href=\"/news/1.html\">1</a></body></html>");
+                site.Fail("news/1.html", 503);
+            });
+
+        var first = await harness.RunCycleAsync();
+        Assert.Equal(1, first.Poisoned);
+        Assert.Empty(await harness.StatementsAsync());
+        Assert.Contains(await harness.LogAsync(), e => e.Kind == "page" && e.HttpStatus == 503);
+
+        harness.Site.Set("news/1.html", "<html><body><article><p>The Lachin corridor must stay open.</p></article></body></html>");
+        var second = await harness.RunCycleAsync();
+
+        Assert.Equal(0, second.Poisoned);
+        Assert.Single(await harness.StatementsAsync());
+        Assert.Equal("lachin-corridor", Assert.Single(await harness.AlertsAsync()).TopicId);
+        Assert.Single(harness.Smtp.Messages);
+    }
+
+    [Fact]
+    public async Task RunCycle_FeedIsNotXml_LogsInvalidContentWithTheParserMessage()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            [TestData.FeedSource("broken-feed", "feed/")],
+            [TestData.Topic("t", "anything")],
+            [],
+            beforeStart: site => site.Set("feed/", "<html><body>Maintenance</body>", "text/html"));
+
+        await harness.RunCycleAsync();
+
+        var entry = Assert.Single(await harness.LogAsync());
+        Assert.Equal(IngestionOutcome.InvalidContent, entry.Outcome);
+        Assert.Contains("XML", entry.Error);
+        Assert.Equal(0, await harness.QueueLengthAsync(QueueNames.PoisonOf(QueueNames.Discover)));
+    }
+
+    [Fact]
+    public async Task StartAsync_SourcesFileWithBadUrl_FailsNamingFileSourceAndField()
+    {
+        var error = await Assert.ThrowsAsync<ConfigurationFileException>(() => PipelineHarness.StartAsync(
+            [new { id = "bad-source", name = "Bad", language = "en", feed = "not a url" }],
+            [TestData.Topic("t", "anything")],
+            []));
+
+        Assert.Contains("sources.json", error.Message);
+        Assert.Contains("'bad-source'", error.Message);
+        Assert.Contains("'feed'", error.Message);
+    }
+}
