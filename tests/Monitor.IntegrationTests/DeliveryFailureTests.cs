@@ -1,4 +1,5 @@
 using Monitor.Core.Messages;
+using Monitor.Infrastructure.Hosting;
 
 namespace Monitor.IntegrationTests;
 
@@ -51,16 +52,16 @@ public sealed class DeliveryFailureTests
 
         Assert.Equal(1, summary.Poisoned);
         Assert.Empty(harness.Smtp.Messages);
-        var poisoned = await harness.Queue(QueueNames.PoisonOf(QueueNames.Alerts)).ReceiveMessageAsync();
-        var alert = PipelineJson.Deserialize<AlertMessage>(poisoned.Value.Body.ToString(), "test");
-        Assert.Equal("lachin-corridor", alert.TopicId);
+        var poisoned = Assert.Single(await harness.Get<PoisonQueues>().PeekAsync(CancellationToken.None));
+        Assert.Equal(QueueNames.Alerts, poisoned.Queue);
+        Assert.Equal("lachin-corridor", PipelineJson.Deserialize<AlertMessage>(poisoned.Body, "test").TopicId);
         Assert.Equal(1, await harness.QueueLengthAsync(QueueNames.OperatorAlerts));
 
-        // The operator requeues the alert once the mail server is back: it is delivered, once.
+        // The operator requeues the alert once the mail server is back: it is delivered, once, even if requeued twice.
         harness.Smtp.AcceptAll();
-        await harness.Queue(QueueNames.Alerts).SendMessageAsync(poisoned.Value.Body.ToString());
+        Assert.Equal(1, await harness.Get<PoisonQueues>().RequeueAllAsync(CancellationToken.None));
         await harness.Runner.DrainAsync(CancellationToken.None);
-        await harness.Queue(QueueNames.Alerts).SendMessageAsync(poisoned.Value.Body.ToString());
+        await harness.Queue(QueueNames.Alerts).SendMessageAsync(poisoned.Body);
         await harness.Runner.DrainAsync(CancellationToken.None);
         Assert.Single(harness.Smtp.Messages);
     }

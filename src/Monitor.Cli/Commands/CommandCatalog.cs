@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return DemoCommand.Create();
         yield return RunCommand.Create();
         foreach (var listing in ListingCommands.Create()) yield return listing;
+        yield return ListingCommands.Requeue();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Monitor.Cli.Local;
 using Monitor.Cli.Output;
 using Monitor.Core.Storage;
+using Monitor.Infrastructure.Hosting;
 
 namespace Monitor.Cli.Commands;
 
@@ -24,8 +25,24 @@ internal static class ListingCommands
             });
         yield return Listing("alerts", "The alerts raised, newest first.", 50,
             async (services, limit, json, ct) => Reports.Alerts(Console.Out, await services.GetRequiredService<IAlertLedger>().ReadRecentAsync(limit, ct), json));
+        yield return Listing("poison", "Messages that failed too often and wait in the poison queues (requeue them with `monitor requeue`).", 100,
+            async (services, limit, json, ct) => Reports.Poisoned(Console.Out, (await services.GetRequiredService<PoisonQueues>().PeekAsync(ct)).Take(limit).ToList(), json));
         yield return Listing("deliveries", "The alert e-mails sent, newest first.", 50,
             async (services, limit, json, ct) => Reports.Deliveries(Console.Out, await services.GetRequiredService<IDeliveryLedger>().ReadRecentAsync(limit, ct), json));
+    }
+
+    /// <summary><c>monitor requeue</c>: puts poisoned messages back on their queues, e.g. after an SMTP outage.</summary>
+    public static Command Requeue()
+    {
+        var command = new Command("requeue", "Move every poisoned message back to its queue; `monitor run --once` then processes them.");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var monitor = await LocalMonitor.StartAsync(new LocalMonitorOptions { NeedsConfigurationFiles = false }, cancellationToken);
+            var moved = await monitor.Services.GetRequiredService<PoisonQueues>().RequeueAllAsync(cancellationToken);
+            Console.WriteLine($"Requeued {moved} messages.");
+            return 0;
+        });
+        return command;
     }
 
     private static Command Listing(string name, string description, int defaultLimit, Func<IServiceProvider, int, bool, CancellationToken, Task> print)

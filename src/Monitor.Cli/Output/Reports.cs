@@ -71,6 +71,17 @@ public static class Reports
             deliveries.Select(d => (IReadOnlyList<string?>)[ConsoleTable.Format(d.SentAt), d.Recipient, d.TopicId, d.Subject]), maxCellWidth: 80);
     }
 
+    public static void Poisoned(TextWriter writer, IReadOnlyList<Monitor.Infrastructure.Hosting.PoisonedMessage> messages, bool json)
+    {
+        if (json)
+        {
+            JsonLines.Write(writer, messages);
+            return;
+        }
+        ConsoleTable.Write(writer, ["queue", "poisoned (UTC)", "message"],
+            messages.Select(m => (IReadOnlyList<string?>)[m.Queue, ConsoleTable.Format(m.InsertedOn), m.Body]), maxCellWidth: 120);
+    }
+
     // Item counts mean nothing for a page fetch or a failed discovery.
     private static string Count(IngestionEntry e, int value) =>
         e.Kind == "discover" && e.Outcome == IngestionOutcome.Ok ? value.ToString(CultureInfo.InvariantCulture) : string.Empty;

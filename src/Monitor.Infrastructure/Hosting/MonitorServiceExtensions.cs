@@ -84,6 +84,7 @@ public static class MonitorServiceExtensions
         services.AddTransient<DeliverStage>();
         services.AddTransient<PipelineDispatcher>();
         services.AddTransient<LocalPipelineRunner>();
+        services.AddTransient<PoisonQueues>();
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<ConfigurationStartupCheck>();
         return builder;
