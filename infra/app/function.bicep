@@ -260,6 +260,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // PipelineOptions drive the local runner; on Azure host.json does the same job, so they are taken from it.
     Pipeline__MaxDequeueCount: string(queueHost.maxDequeueCount)
     Pipeline__BatchSize: string(queueHost.batchSize)
+    Pipeline__Concurrency: string(queueHost.batchSize)
     Pipeline__RetryDelaySeconds: string(visibilityTimeoutSeconds)
     Pipeline__ScheduleMinutes: string(scheduleMinutes)
 

@@ -44,6 +44,8 @@ public sealed class LocalMonitor : IAsyncDisposable
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         builder.Logging.SetMinimumLevel(options.Verbose ? LogLevel.Information : LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        // Each retry of a failing site is noise in a terminal; the ingestion log and the stage say what failed.
+        builder.Logging.AddFilter("Polly", options.Verbose ? LogLevel.Warning : LogLevel.None);
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
         // A start-up failure reaches the command as an exception and is printed there once, readably.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);

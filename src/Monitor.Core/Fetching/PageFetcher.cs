@@ -33,19 +33,20 @@ public sealed class PageFetcher(HttpClient http, TimeProvider time, ILogger<Page
         }
         catch (HttpRequestException ex)
         {
-            logger.LogWarning(ex, "Fetching {Url} failed", url);
+            // The stage logs the outcome; the exception is kept for whoever turns on debug logging.
+            logger.LogDebug(ex, "Fetching {Url} failed", url);
             return new FetchedPage(url, IngestionOutcome.NetworkError, ex.StatusCode is HttpStatusCode s ? (int)s : null, null, [], startedAt, clock.Elapsed,
                 Describe(ex));
         }
         catch (Exception ex) when (ex is TaskCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning(ex, "Fetching {Url} timed out", url);
+            logger.LogDebug(ex, "Fetching {Url} timed out", url);
             return new FetchedPage(url, IngestionOutcome.NetworkError, null, null, [], startedAt, clock.Elapsed, "timed out");
         }
         catch (Polly.ExecutionRejectedException ex)
         {
             // Polly's timeout or an open circuit: the site is failing, and retrying now would not help.
-            logger.LogWarning(ex, "Fetching {Url} rejected by the resilience pipeline", url);
+            logger.LogDebug(ex, "Fetching {Url} rejected by the resilience pipeline", url);
             return new FetchedPage(url, IngestionOutcome.NetworkError, null, null, [], startedAt, clock.Elapsed, ex.GetType().Name + ": " + ex.Message);
         }
     }

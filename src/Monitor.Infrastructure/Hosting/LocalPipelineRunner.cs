@@ -61,35 +61,37 @@ public sealed class LocalPipelineRunner(
         var queue = clients.Queues.GetQueueClient(queueName);
         QueueMessage[] messages = await queue.ReceiveMessagesAsync(_options.BatchSize, Lease, cancellationToken);
         int processed = 0, failed = 0, poisoned = 0;
-        foreach (var message in messages)
+        // Messages in a batch are independent (every stage is idempotent), so they are handled side by side,
+        // as the Functions host does with its batch size.
+        await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = cancellationToken }, async (message, ct) =>
         {
             if (message.DequeueCount > _options.MaxDequeueCount)
             {
-                await PoisonAsync(queue, message, $"failed {message.DequeueCount - 1} times", cancellationToken);
-                poisoned++;
-                continue;
+                await PoisonAsync(queue, message, $"failed {message.DequeueCount - 1} times", ct);
+                Interlocked.Increment(ref poisoned);
+                return;
             }
             try
             {
-                await dispatcher.DispatchAsync(queueName, message.Body.ToString(), cancellationToken);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
-                processed++;
+                await dispatcher.DispatchAsync(queueName, message.Body.ToString(), ct);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+                Interlocked.Increment(ref processed);
             }
             catch (InvalidMessageException ex)
             {
                 logger.LogError(ex, "Message {MessageId} on {Queue} can never be processed", message.MessageId, queueName);
-                await PoisonAsync(queue, message, ex.Message, cancellationToken);
-                poisoned++;
+                await PoisonAsync(queue, message, ex.Message, ct);
+                Interlocked.Increment(ref poisoned);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 var delay = TimeSpan.FromSeconds(_options.RetryDelaySeconds * Math.Pow(2, message.DequeueCount - 1));
                 logger.LogError(ex, "Message {MessageId} on {Queue} failed (attempt {Attempt} of {Max}); retrying in {Delay}",
                     message.MessageId, queueName, message.DequeueCount, _options.MaxDequeueCount, delay);
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken);
-                failed++;
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: ct);
+                Interlocked.Increment(ref failed);
             }
-        }
+        });
         return new BatchResult(messages.Length, processed, failed, poisoned);
     }
 

@@ -14,6 +14,10 @@ public sealed class PipelineOptions
     [Range(1, 32)]
     public int BatchSize { get; set; } = 16;
 
+    /// <summary>How many messages of a batch are handled at once.</summary>
+    [Range(1, 64)]
+    public int Concurrency { get; set; } = 8;
+
     /// <summary>How long a failed message stays invisible before its next attempt (doubled per attempt).</summary>
     [Range(0, 3600)]
     public double RetryDelaySeconds { get; set; } = 2;
