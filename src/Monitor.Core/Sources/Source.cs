@@ -11,8 +11,15 @@ public sealed record Source(
     SourceListing? Listing,
     ExtractionSelectors Selectors,
     TimeSpan Interval,
-    bool Enabled = true)
+    bool Enabled = true,
+    TimeSpan? RecheckWindow = null)
 {
+    /// <summary>
+    /// How long after first sight a listing source's statement pages are fetched again to catch edits
+    /// (feeds carry the text, so their edits are seen without it).
+    /// </summary>
+    public TimeSpan Recheck => RecheckWindow ?? SourceCatalog.DefaultRecheckWindow;
+
     /// <summary>The page the discover stage reads.</summary>
     public Uri DiscoveryUrl => Feed ?? Listing!.Url;
 }

@@ -10,6 +10,7 @@ namespace Monitor.Core.Sources;
 public static partial class SourceCatalog
 {
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan DefaultRecheckWindow = TimeSpan.FromHours(48);
 
     public static IReadOnlyList<Source> Load(string path)
     {
@@ -99,6 +100,14 @@ public static partial class SourceCatalog
             interval = TimeSpan.FromMinutes(m);
         }
 
+        TimeSpan? recheck = null;
+        if (item.TryGetProperty("recheckHours", out var hours))
+        {
+            if (hours.ValueKind != JsonValueKind.Number || !hours.TryGetInt32(out var h) || h < 0 || h > 24 * 90)
+                throw new ConfigurationFileException(file, id, "recheckHours", "expected a whole number of hours between 0 and 2160");
+            recheck = TimeSpan.FromHours(h);
+        }
+
         var enabled = true;
         if (item.TryGetProperty("enabled", out var enabledElement))
         {
@@ -107,7 +116,7 @@ public static partial class SourceCatalog
             enabled = enabledElement.GetBoolean();
         }
 
-        return new Source(id, name, language, feed, listing, selectors, interval, enabled);
+        return new Source(id, name, language, feed, listing, selectors, interval, enabled, recheck);
     }
 
     private static string? String(JsonElement item, string name, string file, string entry)

@@ -9,7 +9,8 @@ namespace Monitor.Core.Stages;
 
 /// <summary>
 /// Reads a source's feed or listing page, and enqueues a <see cref="FetchRequest"/> for each statement that is
-/// not archived yet, or whose feed content changed since it was archived.
+/// not archived yet, or whose feed content changed since it was archived. Pages of a listing source carry no
+/// content to compare, so those first seen within the source's recheck window are fetched again to catch edits.
 /// A site that cannot be reached is recorded in the ingestion log; the stage does not fail, the next cycle retries.
 /// </summary>
 public sealed class DiscoverStage(
@@ -73,7 +74,7 @@ public sealed class DiscoverStage(
             var record = await index.GetAsync(source.Id, statementId, cancellationToken);
             if (record is null) fresh++;
             else if (candidate.ContentHash is not null && candidate.ContentHash != record.RawHash) changed++;
-            else continue;
+            else if (candidate.ContentHash is not null || time.GetUtcNow() - record.FirstSeen > source.Recheck) continue;
 
             if (candidate.ContentHash is not null && feedBlob is null)
             {

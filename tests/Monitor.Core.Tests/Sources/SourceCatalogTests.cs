@@ -38,6 +38,7 @@ public sealed class SourceCatalogTests
     [InlineData("""{ "sources": [ { "id": "a", "name": "x", "language": "en", "listing": { "url": "https://a.example/" } } ] }""", "a", "listing.links", "missing")]
     [InlineData("""{ "sources": [ { "id": "a", "name": "x", "language": "en", "feed": "https://a.example/f", "selectors": { "body": "..." } } ] }""", "a", "selectors.body", "not a valid CSS selector")]
     [InlineData("""{ "sources": [ { "id": "a", "name": "x", "language": "en", "feed": "https://a.example/f", "intervalMinutes": 0 } ] }""", "a", "intervalMinutes", "between 1 and 10080")]
+    [InlineData("""{ "sources": [ { "id": "a", "name": "x", "language": "en", "feed": "https://a.example/f", "recheckHours": -1 } ] }""", "a", "recheckHours", "between 0 and 2160")]
     [InlineData("""{ "sources": [ { "id": "a", "name": 5, "language": "en", "feed": "https://a.example/f" } ] }""", "a", "name", "expected a string")]
     [InlineData("""{ "sources": [ { "id": "a", "name": "x", "language": "en", "feed": "https://a.example/f" }, { "id": "a", "name": "y", "language": "en", "feed": "https://b.example/f" } ] }""", "a", "id", "duplicate")]
     public void Parse_InvalidSource_NamesFileEntryAndField(string json, string entry, string field, string problem)
