@@ -1,0 +1,50 @@
+namespace Monitor.Core.Extraction;
+
+/// <summary>
+/// Picks the statement's title: the page heading when the document title or og:title confirms it, else the
+/// declared title (og:title, JSON-LD headline) or the document title without its site-name part.
+/// </summary>
+internal static class TitleResolver
+{
+    private static readonly string[] SiteSeparators = [" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · "];
+
+    public static string? Resolve(PageMetadata metadata)
+    {
+        var declared = Clean(metadata.MetaValue("og:title", "twitter:title", "dc.title"))
+            ?? Clean(metadata.JsonLd.Headline);
+        var documentTitle = Clean(metadata.DocumentTitle);
+        var headings = metadata.Headings1.Select(h => Clean(BlockTextWriter.Write(h))).OfType<string>().ToList();
+
+        foreach (var heading in headings)
+        {
+            if (Confirms(documentTitle, heading) || Confirms(declared, heading)) return heading;
+        }
+        if (declared is not null) return WithoutSiteName(declared);
+        if (documentTitle is not null) return WithoutSiteName(documentTitle);
+        return headings.FirstOrDefault();
+    }
+
+    private static bool Confirms(string? title, string heading) =>
+        title is not null && heading.Length >= 4 && title.Contains(heading, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"Statement on X - News - Ministry" gives "Statement on X": the longest part is the page's own.</summary>
+    private static string WithoutSiteName(string title)
+    {
+        foreach (var separator in SiteSeparators)
+        {
+            if (!title.Contains(separator, StringComparison.Ordinal)) continue;
+            var parts = title.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var longest = parts.MaxBy(p => p.Length)!;
+            // A short leftover part is a section or site name; a title split in halves is kept whole.
+            if (longest.Length >= title.Length / 2) return longest;
+        }
+        return title;
+    }
+
+    private static string? Clean(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var collapsed = string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return collapsed.Length == 0 ? null : collapsed;
+    }
+}
