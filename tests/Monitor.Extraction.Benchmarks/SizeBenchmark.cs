@@ -1,0 +1,2 @@
+namespace Monitor.Extraction.Benchmarks;
+internal static class SizeBenchmark { public static void Run() { } }
