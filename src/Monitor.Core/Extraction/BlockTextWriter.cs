@@ -11,15 +11,26 @@ internal sealed class BlockTextWriter : IDomVisitor
 {
     private readonly StringBuilder _output = new();
     private readonly Func<IElement, bool> _keep;
+    private readonly bool _dropLinkParagraphs;
     private int _paragraphStart;
+    private int _paragraphLinkChars;
+    private int _linkDepth;
     private bool _pendingSpace;
 
-    private BlockTextWriter(Func<IElement, bool> keep) => _keep = keep;
+    /// <summary>A paragraph this much link text is a teaser or "read more" line, not statement prose.</summary>
+    private const double LinkParagraphShare = 0.8;
+
+    private BlockTextWriter(Func<IElement, bool> keep, bool dropLinkParagraphs)
+    {
+        _keep = keep;
+        _dropLinkParagraphs = dropLinkParagraphs;
+    }
 
     /// <summary>Text of the roots in order; <paramref name="keep"/> decides which descendants to write.</summary>
-    public static string Write(IEnumerable<IElement> roots, Func<IElement, bool>? keep = null)
+    /// <param name="dropLinkParagraphs">Leave out paragraphs that are (almost) all link text.</param>
+    public static string Write(IEnumerable<IElement> roots, Func<IElement, bool>? keep = null, bool dropLinkParagraphs = false)
     {
-        var writer = new BlockTextWriter(keep ?? KeepVisible);
+        var writer = new BlockTextWriter(keep ?? KeepVisible, dropLinkParagraphs);
         foreach (var root in roots)
         {
             writer.Break();
@@ -45,12 +56,15 @@ internal sealed class BlockTextWriter : IDomVisitor
         }
         if (!_keep(element)) return false;
         if (HtmlTags.Block.Contains(tag)) Break();
+        else if (tag == "a") _linkDepth++;
         return true;
     }
 
     public void Exit(IElement element)
     {
-        if (HtmlTags.Block.Contains(element.LocalName)) Break();
+        var tag = element.LocalName;
+        if (HtmlTags.Block.Contains(tag)) Break();
+        else if (tag == "a") _linkDepth--;
     }
 
     public void Text(IText text)
@@ -67,13 +81,21 @@ internal sealed class BlockTextWriter : IDomVisitor
             // Soft hyphens and zero-width characters are invisible; they would only split words.
             if (c is '\u00AD' or '\u200B' or '\uFEFF') continue;
             _output.Append(c);
+            if (_linkDepth > 0) _paragraphLinkChars++;
         }
     }
 
     private void Break()
     {
         _pendingSpace = false;
+        var linkChars = _paragraphLinkChars;
+        _paragraphLinkChars = 0;
         if (_output.Length == _paragraphStart) return;
+        if (_dropLinkParagraphs && linkChars > (_output.Length - _paragraphStart) * LinkParagraphShare)
+        {
+            _output.Length = _paragraphStart;
+            return;
+        }
         _output.Append("\n\n");
         _paragraphStart = _output.Length;
     }

@@ -27,6 +27,10 @@ internal static partial class ClassNameHints
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Positive();
 
+    [GeneratedRegex(@"caption|credit|byline|author|dateline|share|sharing|social|related|promo|newsletter|subscribe|tags|breadcrumb|advert|sponsor|disclaimer|copyright",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PeripheralName();
+
     private static readonly HashSet<string> ChromeRoles = new(StringComparer.OrdinalIgnoreCase)
     {
         "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", "banner", "contentinfo",
@@ -49,6 +53,13 @@ internal static partial class ClassNameHints
         var signature = Signature(element);
         if (signature.Length == 0) return false;
         return Unlikely().IsMatch(signature) && !MaybeContent().IsMatch(signature);
+    }
+
+    /// <summary>Named like the small boxes around an article: captions, bylines, share bars, tag lists.</summary>
+    public static bool IsPeripheral(IElement element)
+    {
+        var signature = Signature(element);
+        return signature.Length > 0 && PeripheralName().IsMatch(signature);
     }
 
     /// <summary>Readability's class weight: -25 for chrome-like names, +25 for content-like ones, both may apply.</summary>

@@ -10,12 +10,18 @@ internal sealed class ContentCleaner(ContentScanner scan)
 {
     private const int ProseCommaCount = 10;
 
+    /// <summary>Captions, bylines and share boxes are short; a long element so named is more likely a wrapper.</summary>
+    private const int SmallBoxChars = 300;
+
     /// <summary>True to write the element; false drops its whole subtree.</summary>
     public bool Keep(IElement element)
     {
         // Elements the scan skipped (chrome, hidden, noise) have no figures.
         if (!scan.Stats.TryGetValue(element, out var stats)) return false;
+        // The title is reported on its own; repeated at the top of the body it would only add noise.
+        if (stats.Tag == "h1") return false;
         if ((scan.Options & ScanOptions.CleanConditionally) == 0) return true;
+        if (stats.TextLength < SmallBoxChars && ClassNameHints.IsPeripheral(stats.Element)) return false;
         if (!HtmlTags.ConditionallyCleaned.Contains(stats.Tag)) return true;
         return !LooksLikeBoilerplate(stats);
     }

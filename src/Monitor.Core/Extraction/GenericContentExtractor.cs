@@ -46,7 +46,7 @@ internal static class GenericContentExtractor
         var top = ChooseTopCandidate(scan, bodyStats);
         var parts = top == bodyStats ? [bodyStats] : WithSiblings(scan, top);
         var cleaner = new ContentCleaner(scan);
-        return BlockTextWriter.Write(parts.Select(p => p.Element), cleaner.Keep);
+        return BlockTextWriter.Write(parts.Select(p => p.Element), cleaner.Keep, dropLinkParagraphs: true);
     }
 
     private static NodeStats ChooseTopCandidate(ContentScanner scan, NodeStats body)
