@@ -13,4 +13,7 @@ public sealed record ExtractionLimits
     /// memory grow with size while statements sit at the top of a page.
     /// </summary>
     public int MaxParsedChars { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>Element nesting beyond this depth is flattened before parsing (see <see cref="NestingLimiter"/>).</summary>
+    public int MaxNestingDepth { get; init; } = 1024;
 }

@@ -47,11 +47,12 @@ public sealed class StatementExtractor : IStatementExtractor
     /// <summary>Only the body text, by the generic extractor (what the benchmarks score).</summary>
     public string ExtractBodyText(string html)
     {
+        ArgumentNullException.ThrowIfNull(html);
         using var document = Parse(html);
         return document.Body is { } body ? GenericContentExtractor.Extract(body) : string.Empty;
     }
 
-    private static ExtractedStatement ExtractDecoded(string html, ExtractionSelectors? selectors)
+    private ExtractedStatement ExtractDecoded(string html, ExtractionSelectors? selectors)
     {
         selectors ??= ExtractionSelectors.None;
         using var document = Parse(html);
@@ -95,8 +96,9 @@ public sealed class StatementExtractor : IStatementExtractor
             && !html.Contains("<body", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static IDocument Parse(string html)
+    private IDocument Parse(string html)
     {
+        html = NestingLimiter.Limit(html, _limits.MaxNestingDepth, out _);
         // A parser per call: the extractor is used from parallel workers and parsing dominates anyway.
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         return parser.ParseDocument(html);
