@@ -26,7 +26,8 @@ internal static partial class AuthorResolver
         foreach (var element in metadata.AuthorElements)
         {
             var text = BlockTextWriter.Write(element).Replace("\n\n", " ", StringComparison.Ordinal).Trim();
-            if (text.Length is > 2 and <= MaxBylineChars) return ByPrefix().Replace(text, string.Empty);
+            // One word is a label ("Author", "Speaker") rather than a name.
+            if (text.Length is > 2 and <= MaxBylineChars && text.Contains(' ')) return ByPrefix().Replace(text, string.Empty);
         }
         return SpeakerOf(bodyText);
     }
