@@ -62,6 +62,16 @@ public sealed class GenericContentExtractorTests
     }
 
     [Fact]
+    public void Extract_ShortStatementAmongChrome_ReturnsOnlyTheStatement()
+    {
+        var article = "<article><h1>Comment</h1><p>" + StatementParagraphs[0] + "</p></article>";
+
+        var statement = _extractor.Extract(Page(article));
+
+        Assert.Equal(StatementParagraphs[0], statement.Text);
+    }
+
+    [Fact]
     public void Extract_StatementAsLooseTextWithLineBreaks_KeepsEveryLineAsAParagraph()
     {
         var article = "<div class=\"news-text\">" + string.Join("<br><br>", StatementParagraphs) + "</div>";
