@@ -60,7 +60,16 @@ internal static class ExtractCommand
             if (parseResult.GetValue(input) is { } inDir && parseResult.GetValue(output) is { } outDir)
                 return RunFolder(extractor, inDir, outDir, parseResult.GetValue(parallel), cancellationToken);
 
-            var combined = ExtractionSelectorsParser.Parse(parseResult.GetValue(selectorsOption));
+            ExtractionSelectors combined;
+            try
+            {
+                combined = ExtractionSelectorsParser.Parse(parseResult.GetValue(selectorsOption));
+            }
+            catch (FormatException e)
+            {
+                Console.Error.WriteLine("--selectors: {0}", e.Message);
+                return 2;
+            }
             var selectors = new ExtractionSelectors(
                 parseResult.GetValue(titleSelector) ?? combined.Title,
                 parseResult.GetValue(dateSelector) ?? combined.Date,
@@ -87,7 +96,7 @@ internal static class ExtractCommand
         {
             statement = await ExtractAsync(extractor, source, selectors, cancellationToken);
         }
-        catch (ExtractionException e)
+        catch (Exception e) when (e is ExtractionException or IOException or UnauthorizedAccessException or HttpRequestException)
         {
             Console.Error.WriteLine("cannot extract {0}: {1}", source, e.Message);
             return 1;

@@ -7,7 +7,7 @@ namespace Monitor.Core.Extraction;
 /// <summary>One page the batch could not extract, and why.</summary>
 public sealed record BatchFailure(string File, string Reason);
 
-/// <summary>What a batch run did: pages written, bytes read, time taken and the pages refused.</summary>
+/// <summary>What a batch run did: pages written, bytes of HTML (after gunzip), time taken and the pages refused.</summary>
 public sealed record BatchResult(int Pages, long Bytes, TimeSpan Elapsed, IReadOnlyList<BatchFailure> Failures);
 
 /// <summary>
@@ -45,12 +45,12 @@ public sealed class BatchExtractor(StatementExtractor extractor, ExtractionLimit
         Parallel.ForEach(pages, options, page =>
         {
             var raw = File.ReadAllBytes(page);
-            Interlocked.Add(ref bytes, raw.Length);
             string text;
             try
             {
                 using var stream = new MemoryStream(raw, writable: false);
                 var html = HtmlDecoder.Decode(stream, contentType: null, _limits).Html;
+                Interlocked.Add(ref bytes, Encoding.UTF8.GetByteCount(html));
                 text = extractor.ExtractBodyText(html);
             }
             catch (ExtractionException e)
