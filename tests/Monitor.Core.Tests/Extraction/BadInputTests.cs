@@ -54,6 +54,11 @@ public sealed class BadInputTests
     [InlineData("div")]
     [InlineData("span")]
     [InlineData("section")]
+    [InlineData("b")]
+    [InlineData("em")]
+    [InlineData("blockquote")]
+    [InlineData("ul")]
+    [InlineData("font")]
     public void Extract_HundredThousandNestedElements_ReturnsTheInnermostTextWithoutStackOverflow(string tag)
     {
         const int depth = 100_000;
