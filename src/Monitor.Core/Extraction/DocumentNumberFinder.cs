@@ -10,7 +10,9 @@ internal static partial class DocumentNumberFinder
 {
     private const int EdgeParagraphs = 3;
 
-    [GeneratedRegex(@"(?<![\p{L}\d])(?:No|Nr|N°|Nº|№)\s*[:.]?\s*(?<number>\d[\w]*(?:[/\-.]\w+)+|\d{2,})(?![\p{L}\d])",
+    // "No"/"Nr" are ordinary words too ("No 10 Downing Street"), so after them the number must have parts
+    // ("069/18"); after the unambiguous signs № N° Nº a plain number will do.
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?:No|Nr)\s*[:.]?\s*(?<number>\d\w*(?:[/\-.]\w+)+)|(?:N°|Nº|№)\s*[:.]?\s*(?<number>\d\w*(?:[/\-.]\w+)*))(?![\p{L}\d])",
         RegexOptions.CultureInvariant)]
     private static partial Regex Number();
 

@@ -118,6 +118,20 @@ public sealed class MetadataTests
     }
 
     [Fact]
+    public void Extract_WordNoBeforeAPlainNumber_IsNotADocumentNumber()
+    {
+        var statement = Extract("", "<article><p>No 10 Downing Street said today that the Prime Minister will travel to Brussels, and will meet the leaders.</p>" + Body[9..]);
+        Assert.Null(statement.DocumentNumber);
+    }
+
+    [Fact]
+    public void Extract_NumeroSignBeforeAPlainNumber_IsADocumentNumber()
+    {
+        var statement = Extract("", "<article><p>№ 1520. Комментарий официального представителя МИД России по вопросу о переговорах.</p>" + Body[9..]);
+        Assert.Equal("1520", statement.DocumentNumber);
+    }
+
+    [Fact]
     public void Extract_DateSelector_WinsOverMetadata()
     {
         var statement = _extractor.Extract(
