@@ -47,7 +47,10 @@ public static partial class HtmlDecoder
             ?? (IsValidUtf8(bytes) ? new UTF8Encoding(false) : Encoding.GetEncoding(1252));
 
         var body = bytes.AsSpan(bomLength);
-        var maxBytes = (long)limits.MaxParsedChars * Math.Max(1, encoding.GetMaxByteCount(1) / 2);
+        // Cut the bytes before decoding: UTF-8 and single-byte encodings never give more characters than bytes,
+        // so decoding a 50 MB page in full only to keep its start would waste the time the limit is there to save.
+        var bytesPerChar = encoding switch { UTF32Encoding => 4, UnicodeEncoding => 2, _ => 1 };
+        var maxBytes = (long)limits.MaxParsedChars * bytesPerChar;
         var truncated = body.Length > maxBytes;
         if (truncated) body = body[..(int)maxBytes];
         var html = encoding.GetString(body);
