@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return RunCommand.Create();
         foreach (var listing in ListingCommands.Create()) yield return listing;
         yield return ListingCommands.Requeue();
+        yield return ExtractCommand.Create();
     }
 }

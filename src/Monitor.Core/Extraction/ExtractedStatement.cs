@@ -10,4 +10,8 @@ public sealed record ExtractedStatement(
     string? Language,
     string? Author,
     string? DocumentNumber,
-    string Method);
+    string Method)
+{
+    /// <summary>The page was larger than the extraction limit and only its beginning was read.</summary>
+    public bool Truncated { get; init; }
+}

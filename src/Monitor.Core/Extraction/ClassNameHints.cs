@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace Monitor.Core.Extraction;
+
+/// <summary>
+/// What class names, ids and roles say about an element. The vocabularies are the ones the web at large uses for
+/// page chrome and article bodies (the same families of words Readability and trafilatura rely on).
+/// </summary>
+internal static partial class ClassNameHints
+{
+    [GeneratedRegex(
+        @"-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|cookie|consent|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|signup|share|sharing|toolbar|masthead|navbar|topbar|skip-link|offcanvas|modal|outbrain|taboola|promo",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Unlikely();
+
+    [GeneratedRegex(@"and|article|body|column|content|main|mathjax|shadow|story|entry|post-text",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MaybeContent();
+
+    [GeneratedRegex(
+        @"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|byline|author|dateline|caption|credit|print|social|newsletter|subscribe|breadcrumb|cookie|teaser|recommend",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Negative();
+
+    [GeneratedRegex(@"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|statement|release|itemprop",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Positive();
+
+    [GeneratedRegex(@"caption|credit|byline|author|dateline|share|sharing|social|related|promo|newsletter|subscribe|tags|breadcrumb|advert|sponsor|disclaimer|copyright",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PeripheralName();
+
+    private static readonly HashSet<string> ChromeRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", "banner", "contentinfo",
+        "search", "toolbar", "tablist",
+    };
+
+    private static string Signature(IElement element)
+    {
+        var cls = element.GetAttribute("class");
+        var id = element.Id;
+        if (string.IsNullOrEmpty(cls)) return id ?? string.Empty;
+        return string.IsNullOrEmpty(id) ? cls : cls + " " + id;
+    }
+
+    /// <summary>Class or id name the element as chrome (menu, sidebar, share bar...) and nothing says otherwise.</summary>
+    public static bool IsUnlikelyContent(IElement element)
+    {
+        var role = element.GetAttribute("role");
+        if (role is not null && ChromeRoles.Contains(role)) return true;
+        var signature = Signature(element);
+        if (signature.Length == 0) return false;
+        return Unlikely().IsMatch(signature) && !MaybeContent().IsMatch(signature);
+    }
+
+    /// <summary>Named like the small boxes around an article: captions, bylines, share bars, tag lists.</summary>
+    public static bool IsPeripheral(IElement element)
+    {
+        var signature = Signature(element);
+        return signature.Length > 0 && PeripheralName().IsMatch(signature);
+    }
+
+    /// <summary>Readability's class weight: -25 for chrome-like names, +25 for content-like ones, both may apply.</summary>
+    public static int Weight(IElement element)
+    {
+        var weight = 0;
+        var cls = element.GetAttribute("class");
+        if (!string.IsNullOrEmpty(cls))
+        {
+            if (Negative().IsMatch(cls)) weight -= 25;
+            if (Positive().IsMatch(cls)) weight += 25;
+        }
+        var id = element.Id;
+        if (!string.IsNullOrEmpty(id))
+        {
+            if (Negative().IsMatch(id)) weight -= 25;
+            if (Positive().IsMatch(id)) weight += 25;
+        }
+        return weight;
+    }
+
+    /// <summary>Hidden by the author: not shown to readers, so not part of what the ministry says.</summary>
+    public static bool IsHidden(IElement element)
+    {
+        if (element.HasAttribute("hidden")) return true;
+        if (string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)) return true;
+        var style = element.GetAttribute("style");
+        if (style is null) return false;
+        return ContainsCollapsed(style, "display:none") || ContainsCollapsed(style, "visibility:hidden");
+    }
+
+    private static bool ContainsCollapsed(string style, string needle)
+    {
+        // Compare with the spaces removed: "display : none" is as hidden as "display:none".
+        var j = 0;
+        foreach (var c in style)
+        {
+            if (c == ' ' || c == '\t') continue;
+            if (char.ToLowerInvariant(c) == needle[j])
+            {
+                if (++j == needle.Length) return true;
+            }
+            else
+            {
+                j = char.ToLowerInvariant(c) == needle[0] ? 1 : 0;
+            }
+        }
+        return false;
+    }
+}
