@@ -67,12 +67,32 @@ internal sealed class TopicAutomaton
             foreach (var chain in new[] { Chain.English, Chain.French, Chain.German, Chain.Russian })
             {
                 if (words.Any(w => w.Keys[(int)chain] is null)) continue;
-                Insert(words.Select(w => w.Keys[(int)chain]!), id);
+                foreach (var path in StemPaths(words, chain)) Insert(path, id);
                 inserted = true;
             }
             if (!inserted) Insert(words.Select(w => w.Keys[(int)Chain.Fold]!), id);
         }
         return id;
+    }
+
+    /// <summary>
+    /// Each word of a term matches a text word with the same stem, or a text word whose stem is the term word
+    /// itself: stemmers over-cut some dictionary forms (Snowball Russian reads the "-ах" of "Карабах" as an
+    /// ending), while the inflected forms in the text ("Карабаха", "Карабахе") stem back to the dictionary form.
+    /// </summary>
+    private static IEnumerable<IEnumerable<string>> StemPaths(List<WordForms> words, Chain chain)
+    {
+        const int MaxWordsWithAlternatives = 4;
+        var options = words.Select(w =>
+        {
+            var stem = w.Keys[(int)chain]!;
+            var whole = string.Concat(stem.AsSpan(0, 2), TextNormalizer.Fold(w.Lower));
+            return stem == whole || words.Count > MaxWordsWithAlternatives ? new[] { stem } : new[] { stem, whole };
+        }).ToList();
+        IEnumerable<IEnumerable<string>> paths = [[]];
+        foreach (var choice in options)
+            paths = paths.SelectMany(path => choice.Select(key => path.Append(key))).ToList();
+        return paths;
     }
 
     private void Insert(IEnumerable<string> keys, int phrase)
