@@ -9,6 +9,9 @@ internal static class MentionAssembler
 {
     private readonly record struct Candidate(int Term, int First, int Last);
 
+    private static readonly Comparison<Candidate> ByStartThenLongest =
+        (a, b) => a.First != b.First ? a.First.CompareTo(b.First) : b.Last.CompareTo(a.Last);
+
     private sealed class TopicHits
     {
         public List<Candidate> Terms { get; } = [];
@@ -37,25 +40,26 @@ internal static class MentionAssembler
             }
         }
 
-        var paragraphs = TextLayout.Paragraphs(text);
+        var layout = new Layout(text);
         var mentions = new List<Mention>();
         foreach (var (t, bucket) in byTopic)
         {
             if (bucket.Terms.Count == 0 && bucket.Left.Count == 0) continue;
             var topic = compiled.Topics[t];
-            var candidates = new List<Candidate>(bucket.Terms);
-            AddProximityMatches(compiled.Terms[t], bucket, candidates);
-            candidates.RemoveAll(c => bucket.Excluded.Any(e => e.FirstWord <= c.Last && e.LastWord >= c.First));
+            var candidates = bucket.Terms;
+            if (bucket.Left.Count > 0) AddProximityMatches(compiled.Terms[t], bucket, candidates);
+            if (bucket.Excluded.Count > 0)
+                candidates.RemoveAll(c => bucket.Excluded.Exists(e => e.FirstWord <= c.Last && e.LastWord >= c.First));
             if (topic.RequireAll.Count > 0)
-                candidates.RemoveAll(c => !RequiredGroupsPresent(topic, bucket, c, text, words, paragraphs));
+                candidates.RemoveAll(c => !RequiredGroupsPresent(topic, bucket, c, words, layout));
 
-            candidates.Sort((a, b) => a.First != b.First ? a.First.CompareTo(b.First) : b.Last.CompareTo(a.Last));
+            if (candidates.Count > 1) candidates.Sort(ByStartThenLongest);
             var coveredUpTo = -1;
             foreach (var candidate in candidates)
             {
                 if (candidate.First <= coveredUpTo) continue;
                 coveredUpTo = candidate.Last;
-                mentions.Add(ToMention(topic, compiled.Terms[t][candidate.Term].Source, candidate, text, words, paragraphs));
+                mentions.Add(ToMention(topic, compiled.Terms[t][candidate.Term].Source, candidate, text, words, layout));
             }
         }
         mentions.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.TopicId, b.TopicId));
@@ -84,12 +88,11 @@ internal static class MentionAssembler
         }
     }
 
-    private static bool RequiredGroupsPresent(Topic topic, TopicHits bucket, Candidate candidate, string text, List<WordSpan> words, List<TextRange> paragraphs)
+    private static bool RequiredGroupsPresent(Topic topic, TopicHits bucket, Candidate candidate, List<WordSpan> words, Layout layout)
     {
         var start = words[candidate.First].Start;
-        var end = words[candidate.Last].End;
-        var sentence = topic.Scope == MatchScope.Sentence ? TextLayout.SentenceAround(text, start, end) : default;
-        var paragraph = TextLayout.ParagraphIndex(paragraphs, start);
+        var sentence = layout.SentenceIndex(start);
+        var paragraph = layout.ParagraphIndex(start);
         for (var g = 0; g < topic.RequireAll.Count; g++)
         {
             var found = false;
@@ -100,8 +103,8 @@ internal static class MentionAssembler
                 found = topic.Scope switch
                 {
                     MatchScope.Statement => true,
-                    MatchScope.Paragraph => TextLayout.ParagraphIndex(paragraphs, at) == paragraph,
-                    _ => sentence.Overlaps(at, words[hit.LastWord].End),
+                    MatchScope.Paragraph => layout.ParagraphIndex(at) == paragraph,
+                    _ => layout.SentenceIndex(at) == sentence,
                 };
                 if (found) break;
             }
@@ -110,19 +113,33 @@ internal static class MentionAssembler
         return true;
     }
 
-    private static Mention ToMention(Topic topic, string term, Candidate candidate, string text, List<WordSpan> words, List<TextRange> paragraphs)
+    private static Mention ToMention(Topic topic, string term, Candidate candidate, string text, List<WordSpan> words, Layout layout)
     {
         var start = words[candidate.First].Start;
         var end = words[candidate.Last].End;
-        var sentence = TextLayout.SentenceAround(text, start, end);
-        return new Mention(
-            topic.Id,
-            topic.Name,
-            term,
-            text[start..end],
-            start,
-            end - start,
-            TextNormalizer.CollapseWhitespace(text.AsSpan(sentence.Start, sentence.Length)),
-            TextLayout.ParagraphIndex(paragraphs, start));
+        return new Mention(topic.Id, topic.Name, term, text[start..end], start, end - start, layout.Snippet(start, end), layout.ParagraphIndex(start));
+    }
+
+    /// <summary>Paragraphs and sentences of the text, worked out once per text and only if something matched.</summary>
+    private sealed class Layout(string text)
+    {
+        private readonly Dictionary<int, string> snippets = [];
+        private List<TextRange>? paragraphs;
+        private List<TextRange>? sentences;
+
+        public int ParagraphIndex(int offset) => TextLayout.ParagraphIndex(paragraphs ??= TextLayout.Paragraphs(text), offset);
+
+        public int SentenceIndex(int offset) => TextLayout.IndexOf(sentences ??= TextLayout.SentencesOfText(text), offset);
+
+        public string Snippet(int start, int end)
+        {
+            var index = SentenceIndex(start);
+            var range = TextLayout.Snippet(text, sentences![index], start, end);
+            if (range != sentences[index]) return Collapse(range);
+            if (!snippets.TryGetValue(index, out var snippet)) snippets[index] = snippet = Collapse(range);
+            return snippet;
+        }
+
+        private string Collapse(TextRange range) => TextNormalizer.CollapseWhitespace(text.AsSpan(range.Start, range.Length));
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Monitor.Core.Detection;
 
 /// <summary>A stretch of a text: a paragraph or a sentence (UTF-16 offsets, trimmed of surrounding whitespace).</summary>
@@ -22,6 +24,8 @@ internal static class TextLayout
         "г", "гг", "т", "тт", "ст", "им", "см", "др", "пр", "мм", "р-н", "m", "mme", "av", "nr", "bzw", "vgl",
     };
 
+    private static readonly SearchValues<char> SentenceMarks = SearchValues.Create("\n.!?…。");
+
     public static List<TextRange> Paragraphs(string text)
     {
         var result = new List<TextRange>();
@@ -42,18 +46,8 @@ internal static class TextLayout
         return result;
     }
 
-    /// <summary>The index in <paramref name="paragraphs"/> of the paragraph holding <paramref name="offset"/> (or the one before it).</summary>
-    public static int ParagraphIndex(List<TextRange> paragraphs, int offset)
-    {
-        int low = 0, high = paragraphs.Count - 1, found = 0;
-        while (low <= high)
-        {
-            var mid = (low + high) / 2;
-            if (paragraphs[mid].Start <= offset) { found = mid; low = mid + 1; }
-            else high = mid - 1;
-        }
-        return found;
-    }
+    /// <summary>The index of the paragraph holding <paramref name="offset"/> (or the one before it).</summary>
+    public static int ParagraphIndex(List<TextRange> paragraphs, int offset) => IndexOf(paragraphs, offset);
 
     /// <summary>Sentences within one range of the text (a paragraph when diffing).</summary>
     public static List<TextRange> Sentences(string text, TextRange within)
@@ -72,28 +66,67 @@ internal static class TextLayout
         return result;
     }
 
-    /// <summary>The sentence around a match, looked for in the whole text (it may cross hard line breaks).</summary>
-    public static TextRange SentenceAround(string text, int start, int end)
+    /// <summary>
+    /// Sentences of the whole text, for snippets: they may cross the hard line breaks of a page, but end at a
+    /// blank line that follows sentence-ending punctuation.
+    /// </summary>
+    public static List<TextRange> SentencesOfText(string text)
     {
-        const int Reach = 400;
-        var from = start;
-        var floor = Math.Max(0, start - Reach);
-        while (from > floor && !IsSentenceEnd(text, from - 1, text.Length) && !IsParagraphEndedByPunctuation(text, from - 1)) from--;
-        var to = end;
-        var ceiling = Math.Min(text.Length, end + Reach);
-        while (to < ceiling && !IsSentenceEnd(text, to, text.Length) && !IsParagraphEndedByPunctuation(text, to)) to++;
-        if (to < ceiling && IsSentenceEnd(text, to, text.Length)) to++;
-        // A very long "sentence" (a list, a table) is cut to whole words around the match.
-        if (from == floor && from > 0)
+        var result = new List<TextRange>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
         {
-            while (from < start && !char.IsWhiteSpace(text[from])) from++;
+            var skip = text.AsSpan(i).IndexOfAny(SentenceMarks);
+            if (skip < 0) break;
+            i += skip;
+            var c = text[i];
+            if (c == '\n' && IsParagraphEndedByPunctuation(text, i))
+            {
+                AddTrimmed(text, start, i, result);
+                start = i;
+            }
+            else if (c is '.' or '!' or '?' or '…' or '。' && IsSentenceEnd(text, i, text.Length))
+            {
+                AddTrimmed(text, start, i + 1, result);
+                start = i + 1;
+            }
         }
-        if (to == ceiling && to < text.Length)
+        AddTrimmed(text, start, text.Length, result);
+        return result;
+    }
+
+    /// <summary>The index in <paramref name="ranges"/> (sorted, disjoint) of the range holding <paramref name="offset"/>, or the one before it.</summary>
+    public static int IndexOf(List<TextRange> ranges, int offset)
+    {
+        int low = 0, high = ranges.Count - 1, found = 0;
+        while (low <= high)
         {
-            while (to > end && !char.IsWhiteSpace(text[to - 1])) to--;
+            var mid = (low + high) / 2;
+            if (ranges[mid].Start <= offset) { found = mid; low = mid + 1; }
+            else high = mid - 1;
         }
-        while (from < to && char.IsWhiteSpace(text[from])) from++;
-        while (to > from && char.IsWhiteSpace(text[to - 1])) to--;
+        return found;
+    }
+
+    /// <summary>
+    /// The snippet range for a match in <paramref name="sentence"/>: the sentence, or for a very long one
+    /// (a list, a table) the whole words within a few hundred characters of the match.
+    /// </summary>
+    public static TextRange Snippet(string text, TextRange sentence, int start, int end)
+    {
+        const int Reach = 300;
+        var from = Math.Min(sentence.Start, start);
+        var to = Math.Max(sentence.End, end);
+        if (start - from > Reach)
+        {
+            from = start - Reach;
+            while (from < start && !char.IsWhiteSpace(text[from - 1])) from++;
+        }
+        if (to - end > Reach)
+        {
+            to = end + Reach;
+            while (to > end && !char.IsWhiteSpace(text[to])) to--;
+        }
         return new TextRange(from, to);
     }
 

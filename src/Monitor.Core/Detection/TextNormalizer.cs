@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -9,8 +10,23 @@ namespace Monitor.Core.Detection;
 /// </summary>
 internal static class TextNormalizer
 {
+    private static readonly SearchValues<char> UnusualSpace = SearchValues.Create(
+        "\t\n\v\f\r\u0085\u00A0\u00AD\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u2028\u2029\u202F\u205F\u3000\uFEFF");
+
+    // One flag per UTF-16 code unit: the tokenizer asks for every character of every statement.
+    private static readonly bool[] WordChars = BuildWordChars();
+
     /// <summary>A character that belongs inside a word (letters, digits, combining marks, invisible joiners).</summary>
-    public static bool IsWordChar(char c)
+    public static bool IsWordChar(char c) => WordChars[c];
+
+    private static bool[] BuildWordChars()
+    {
+        var table = new bool[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++) table[c] = ClassifyWordChar((char)c);
+        return table;
+    }
+
+    private static bool ClassifyWordChar(char c)
     {
         if (c < 0x80) return (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
         if (IsIgnorable(c)) return true;
@@ -109,6 +125,11 @@ internal static class TextNormalizer
     /// <summary>Whitespace runs (line breaks, no-break spaces) collapsed to one space, ends trimmed: how snippets and diff keys see text.</summary>
     public static string CollapseWhitespace(ReadOnlySpan<char> text)
     {
+        // Most sentences have nothing to collapse: copy them as they are.
+        if (text.IndexOfAny(UnusualSpace) < 0 && text.IndexOf("  ", StringComparison.Ordinal) < 0
+            && (text.IsEmpty || (text[0] != ' ' && text[^1] != ' ')))
+            return new string(text);
+
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var c in text)

@@ -1,76 +1,78 @@
-using System.Collections.Concurrent;
-
 namespace Monitor.Core.Detection;
 
 /// <summary>A phrase found in a text: which phrase, and the first and last word it covers.</summary>
 internal readonly record struct PhraseHit(int Phrase, int FirstWord, int LastWord);
 
 /// <summary>
-/// A trie over normalised words (one symbol per word form) holding every phrase of every topic. A text is
-/// scanned word by word; from each word that is the start of some phrase the trie is walked forward. The cost
-/// per word is a cache lookup plus, for the few words that occur in some phrase, one hash probe per step —
-/// independent of how many topics there are.
+/// A trie over normalised words holding every phrase of every topic; its alphabet is word forms (see
+/// <see cref="WordForms"/>). A statement is scanned word by word: each distinct word is analysed once (then
+/// cached) into the trie nodes it starts and the symbols it can continue a phrase with, so the work per word
+/// is a cache lookup plus a probe per live branch — independent of how many topics there are.
+/// Build it completely, then share it: scanning only reads it (the word cache is per thread).
 /// </summary>
 internal sealed class TopicAutomaton
 {
     private const int Root = 0;
-    private const int MaxCachedWords = 500_000;
+    private const int MaxWordsWithAlternatives = 4;
+    private const int MaxCachedWords = 200_000;
 
     private readonly Dictionary<string, int> symbols = new(StringComparer.Ordinal);
     private readonly Dictionary<long, int> transitions = [];
     private readonly List<List<int>?> outputs = [null];
+    private readonly List<bool> hasChildren = [false];
     private readonly Dictionary<string, int> phraseIds = new(StringComparer.Ordinal);
     private readonly SortedSet<int> prefixLengths = [];
-    private readonly ConcurrentDictionary<string, WordSymbols> cache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, WordSymbols>.AlternateLookup<ReadOnlySpan<char>> cacheBySpan;
-    private int[] prefixLengthArray = [];
-    private int nodeCount = 1;
+    private readonly ThreadLocal<WordCache> caches;
+    private int[][]? frozenOutputs;
+    private int version;
 
     public TopicAutomaton()
     {
-        cacheBySpan = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        caches = new ThreadLocal<WordCache>(() => new WordCache());
     }
 
     public int PhraseCount => phraseIds.Count;
 
-    public int NodeCount => nodeCount;
+    public int NodeCount => outputs.Count;
 
     /// <summary>Adds a phrase (once, however many topics use it) and returns its id.</summary>
     public int Add(PhraseSpec phrase)
     {
         var words = WordTokenizer.Tokenize(phrase.Text).Select(w => WordForms.Of(phrase.Text.AsSpan(w.Start, w.Length))).ToList();
         var prefix = phrase.Prefix || (!phrase.CaseSensitive && words.Any(w => w.Script == Script.Armenian || Scripts.LooksAzerbaijani(w.Lower)));
-        // Endings cannot be told from the word itself when it is this short ("AB*").
-        if (prefix && words[^1].FoldForm.Length < 3) prefix = phrase.Prefix && words[^1].FoldForm.Length > 0;
+        // Endings cannot be told from the word itself when it is this short ("AB").
+        if (prefix && !phrase.Prefix && words[^1].FoldForm.Length < 3) prefix = false;
 
         var identity = (phrase.CaseSensitive ? "x|" : prefix ? "p|" : "s|")
-            + string.Join(' ', words.Select(w => phrase.CaseSensitive ? w.Keys[(int)Chain.Exact] : w.FoldForm));
+            + string.Join(' ', words.Select(w => phrase.CaseSensitive ? w.Exact : w.FoldForm));
         if (phraseIds.TryGetValue(identity, out var existing)) return existing;
         var id = phraseIds.Count;
         phraseIds.Add(identity, id);
-        cache.Clear(); // cached words carry symbols of the previous vocabulary
+        version++;
+        frozenOutputs = null;
 
         if (phrase.CaseSensitive)
         {
-            Insert(words.Select(w => w.Keys[(int)Chain.Exact]!), id);
+            Insert(words.Select(w => w.Exact), id);
         }
         else if (prefix)
         {
             var last = words[^1].FoldForm;
             prefixLengths.Add(last.Length);
-            prefixLengthArray = [.. prefixLengths];
-            Insert(words.Take(words.Count - 1).Select(w => w.Keys[(int)Chain.Fold]!).Append(WordForms.PrefixKey(last)), id);
+            Insert(words.Take(words.Count - 1).Select(w => w.Fold).Append(WordForms.PrefixKey(last)), id);
         }
         else
         {
-            var inserted = false;
-            foreach (var chain in new[] { Chain.English, Chain.French, Chain.German, Chain.Russian })
+            var paths = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var language in Enum.GetValues<StemLanguage>())
             {
-                if (words.Any(w => w.Keys[(int)chain] is null)) continue;
-                foreach (var path in StemPaths(words, chain)) Insert(path, id);
-                inserted = true;
+                if (words.Any(w => w.Stem(language) is null)) continue;
+                foreach (var path in StemPaths(words, language))
+                {
+                    if (paths.Add(string.Join('\u0001', path))) Insert(path, id);
+                }
             }
-            if (!inserted) Insert(words.Select(w => w.Keys[(int)Chain.Fold]!), id);
+            if (paths.Count == 0) Insert(words.Select(w => w.Fold), id);
         }
         return id;
     }
@@ -80,18 +82,16 @@ internal sealed class TopicAutomaton
     /// itself: stemmers over-cut some dictionary forms (Snowball Russian reads the "-ах" of "Карабах" as an
     /// ending), while the inflected forms in the text ("Карабаха", "Карабахе") stem back to the dictionary form.
     /// </summary>
-    private static IEnumerable<IEnumerable<string>> StemPaths(List<WordForms> words, Chain chain)
+    private static List<List<string>> StemPaths(List<WordForms> words, StemLanguage language)
     {
-        const int MaxWordsWithAlternatives = 4;
-        var options = words.Select(w =>
+        List<List<string>> paths = [[]];
+        foreach (var word in words)
         {
-            var stem = w.Keys[(int)chain]!;
-            var whole = string.Concat(stem.AsSpan(0, 2), TextNormalizer.Fold(w.Lower));
-            return stem == whole || words.Count > MaxWordsWithAlternatives ? new[] { stem } : new[] { stem, whole };
-        }).ToList();
-        IEnumerable<IEnumerable<string>> paths = [[]];
-        foreach (var choice in options)
-            paths = paths.SelectMany(path => choice.Select(key => path.Append(key))).ToList();
+            var stem = word.Stem(language)!;
+            var whole = word.WholeWord(language)!;
+            var choices = stem == whole || words.Count > MaxWordsWithAlternatives ? [stem] : new[] { stem, whole };
+            paths = paths.SelectMany(path => choices.Select(key => (List<string>)[.. path, key])).ToList();
+        }
         return paths;
     }
 
@@ -108,9 +108,11 @@ internal sealed class TopicAutomaton
             var edge = Edge(node, symbol);
             if (!transitions.TryGetValue(edge, out var next))
             {
-                next = nodeCount++;
+                next = outputs.Count;
                 transitions.Add(edge, next);
                 outputs.Add(null);
+                hasChildren.Add(false);
+                hasChildren[node] = true;
             }
             node = next;
         }
@@ -121,78 +123,86 @@ internal sealed class TopicAutomaton
     /// <summary>Every occurrence of every phrase, at most one per phrase and start word.</summary>
     public void Scan(string text, List<WordSpan> words, List<PhraseHit> hits)
     {
-        var forms = new WordSymbols[words.Count];
-        for (var i = 0; i < words.Count; i++) forms[i] = Lookup(text.AsSpan(words[i].Start, words[i].Length));
+        var ends = frozenOutputs ??= outputs.Select(o => o?.ToArray() ?? []).ToArray();
+        var cache = caches.Value!;
+        if (cache.Version != version) cache.Reset(version);
 
-        var seen = new HashSet<long>();
+        var forms = new WordSymbols[words.Count];
+        var lookup = cache.Words.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < forms.Length; i++)
         {
-            if (!forms[i].Matters) continue;
-            for (var chain = 0; chain < WordForms.ChainCount; chain++)
+            var span = text.AsSpan(words[i].Start, words[i].Length);
+            if (!lookup.TryGetValue(span, out var known))
             {
-                var hasPrefixEdges = chain == (int)Chain.Fold;
-                if (forms[i].Symbols[chain] < 0 && !(hasPrefixEdges && forms[i].Prefixes.Length > 0)) continue;
-                var node = Root;
-                for (var j = i; j < forms.Length; j++)
-                {
-                    var word = forms[j];
-                    if (hasPrefixEdges)
-                    {
-                        foreach (var prefix in word.Prefixes)
-                        {
-                            if (transitions.TryGetValue(Edge(node, prefix), out var end)) Emit(end, i, j, hits, seen);
-                        }
-                    }
-                    var symbol = word.Symbols[chain];
-                    if (symbol < 0 || !transitions.TryGetValue(Edge(node, symbol), out var next)) break;
-                    node = next;
-                    Emit(node, i, j, hits, seen);
-                }
+                if (cache.Words.Count >= MaxCachedWords) cache.Words.Clear(); // statements repeat their words; a flood of new ones must not grow it forever
+                known = Analyse(span);
+                lookup.TryAdd(span, known);
             }
+            forms[i] = known;
         }
-    }
 
-    private void Emit(int node, int first, int last, List<PhraseHit> hits, HashSet<long> seen)
-    {
-        var found = outputs[node];
-        if (found is null) return;
-        foreach (var phrase in found)
+        var emitted = new List<int>();
+        for (var i = 0; i < forms.Length; i++)
         {
-            if (seen.Add(((long)phrase << 32) | (uint)first)) hits.Add(new PhraseHit(phrase, first, last));
+            var starts = forms[i].Starts;
+            if (starts.Length == 0) continue;
+            emitted.Clear();
+            foreach (var node in starts) Walk(node, i, i, forms, ends, hits, emitted);
         }
     }
 
-    private WordSymbols Lookup(ReadOnlySpan<char> word)
+    private void Walk(int node, int first, int last, WordSymbols[] forms, int[][] ends, List<PhraseHit> hits, List<int> emitted)
     {
-        if (cacheBySpan.TryGetValue(word, out var known)) return known;
-        var symbols = Analyse(word);
-        // A bounded cache: statements repeat their vocabulary, a flood of unseen words must not grow it forever.
-        if (cache.Count >= MaxCachedWords) cache.Clear();
-        cacheBySpan.TryAdd(word, symbols);
-        return symbols;
+        foreach (var phrase in ends[node])
+        {
+            if (emitted.Contains(phrase)) continue; // reached again through another language's stems
+            emitted.Add(phrase);
+            hits.Add(new PhraseHit(phrase, first, last));
+        }
+        if (!hasChildren[node] || last + 1 >= forms.Length) return;
+        foreach (var symbol in forms[last + 1].Symbols)
+        {
+            if (transitions.TryGetValue(Edge(node, symbol), out var next)) Walk(next, first, last + 1, forms, ends, hits, emitted);
+        }
     }
 
     private WordSymbols Analyse(ReadOnlySpan<char> word)
     {
         var forms = WordForms.Of(word);
-        var ids = new int[WordForms.ChainCount];
-        var matters = false;
-        for (var chain = 0; chain < ids.Length; chain++)
+        var known = new List<int>();
+        foreach (var key in forms.AllKeys())
         {
-            ids[chain] = forms.Keys[chain] is { } key && symbols.TryGetValue(key, out var symbol) ? symbol : -1;
-            matters |= ids[chain] >= 0;
+            if (symbols.TryGetValue(key, out var symbol)) known.Add(symbol);
         }
-        var prefixes = new List<int>();
-        foreach (var length in prefixLengthArray)
+        foreach (var length in prefixLengths)
         {
             if (length > forms.FoldForm.Length) break;
-            if (symbols.TryGetValue(WordForms.PrefixKey(forms.FoldForm.AsSpan(0, length)), out var symbol)) prefixes.Add(symbol);
+            if (symbols.TryGetValue(WordForms.PrefixKey(forms.FoldForm.AsSpan(0, length)), out var symbol)) known.Add(symbol);
         }
-        matters |= prefixes.Count > 0;
-        return new WordSymbols(ids, [.. prefixes], matters);
+        var starts = new List<int>();
+        foreach (var symbol in known)
+        {
+            if (transitions.TryGetValue(Edge(Root, symbol), out var node)) starts.Add(node);
+        }
+        return new WordSymbols([.. known], [.. starts]);
     }
 
     private static long Edge(int node, int symbol) => ((long)node << 32) | (uint)symbol;
 
-    private sealed record WordSymbols(int[] Symbols, int[] Prefixes, bool Matters);
+    /// <param name="Symbols">Every symbol the word can continue a phrase with.</param>
+    /// <param name="Starts">The trie nodes reached by starting a phrase with this word.</param>
+    private sealed record WordSymbols(int[] Symbols, int[] Starts);
+
+    private sealed class WordCache
+    {
+        public int Version { get; private set; } = -1;
+
+        public Dictionary<string, WordSymbols> Words { get; } = new(StringComparer.Ordinal);
+
+        public void Reset(int version)
+        {
+            Words.Clear();
+            Version = version;
+        }
+    }
 }

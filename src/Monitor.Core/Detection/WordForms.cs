@@ -1,37 +1,36 @@
 namespace Monitor.Core.Detection;
 
-/// <summary>
-/// The ways a word can be compared. Each is a separate alphabet of the automaton, so a phrase in a Western
-/// language is entered once per stemmer and a text word is tried with each stemmer that can read its script.
-/// </summary>
-internal enum Chain
+/// <summary>A language with a stemmer.</summary>
+internal enum StemLanguage
 {
-    /// <summary>As written (NFKC), case kept: acronyms.</summary>
-    Exact,
-
-    /// <summary>Lower case, Latin accents folded, no stemming: scripts without a stemmer, and the words before a prefix word.</summary>
-    Fold,
     English,
     French,
     German,
     Russian,
 }
 
-/// <summary>The keys of one word for every chain that can read it (null where a chain does not apply).</summary>
+/// <summary>
+/// The comparable forms of one word. Each form is a tagged key, so the automaton's alphabets never collide:
+/// "x:" as written (acronyms), "f:" folded (no stemmer), "l:" a Latin-script stem (English, French and German
+/// stems share this alphabet, so a word whose stems agree is walked once), "u:" a Russian stem, "d:" a number.
+/// </summary>
 internal sealed class WordForms
 {
-    public const int ChainCount = 6;
+    private readonly string?[] stems;
 
-    private WordForms(string?[] keys, string lower, string fold, Script script)
+    private WordForms(string exact, string lower, string fold, Script script, string?[] stems)
     {
-        Keys = keys;
+        Exact = "x:" + exact;
         Lower = lower;
         FoldForm = fold;
+        Fold = "f:" + fold;
         Script = script;
+        this.stems = stems;
     }
 
-    /// <summary>Indexed by <see cref="Chain"/>; each key carries its chain's tag so alphabets never collide.</summary>
-    public string?[] Keys { get; }
+    public string Exact { get; }
+
+    public string Fold { get; }
 
     public string Lower { get; }
 
@@ -45,28 +44,43 @@ internal sealed class WordForms
         var lower = TextNormalizer.Lower(canonical);
         var fold = TextNormalizer.Fold(lower);
         var script = Scripts.Of(lower);
-        var keys = new string?[ChainCount];
-        keys[(int)Chain.Exact] = "x:" + canonical;
-        keys[(int)Chain.Fold] = "f:" + fold;
+        var stems = new string?[4];
         switch (script)
         {
             case Script.Digits:
-                keys[(int)Chain.English] = "e:" + fold;
-                keys[(int)Chain.French] = "r:" + fold;
-                keys[(int)Chain.German] = "g:" + fold;
-                keys[(int)Chain.Russian] = "u:" + fold;
+                Array.Fill(stems, "d:" + fold);
                 break;
             case Script.Latin:
                 // Stem before folding: the French and German stemmers need their accents and umlauts.
-                keys[(int)Chain.English] = "e:" + TextNormalizer.Fold(Stemmers.English(lower));
-                keys[(int)Chain.French] = "r:" + TextNormalizer.Fold(Stemmers.French(lower));
-                keys[(int)Chain.German] = "g:" + TextNormalizer.Fold(Stemmers.German(lower));
+                stems[(int)StemLanguage.English] = "l:" + TextNormalizer.Fold(Stemmers.English(lower));
+                stems[(int)StemLanguage.French] = "l:" + TextNormalizer.Fold(Stemmers.French(lower));
+                stems[(int)StemLanguage.German] = "l:" + TextNormalizer.Fold(Stemmers.German(lower));
                 break;
             case Script.Cyrillic:
-                keys[(int)Chain.Russian] = "u:" + Stemmers.Russian(lower);
+                stems[(int)StemLanguage.Russian] = "u:" + Stemmers.Russian(lower);
                 break;
         }
-        return new WordForms(keys, lower, fold, script);
+        return new WordForms(canonical, lower, fold, script, stems);
+    }
+
+    /// <summary>The stem key in a language, or null when the language's stemmer cannot read this word's script.</summary>
+    public string? Stem(StemLanguage language) => stems[(int)language];
+
+    /// <summary>
+    /// The word itself in the stem alphabet of <paramref name="language"/>: a term's dictionary form, which
+    /// inflected text forms stem back to even where the stemmer over-cuts the dictionary form itself.
+    /// </summary>
+    public string? WholeWord(StemLanguage language) => Stem(language) is { } stem ? string.Concat(stem.AsSpan(0, 2), FoldForm) : null;
+
+    /// <summary>Every key a word of a statement can be matched by.</summary>
+    public IEnumerable<string> AllKeys()
+    {
+        yield return Exact;
+        yield return Fold;
+        foreach (var stem in stems.Distinct())
+        {
+            if (stem is not null) yield return stem;
+        }
     }
 
     public static string PrefixKey(ReadOnlySpan<char> foldPrefix) => string.Concat("p:", foldPrefix);
