@@ -61,7 +61,8 @@ internal static class TextNormalizer
         var builder = new StringBuilder(word.Length);
         foreach (var c in word)
         {
-            if (!IsIgnorable(c)) builder.Append(c);
+            // Whitespace only occurs inside a word that was soft-hyphenated across a line break.
+            if (!IsIgnorable(c) && !char.IsWhiteSpace(c)) builder.Append(c);
         }
         var composed = builder.ToString().Normalize(NormalizationForm.FormKC);
         builder.Clear();

@@ -23,6 +23,12 @@ internal static class WordTokenizer
             if (i >= n) break;
             var start = i;
             while (i < n && TextNormalizer.IsWordChar(text[i])) i++;
+            // "delimi\u00AD\ntation": a word the page hyphenated softly at a line break is still one word.
+            while (i < n && text[i - 1] == '\u00AD' && ContinuesAfterLineBreak(text, i, out var resume))
+            {
+                i = resume;
+                while (i < n && TextNormalizer.IsWordChar(text[i])) i++;
+            }
             var end = i;
             // A soft hyphen or zero-width character at a word's edge is not part of it.
             while (end > start && TextNormalizer.IsIgnorable(text[end - 1])) end--;
@@ -30,6 +36,18 @@ internal static class WordTokenizer
             while (from < end && TextNormalizer.IsIgnorable(text[from])) from++;
             if (end > from) words.Add(new WordSpan(from, end - from));
         }
+    }
+
+    private static bool ContinuesAfterLineBreak(string text, int i, out int resume)
+    {
+        var sawNewline = false;
+        while (i < text.Length && text[i] is ' ' or '\t' or '\r' or '\n')
+        {
+            sawNewline |= text[i] == '\n';
+            i++;
+        }
+        resume = i;
+        return sawNewline && i < text.Length && TextNormalizer.IsWordChar(text[i]);
     }
 
     public static List<WordSpan> Tokenize(string text)

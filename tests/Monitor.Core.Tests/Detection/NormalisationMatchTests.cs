@@ -27,6 +27,8 @@ public class NormalisationMatchTests
     [InlineData("Nagorno-\nKarabakh", "nk")]
     [InlineData("Nagor\u00ADno-Kara\u00ADbakh", "nk")] // soft hyphens
     [InlineData("Nagorno-Kara\u200Bbakh", "nk")] // zero-width space inside a word
+    [InlineData("Nagorno-Kara\u00AD\nbakh", "nk")] // soft hyphen at a line break
+    [InlineData("Lachin corri\u00AD \r\n dor", "lachin")]
     [InlineData("Lachin\ncorridor", "lachin")]
     [InlineData("Lachin \r\n\t corridor", "lachin")]
     [InlineData("ＬＡＣＨＩＮ ＣＯＲＲＩＤＯＲ", "lachin")] // full-width (NFKC)
