@@ -100,6 +100,9 @@ public static class TopicCatalog
                 if (groupTerms.Count == 0 || groupTerms.Any(string.IsNullOrWhiteSpace))
                     throw new ConfigurationFileException(fileName, id, field, "a group needs at least one non-empty term");
                 Validate(groupTerms, caseSensitive: false, fileName, id, field);
+                var near = groupTerms.FirstOrDefault(t => TermSyntax.Parse(t, false).IsProximity);
+                if (near is not null)
+                    throw new ConfigurationFileException(fileName, id, field, $"'{near}': required groups are phrases, NEAR/n is not allowed here");
                 groups.Add(groupTerms);
             }
         }

@@ -62,6 +62,7 @@ public class TopicCatalogTests
     [InlineData("""{ "topics": [ { "id": "a", "terms": ["x"], "exlude": ["y"] } ] }""", "a", "exlude", "unknown field")]
     [InlineData("""{ "topics": [ { "id": "a", "terms": ["x"], "exclude": ["a NEAR/2 b"] } ] }""", "a", "exclude", "NEAR/n is not allowed")]
     [InlineData("""{ "topics": [ { "id": "a", "terms": ["x"], "requireAll": [[]] } ] }""", "a", "requireAll[1]", "at least one")]
+    [InlineData("""{ "topics": [ { "id": "a", "terms": ["x"], "requireAll": [["y"], ["b NEAR/2 c"]] } ] }""", "a", "requireAll[2]", "NEAR/n is not allowed")]
     [InlineData("""{ "topics": [ { "id": "a", "terms": ["x"], "requireAll": [["y"]], "scope": "page" } ] }""", "a", "scope", "sentence")]
     [InlineData("""{ "topics": [ { "id": "a", "acronyms": ["CSTO*"] } ] }""", "a", "acronyms", "cannot end with")]
     [InlineData("""{ "topics": [ { "id": "a", "terms": "Lachin" } ] }""", "a", "terms", "array")]
