@@ -21,28 +21,39 @@ Console.WriteLine($"statement: {statementBytes:N0} UTF-8 bytes, {statement.Lengt
 Console.WriteLine();
 if (args.Contains("--profile")) { Profile.Run(statement, new MentionDetector(allTopics)); return 0; }
 // The machine is shared: wall time includes waiting for a core, so CPU time of the process is shown beside it.
-Console.WriteLine($"{"topics",7} {"terms",7} {"build ms",9} {"cold ms",8} {"ms/stmt",8} {"cpu ms",7} {"stmt/s",8} {"MB/s",7} {"mentions",9}");
+Console.WriteLine($"{"topics",7} {"terms",7} {"build ms",9} {"cold ms",8} {"ms/stmt",8} {"cpu ms",7} {"stmt/s",8} {"stmt/cpu-s",9} {"MB/s",7} {"mentions",9}");
 
-var perStatement = new Dictionary<int, double>();
-foreach (var count in new[] { 10, 100, 1_000, 10_000 })
+var counts = new[] { 10, 100, 1_000, 10_000 };
+var detectors = new Dictionary<int, (MentionDetector Detector, TimeSpan Build, TimeSpan Cold, int Mentions)>();
+foreach (var count in counts)
 {
-    var topics = allTopics.Take(count).ToList();
     var build = Stopwatch.StartNew();
-    var detector = new MentionDetector(topics);
+    var detector = new MentionDetector(allTopics.Take(count).ToList());
     build.Stop();
-
     var cold = Stopwatch.StartNew();
     var mentions = detector.Match(statement).Count;
     cold.Stop();
+    detectors[count] = (detector, build.Elapsed, cold.Elapsed, mentions);
+}
+// Let the JIT reach its optimised tier on every path before any figure is taken.
+foreach (var count in counts) Measure(() => detectors[count].Detector.Match(statement), measureFor / 2);
+
+var perStatement = new Dictionary<int, double>();
+var cpuPerStatement = new Dictionary<int, double>();
+foreach (var count in counts)
+{
+    var (detector, buildTime, coldTime, mentions) = detectors[count];
 
     var (runs, elapsed, cpu) = Measure(() => detector.Match(statement), measureFor);
     var ms = elapsed.TotalMilliseconds / runs;
+    var cpuMs = cpu.TotalMilliseconds / runs;
     perStatement[count] = ms;
-    Console.WriteLine($"{count,7:N0} {count * 3,7:N0} {build.Elapsed.TotalMilliseconds,9:F0} {cold.Elapsed.TotalMilliseconds,8:F1} {ms,8:F3} {cpu.TotalMilliseconds / runs,7:F3} {1000 / ms,8:F0} {statementBytes / 1e6 / (ms / 1000),7:F1} {mentions,9:N0}");
+    cpuPerStatement[count] = cpuMs;
+    Console.WriteLine($"{count,7:N0} {count * 3,7:N0} {buildTime.TotalMilliseconds,9:F0} {coldTime.TotalMilliseconds,8:F1} {ms,8:F3} {cpuMs,7:F3} {1000 / ms,8:F0} {1000 / cpuMs,9:F0} {statementBytes / 1e6 / (ms / 1000),7:F1} {mentions,9:N0}");
 }
 Console.WriteLine();
-Console.WriteLine($"time ratio 10,000 / 100 topics: {perStatement[10_000] / perStatement[100]:F2} (goal <= 3)");
-Console.WriteLine($"statements of 50 KB per second at 10,000 topics: {1000 / perStatement[10_000]:F0} (goal >= 1,000)");
+Console.WriteLine($"time ratio 10,000 / 100 topics: {perStatement[10_000] / perStatement[100]:F2} wall, {cpuPerStatement[10_000] / cpuPerStatement[100]:F2} cpu (goal <= 3)");
+Console.WriteLine($"statements of 50 KB per second at 10,000 topics: {1000 / perStatement[10_000]:F0} wall, {1000 / cpuPerStatement[10_000]:F0} per cpu-second (goal >= 1,000)");
 
 // Diff: two 1 MB versions; the second edits, inserts, deletes and moves paragraphs.
 var oldVersion = corpus.Statement(1024 * 1024, corpus.Phrases.Take(300).ToList());

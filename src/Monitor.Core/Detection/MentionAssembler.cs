@@ -12,13 +12,40 @@ internal static class MentionAssembler
     private static readonly Comparison<Candidate> ByStartThenLongest =
         (a, b) => a.First != b.First ? a.First.CompareTo(b.First) : b.Last.CompareTo(a.Last);
 
+    // Most topics that match at all match one plain term once: the other lists stay empty and unallocated.
     private sealed class TopicHits
     {
-        public List<Candidate> Terms { get; } = [];
-        public List<Candidate> Left { get; } = [];
-        public List<Candidate> Right { get; } = [];
-        public List<PhraseHit> Excluded { get; } = [];
-        public List<(int Group, PhraseHit Hit)> Required { get; } = [];
+        private static readonly List<Candidate> NoCandidates = [];
+        private static readonly List<PhraseHit> NoHits = [];
+        private static readonly List<(int Group, PhraseHit Hit)> NoRequired = [];
+
+        private List<Candidate>? left;
+        private List<Candidate>? right;
+        private List<PhraseHit>? excluded;
+        private List<(int Group, PhraseHit Hit)>? required;
+
+        public List<Candidate> Terms { get; } = new(1);
+
+        public List<Candidate> Left => left ?? NoCandidates;
+
+        public List<Candidate> Right => right ?? NoCandidates;
+
+        public List<PhraseHit> Excluded => excluded ?? NoHits;
+
+        public List<(int Group, PhraseHit Hit)> Required => required ?? NoRequired;
+
+        public void Add(PhraseUse use, PhraseHit hit)
+        {
+            var candidate = new Candidate(use.Index, hit.FirstWord, hit.LastWord);
+            switch (use.Role)
+            {
+                case PhraseRole.Term: Terms.Add(candidate); break;
+                case PhraseRole.NearLeft: (left ??= []).Add(candidate); break;
+                case PhraseRole.NearRight: (right ??= []).Add(candidate); break;
+                case PhraseRole.Exclude: (excluded ??= []).Add(hit); break;
+                case PhraseRole.Require: (required ??= []).Add((use.Index, hit)); break;
+            }
+        }
     }
 
     public static List<Mention> Assemble(CompiledTopics compiled, string text, List<WordSpan> words, List<PhraseHit> hits)
@@ -29,14 +56,7 @@ internal static class MentionAssembler
             foreach (var use in compiled.UsesOf(hit.Phrase))
             {
                 if (!byTopic.TryGetValue(use.Topic, out var bucket)) byTopic[use.Topic] = bucket = new TopicHits();
-                switch (use.Role)
-                {
-                    case PhraseRole.Term: bucket.Terms.Add(new Candidate(use.Index, hit.FirstWord, hit.LastWord)); break;
-                    case PhraseRole.NearLeft: bucket.Left.Add(new Candidate(use.Index, hit.FirstWord, hit.LastWord)); break;
-                    case PhraseRole.NearRight: bucket.Right.Add(new Candidate(use.Index, hit.FirstWord, hit.LastWord)); break;
-                    case PhraseRole.Exclude: bucket.Excluded.Add(hit); break;
-                    case PhraseRole.Require: bucket.Required.Add((use.Index, hit)); break;
-                }
+                bucket.Add(use, hit);
             }
         }
 
