@@ -24,7 +24,7 @@ internal static class TextLayout
         "г", "гг", "т", "тт", "ст", "им", "см", "др", "пр", "мм", "р-н", "m", "mme", "av", "nr", "bzw", "vgl",
     };
 
-    private static readonly SearchValues<char> SentenceMarks = SearchValues.Create("\n.!?…。");
+    private static readonly SearchValues<char> SentenceMarks = SearchValues.Create("\n.!?…。։");
 
     public static List<TextRange> Paragraphs(string text)
     {
@@ -85,7 +85,7 @@ internal static class TextLayout
                 AddTrimmed(text, start, i, result);
                 start = i;
             }
-            else if (c is '.' or '!' or '?' or '…' or '。' && IsSentenceEnd(text, i, text.Length))
+            else if (c is '.' or '!' or '?' or '…' or '。' or '։' && IsSentenceEnd(text, i, text.Length))
             {
                 AddTrimmed(text, start, i + 1, result);
                 start = i + 1;
@@ -133,7 +133,7 @@ internal static class TextLayout
     private static bool IsSentenceEnd(string text, int i, int limit)
     {
         var c = text[i];
-        if (c is not ('.' or '!' or '?' or '…' or '。')) return false;
+        if (c is not ('.' or '!' or '?' or '…' or '。' or '։')) return false; // ։ is the Armenian full stop
         var next = i + 1;
         while (next < limit && text[next] is '"' or '\'' or '”' or '’' or '»' or ')') next++;
         if (next >= limit) return true;

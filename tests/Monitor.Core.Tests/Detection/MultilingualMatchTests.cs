@@ -69,6 +69,16 @@ public class MultilingualMatchTests
     }
 
     [Fact]
+    public void Match_ArmenianText_SnippetEndsAtArmenianFullStop()
+    {
+        const string text = "Լաչինի միջանցքով երթևեկությունը վերականգնվեց։ Մեկ այլ նախադասություն։";
+
+        var mention = Assert.Single(Detector.Match(text));
+
+        Assert.Equal("Լաչինի միջանցքով երթևեկությունը վերականգնվեց։", mention.Snippet);
+    }
+
+    [Fact]
     public void Match_WordThatOnlyStartsLikeTerm_IsNotAPrefixMatchInEnglish()
     {
         var detector = new MentionDetector([new Topic("peace", "Peace", ["peace"])]);
