@@ -151,10 +151,25 @@ internal static class MentionAssembler
 
         public int SentenceIndex(int offset) => TextLayout.IndexOf(sentences ??= TextLayout.SentencesOfText(text), offset);
 
+        /// <summary>
+        /// The sentence with whitespace collapsed, except that the match itself stays exactly as written, so
+        /// that <see cref="Mention.Snippet"/> always contains <see cref="Mention.MatchedText"/> (alerts highlight it).
+        /// </summary>
         public string Snippet(int start, int end)
         {
             var index = SentenceIndex(start);
             var range = TextLayout.Snippet(text, sentences![index], start, end);
+            if (!TextNormalizer.SurvivesCollapse(text.AsSpan(start, end - start)))
+            {
+                var before = Collapse(new TextRange(range.Start, start));
+                var after = Collapse(new TextRange(end, range.End));
+                return string.Concat(
+                    before,
+                    before.Length > 0 && char.IsWhiteSpace(text[start - 1]) ? " " : "",
+                    text[start..end],
+                    after.Length > 0 && char.IsWhiteSpace(text[end]) ? " " : "",
+                    after);
+            }
             if (range != sentences[index]) return Collapse(range);
             if (!snippets.TryGetValue(index, out var snippet)) snippets[index] = snippet = Collapse(range);
             return snippet;

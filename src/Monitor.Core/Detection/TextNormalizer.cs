@@ -123,6 +123,10 @@ internal static class TextNormalizer
         return builder.ToString();
     }
 
+    /// <summary>True when <see cref="CollapseWhitespace"/> leaves this stretch (inside a longer text) unchanged.</summary>
+    public static bool SurvivesCollapse(ReadOnlySpan<char> text) =>
+        text.IndexOfAny(UnusualSpace) < 0 && text.IndexOf("  ", StringComparison.Ordinal) < 0;
+
     /// <summary>Whitespace runs (line breaks, no-break spaces) collapsed to one space, ends trimmed: how snippets and diff keys see text.</summary>
     public static string CollapseWhitespace(ReadOnlySpan<char> text)
     {

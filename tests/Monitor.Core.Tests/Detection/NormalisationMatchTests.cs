@@ -49,6 +49,7 @@ public class NormalisationMatchTests
 
         Assert.Equal(topicId, mention.TopicId);
         Assert.Equal(mention.MatchedText, text.Substring(mention.Start, mention.Length));
+        Assert.Contains(mention.MatchedText, mention.Snippet, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public class NormalisationMatchTests
 
         Assert.Equal(text.IndexOf("Lachin", StringComparison.Ordinal), mention.Start);
         Assert.Equal("Lachin\ncorridor", mention.MatchedText);
-        Assert.Equal("Then the Lachin corridor again.", mention.Snippet);
+        Assert.Equal("Then the Lachin\ncorridor again.", mention.Snippet); // the match as written, so alerts can highlight it
         Assert.Equal(1, mention.Paragraph);
     }
 

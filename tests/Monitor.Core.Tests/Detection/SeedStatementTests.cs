@@ -30,7 +30,7 @@ public class SeedStatementTests
         foreach (var mention in mentions)
         {
             Assert.Equal(mention.MatchedText, Statement.Substring(mention.Start, mention.Length));
-            Assert.Contains(TextNormalizer.CollapseWhitespace(mention.MatchedText), mention.Snippet, StringComparison.Ordinal);
+            Assert.Contains(mention.MatchedText, mention.Snippet, StringComparison.Ordinal);
         }
     }
 
@@ -65,7 +65,9 @@ public class SeedStatementTests
 
         var mentions = detector.Match(Statement);
 
-        Assert.Contains(mentions, m => m.Start == words[split].Start && m.MatchedText.Contains('\n'));
+        var mention = Assert.Single(mentions, m => m.Start == words[split].Start);
+        Assert.Contains('\n', mention.MatchedText);
+        Assert.Contains(mention.MatchedText, mention.Snippet, StringComparison.Ordinal);
     }
 
     [Fact]
