@@ -74,6 +74,25 @@ public class StateDeptEditTests
     }
 
     [Fact]
+    public void Detect_ParagraphOfRealBriefingMoved_NothingNew()
+    {
+        var text = StateDeptFeed.ItemText("0561", TigrayBriefing);
+        var detector = new MentionDetector([new Topic("tigray", "Tigray", ["Tigray"])]);
+        var paragraphs = text.Split("\n\n").ToList();
+        var withMention = paragraphs.FindIndex(p => detector.Match(p).Count > 0);
+        var moved = paragraphs[withMention];
+        paragraphs.RemoveAt(withMention);
+        paragraphs.Add(moved);
+        var reordered = string.Join("\n\n", paragraphs);
+
+        var result = detector.Detect(text, reordered);
+
+        Assert.NotEqual(text, reordered);
+        Assert.Contains(detector.Match(reordered), m => m.Start >= reordered.Length - moved.Length);
+        Assert.Empty(result.NewMentions);
+    }
+
+    [Fact]
     public void Detect_EveryEditInFeed_MentionsInParagraphsKeptVerbatimAreNeverNew()
     {
         // Track every capitalised word of every edited item, then check the rule on all of the feed's edits.
