@@ -8,4 +8,8 @@ public sealed record StatementDiff(bool IsFirstVersion, IReadOnlyList<TextChange
 
 /// <summary>An added, removed or changed passage. Offsets refer to the new text.</summary>
 /// <param name="Kind">"added", "removed" or "changed".</param>
-public sealed record TextChange(string Kind, string? OldText, string? NewText, int? NewStart, int? NewLength);
+/// <param name="Level">
+/// "paragraph" for whole paragraphs; "sentence" for the sentences that differ inside a changed paragraph
+/// (each changed paragraph is followed by its sentence-level entries).
+/// </param>
+public sealed record TextChange(string Kind, string? OldText, string? NewText, int? NewStart, int? NewLength, string Level = "paragraph");

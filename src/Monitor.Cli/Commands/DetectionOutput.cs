@@ -1,0 +1,42 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Monitor.Core.Configuration;
+using Monitor.Core.Detection;
+
+namespace Monitor.Cli.Commands;
+
+/// <summary>What <c>match</c> and <c>diff</c> share: loading topics and texts with operator-readable errors, and JSON lines.</summary>
+internal static class DetectionOutput
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        // Mentions are read by people too: keep Cyrillic, Azerbaijani and Armenian readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static MentionDetector? LoadDetector(FileInfo topics)
+    {
+        try
+        {
+            return new MentionDetector(TopicCatalog.Load(topics.FullName));
+        }
+        catch (ConfigurationFileException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return null;
+        }
+    }
+
+    public static string? ReadText(FileInfo file)
+    {
+        if (file.Exists) return File.ReadAllText(file.FullName);
+        Console.Error.WriteLine($"error: {file.FullName}: file not found");
+        return null;
+    }
+
+    public static void Print(IEnumerable<Mention> mentions)
+    {
+        var output = Console.Out;
+        foreach (var mention in mentions) output.WriteLine(JsonSerializer.Serialize(mention, Json));
+    }
+}

@@ -1,0 +1,180 @@
+namespace Monitor.Core.Detection;
+
+/// <summary>
+/// Turns phrase hits into mentions, topic by topic: pairs NEAR/n sides, drops matches inside an exclusion,
+/// keeps only matches whose required groups are found within the topic's scope, and keeps the longest of
+/// overlapping matches of one topic (so "Lachin corridor" wins over "Lachin").
+/// </summary>
+internal static class MentionAssembler
+{
+    private readonly record struct Candidate(int Term, int First, int Last);
+
+    private static readonly Comparison<Candidate> ByStartThenLongest =
+        (a, b) => a.First != b.First ? a.First.CompareTo(b.First) : b.Last.CompareTo(a.Last);
+
+    // Most topics that match at all match one plain term once: the other lists stay empty and unallocated.
+    private sealed class TopicHits
+    {
+        private static readonly List<Candidate> NoCandidates = [];
+        private static readonly List<PhraseHit> NoHits = [];
+        private static readonly List<(int Group, PhraseHit Hit)> NoRequired = [];
+
+        private List<Candidate>? left;
+        private List<Candidate>? right;
+        private List<PhraseHit>? excluded;
+        private List<(int Group, PhraseHit Hit)>? required;
+
+        public List<Candidate> Terms { get; } = new(1);
+
+        public List<Candidate> Left => left ?? NoCandidates;
+
+        public List<Candidate> Right => right ?? NoCandidates;
+
+        public List<PhraseHit> Excluded => excluded ?? NoHits;
+
+        public List<(int Group, PhraseHit Hit)> Required => required ?? NoRequired;
+
+        public void Add(PhraseUse use, PhraseHit hit)
+        {
+            var candidate = new Candidate(use.Index, hit.FirstWord, hit.LastWord);
+            switch (use.Role)
+            {
+                case PhraseRole.Term: Terms.Add(candidate); break;
+                case PhraseRole.NearLeft: (left ??= []).Add(candidate); break;
+                case PhraseRole.NearRight: (right ??= []).Add(candidate); break;
+                case PhraseRole.Exclude: (excluded ??= []).Add(hit); break;
+                case PhraseRole.Require: (required ??= []).Add((use.Index, hit)); break;
+            }
+        }
+    }
+
+    public static List<Mention> Assemble(CompiledTopics compiled, string text, List<WordSpan> words, List<PhraseHit> hits)
+    {
+        var byTopic = new Dictionary<int, TopicHits>();
+        foreach (var hit in hits)
+        {
+            foreach (var use in compiled.UsesOf(hit.Phrase))
+            {
+                if (!byTopic.TryGetValue(use.Topic, out var bucket)) byTopic[use.Topic] = bucket = new TopicHits();
+                bucket.Add(use, hit);
+            }
+        }
+
+        var layout = new Layout(text);
+        var mentions = new List<Mention>();
+        foreach (var (t, bucket) in byTopic)
+        {
+            if (bucket.Terms.Count == 0 && bucket.Left.Count == 0) continue;
+            var topic = compiled.Topics[t];
+            var candidates = bucket.Terms;
+            if (bucket.Left.Count > 0) AddProximityMatches(compiled.Terms[t], bucket, candidates);
+            if (bucket.Excluded.Count > 0)
+                candidates.RemoveAll(c => bucket.Excluded.Exists(e => e.FirstWord <= c.Last && e.LastWord >= c.First));
+            if (topic.RequireAll.Count > 0)
+                candidates.RemoveAll(c => !RequiredGroupsPresent(topic, bucket, c, words, layout));
+
+            if (candidates.Count > 1) candidates.Sort(ByStartThenLongest);
+            var coveredUpTo = -1;
+            foreach (var candidate in candidates)
+            {
+                if (candidate.First <= coveredUpTo) continue;
+                coveredUpTo = candidate.Last;
+                mentions.Add(ToMention(topic, compiled.Terms[t][candidate.Term].Source, candidate, text, words, layout));
+            }
+        }
+        mentions.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.TopicId, b.TopicId));
+        return mentions;
+    }
+
+    /// <summary>For each left side, the nearest right side of the same term within the allowed number of words between them.</summary>
+    private static void AddProximityMatches(IReadOnlyList<TermSpec> terms, TopicHits bucket, List<Candidate> candidates)
+    {
+        foreach (var left in bucket.Left)
+        {
+            var distance = terms[left.Term].Distance;
+            Candidate? best = null;
+            var bestGap = int.MaxValue;
+            foreach (var right in bucket.Right)
+            {
+                if (right.Term != left.Term) continue;
+                var gap = right.First > left.Last ? right.First - left.Last - 1
+                    : left.First > right.Last ? left.First - right.Last - 1
+                    : -1; // overlapping sides are one phrase, not two near each other
+                if (gap < 0 || gap > distance || gap >= bestGap) continue;
+                bestGap = gap;
+                best = right;
+            }
+            if (best is { } r) candidates.Add(new Candidate(left.Term, Math.Min(left.First, r.First), Math.Max(left.Last, r.Last)));
+        }
+    }
+
+    private static bool RequiredGroupsPresent(Topic topic, TopicHits bucket, Candidate candidate, List<WordSpan> words, Layout layout)
+    {
+        var start = words[candidate.First].Start;
+        var sentence = layout.SentenceIndex(start);
+        var paragraph = layout.ParagraphIndex(start);
+        for (var g = 0; g < topic.RequireAll.Count; g++)
+        {
+            var found = false;
+            foreach (var (group, hit) in bucket.Required)
+            {
+                if (group != g) continue;
+                var at = words[hit.FirstWord].Start;
+                found = topic.Scope switch
+                {
+                    MatchScope.Statement => true,
+                    MatchScope.Paragraph => layout.ParagraphIndex(at) == paragraph,
+                    _ => layout.SentenceIndex(at) == sentence,
+                };
+                if (found) break;
+            }
+            if (!found) return false;
+        }
+        return true;
+    }
+
+    private static Mention ToMention(Topic topic, string term, Candidate candidate, string text, List<WordSpan> words, Layout layout)
+    {
+        var start = words[candidate.First].Start;
+        var end = words[candidate.Last].End;
+        return new Mention(topic.Id, topic.Name, term, text[start..end], start, end - start, layout.Snippet(start, end), layout.ParagraphIndex(start));
+    }
+
+    /// <summary>Paragraphs and sentences of the text, worked out once per text and only if something matched.</summary>
+    private sealed class Layout(string text)
+    {
+        private readonly Dictionary<int, string> snippets = [];
+        private List<TextRange>? paragraphs;
+        private List<TextRange>? sentences;
+
+        public int ParagraphIndex(int offset) => TextLayout.ParagraphIndex(paragraphs ??= TextLayout.Paragraphs(text), offset);
+
+        public int SentenceIndex(int offset) => TextLayout.IndexOf(sentences ??= TextLayout.SentencesOfText(text), offset);
+
+        /// <summary>
+        /// The sentence with whitespace collapsed, except that the match itself stays exactly as written, so
+        /// that <see cref="Mention.Snippet"/> always contains <see cref="Mention.MatchedText"/> (alerts highlight it).
+        /// </summary>
+        public string Snippet(int start, int end)
+        {
+            var index = SentenceIndex(start);
+            var range = TextLayout.Snippet(text, sentences![index], start, end);
+            if (!TextNormalizer.SurvivesCollapse(text.AsSpan(start, end - start)))
+            {
+                var before = Collapse(new TextRange(range.Start, start));
+                var after = Collapse(new TextRange(end, range.End));
+                return string.Concat(
+                    before,
+                    before.Length > 0 && char.IsWhiteSpace(text[start - 1]) ? " " : "",
+                    text[start..end],
+                    after.Length > 0 && char.IsWhiteSpace(text[end]) ? " " : "",
+                    after);
+            }
+            if (range != sentences[index]) return Collapse(range);
+            if (!snippets.TryGetValue(index, out var snippet)) snippets[index] = snippet = Collapse(range);
+            return snippet;
+        }
+
+        private string Collapse(TextRange range) => TextNormalizer.CollapseWhitespace(text.AsSpan(range.Start, range.Length));
+    }
+}

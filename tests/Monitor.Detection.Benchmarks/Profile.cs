@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using Monitor.Core.Detection;
+
+namespace Monitor.Detection.Benchmarks;
+
+/// <summary>Time of each stage of <see cref="MentionDetector.Match"/> (<c>--profile</c>), to see where a statement's time goes.</summary>
+internal static class Profile
+{
+    public static void Run(string text, MentionDetector detector)
+    {
+        var words = new List<WordSpan>();
+        Time("tokenize", () => { words.Clear(); WordTokenizer.Tokenize(text, words); });
+        var empty = new TopicAutomaton();
+        Time("scan, no topics", () => empty.Scan(text, words, []));
+        var compiled = new CompiledTopics(detector.Topics);
+        var hits = new List<PhraseHit>();
+        Time($"scan, {detector.Topics.Count:N0} topics", () => { hits.Clear(); compiled.Automaton.Scan(text, words, hits); });
+        Console.WriteLine($"  ({hits.Count:N0} phrase hits)");
+        Time("paragraphs", () => TextLayout.Paragraphs(text));
+        Time("sentences", () => TextLayout.SentencesOfText(text));
+        Time("assemble mentions", () => MentionAssembler.Assemble(compiled, text, words, hits));
+        Time("match (all of the above)", () => detector.Match(text));
+    }
+
+    private static void Time(string name, Action action)
+    {
+        // Half a second of warm-up lets the JIT reach its optimised tier; process CPU time has a coarse clock, so measure a full second.
+        var warm = Stopwatch.StartNew();
+        while (warm.ElapsedMilliseconds < 500) action();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        var runs = 0;
+        while (watch.ElapsedMilliseconds < 1000)
+        {
+            action();
+            runs++;
+        }
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / runs;
+        Console.WriteLine($"{name,-28} {watch.Elapsed.TotalMilliseconds / runs,8:F3} ms wall {cpuMs,8:F3} ms cpu");
+    }
+}
