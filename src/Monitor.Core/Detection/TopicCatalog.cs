@@ -11,42 +11,12 @@ public static class TopicCatalog
         "id", "name", "terms", "phrases", "acronyms", "exclude", "requireAll", "scope", "comment",
     };
 
-    public static IReadOnlyList<Topic> Load(string path)
-    {
-        if (!File.Exists(path))
-            throw new ConfigurationFileException(path, null, null, "file not found");
-        return Parse(File.ReadAllText(path), path);
-    }
+    public static IReadOnlyList<Topic> Load(string path) => Parse(ConfigurationJson.ReadFile(path), path);
 
     public static IReadOnlyList<Topic> Parse(string json, string fileName)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException ex)
-        {
-            throw new ConfigurationFileException(fileName, null, null, $"not valid JSON (line {ex.LineNumber + 1}): {ex.Message}", ex);
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("topics", out var array)
-                || array.ValueKind != JsonValueKind.Array)
-                throw new ConfigurationFileException(fileName, null, "topics", "expected an object with a \"topics\" array");
-
-            var topics = new List<Topic>();
-            var ids = new HashSet<string>(StringComparer.Ordinal);
-            var index = 0;
-            foreach (var item in array.EnumerateArray())
-            {
-                index++;
-                topics.Add(ParseTopic(item, $"#{index}", fileName, ids));
-            }
-            return topics;
-        }
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        return ConfigurationJson.ReadEntries(json, fileName, "topics", (item, label) => ParseTopic(item, label, fileName, ids));
     }
 
     private static Topic ParseTopic(JsonElement item, string label, string fileName, HashSet<string> ids)

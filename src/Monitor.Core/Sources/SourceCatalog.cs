@@ -12,45 +12,16 @@ public static partial class SourceCatalog
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan DefaultRecheckWindow = TimeSpan.FromHours(48);
 
-    public static IReadOnlyList<Source> Load(string path)
-    {
-        if (!File.Exists(path))
-            throw new ConfigurationFileException(path, null, null, "file not found");
-        return Parse(File.ReadAllText(path), path);
-    }
+    public static IReadOnlyList<Source> Load(string path) => Parse(ConfigurationJson.ReadFile(path), path);
 
     public static IReadOnlyList<Source> Parse(string json, string fileName)
     {
-        JsonDocument document;
-        try
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        return ConfigurationJson.ReadEntries(json, fileName, "sources", (item, label) =>
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException ex)
-        {
-            throw new ConfigurationFileException(fileName, null, null, $"not valid JSON (line {ex.LineNumber + 1}): {ex.Message}", ex);
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("sources", out var array)
-                || array.ValueKind != JsonValueKind.Array)
-                throw new ConfigurationFileException(fileName, null, "sources", "expected an object with a \"sources\" array");
-
-            var sources = new List<Source>();
-            var ids = new HashSet<string>(StringComparer.Ordinal);
-            var index = 0;
-            foreach (var item in array.EnumerateArray())
-            {
-                index++;
-                var source = ParseSource(item, fileName, $"#{index}");
-                if (!ids.Add(source.Id))
-                    throw new ConfigurationFileException(fileName, source.Id, "id", "duplicate id");
-                sources.Add(source);
-            }
-            return sources;
-        }
+            var source = ParseSource(item, fileName, label);
+            return ids.Add(source.Id) ? source : throw new ConfigurationFileException(fileName, source.Id, "id", "duplicate id");
+        });
     }
 
     private static Source ParseSource(JsonElement item, string file, string label)
