@@ -10,6 +10,22 @@ public static class SharedData
 
     public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
 
+    /// <summary>The State Department feed snapshots (gzipped RSS), in the order they were captured.</summary>
+    public static IReadOnlyList<string> FeedSnapshots() =>
+        Directory.GetFiles(PathOf("corpora", "state-dept-press-feed", "snapshots"), "*.rss.gz").Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The snapshot whose file name starts with <paramref name="number"/> ("0001").</summary>
+    public static string FeedSnapshot(string number) => FeedSnapshots().Single(f => Path.GetFileName(f).StartsWith(number + "-", StringComparison.Ordinal));
+
+    /// <summary>A snapshot's RSS bytes, unzipped.</summary>
+    public static byte[] ReadFeedSnapshot(string path)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress);
+        using var buffer = new MemoryStream();
+        gzip.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
     private static string Locate()
     {
         var configured = Environment.GetEnvironmentVariable("MONITOR_SHARED_DIR");

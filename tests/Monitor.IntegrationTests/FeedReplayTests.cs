@@ -1,3 +1,4 @@
+using Monitor.Core.Tests;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Monitor.Core.Messages;
@@ -19,7 +20,7 @@ public sealed class FeedReplayTests
     [Fact]
     public async Task RunCycle_TenSnapshots_ArchivesEveryItemOncePerContentVersionAndRerunAddsNothing()
     {
-        var snapshots = TestData.FeedSnapshots().Skip(First - 1).Take(Count).Select(TestData.Gunzip).ToArray();
+        var snapshots = SharedData.FeedSnapshots().Skip(First - 1).Take(Count).Select(SharedData.ReadFeedSnapshot).ToArray();
         Assert.Equal(Count, snapshots.Length);
 
         await using var harness = await PipelineHarness.StartAsync(
@@ -78,7 +79,7 @@ public sealed class FeedReplayTests
     [Fact]
     public async Task Dispatch_SameMessagesRedelivered_WritesAndAlertsNothingTwice()
     {
-        var snapshot = TestData.Gunzip(TestData.FeedSnapshots()[First - 1]);
+        var snapshot = SharedData.ReadFeedSnapshot(SharedData.FeedSnapshots()[First - 1]);
         await using var harness = await PipelineHarness.StartAsync(
             [TestData.FeedSource("us-state-press", "feed/")],
             [TestData.Topic("secretary", "Secretary Blinken")],

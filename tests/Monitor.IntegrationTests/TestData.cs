@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using Monitor.Core.Tests;
 
@@ -16,17 +15,6 @@ internal static class TestData
     public static object ListingSource(string id, string path, string links, string? body = null) => body is null
         ? new { id, name = id, language = "en", listing = new { url = "{{BASE}}" + path, links } }
         : new { id, name = id, language = "en", listing = new { url = "{{BASE}}" + path, links }, selectors = new { body } };
-
-    public static string[] FeedSnapshots() =>
-        Directory.GetFiles(SharedData.PathOf("corpora", "state-dept-press-feed", "snapshots"), "*.rss.gz").Order(StringComparer.Ordinal).ToArray();
-
-    public static byte[] Gunzip(string path)
-    {
-        using var input = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        input.CopyTo(output);
-        return output.ToArray();
-    }
 
     /// <summary>The seed statement as an HTML page: blank-line separated blocks become paragraphs.</summary>
     public static string SeedStatementPage()

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
 
@@ -21,7 +20,7 @@ internal static class StateDeptFeed
     /// <summary>The item's statement text (paragraphs separated by blank lines) in the snapshot numbered <paramref name="number"/>.</summary>
     public static string ItemText(string number, string guid)
     {
-        var file = Directory.GetFiles(Folder, $"{number}-*.rss.gz").Single();
+        var file = SharedData.FeedSnapshot(number);
         var html = Items(file).Single(i => i.Guid == guid).Html;
         return ToText(html);
     }
@@ -36,13 +35,12 @@ internal static class StateDeptFeed
         return string.Join("\n\n", document.QuerySelectorAll("p").Select(p => p.TextContent.Trim()).Where(t => t.Length > 0));
     }
 
-    private static string Folder => SharedData.PathOf("corpora", "state-dept-press-feed", "snapshots");
 
     private static IReadOnlyList<Edit> FindEdits()
     {
         var last = new Dictionary<string, (string Snapshot, string Html)>(StringComparer.Ordinal);
         var edits = new List<Edit>();
-        foreach (var file in Directory.GetFiles(Folder, "*.rss.gz").Order(StringComparer.Ordinal))
+        foreach (var file in SharedData.FeedSnapshots())
         {
             var snapshot = Path.GetFileName(file)[..4];
             foreach (var (guid, html) in Items(file))
@@ -61,8 +59,7 @@ internal static class StateDeptFeed
 
     private static IEnumerable<(string Guid, string Html)> Items(string file)
     {
-        using var stream = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
-        var feed = XDocument.Load(stream);
+        var feed = XDocument.Load(new MemoryStream(SharedData.ReadFeedSnapshot(file)));
         return feed.Descendants("item")
             .Select(i => ((string?)i.Element("guid") ?? "", (string?)i.Element(Content + "encoded") ?? ""))
             .ToList();

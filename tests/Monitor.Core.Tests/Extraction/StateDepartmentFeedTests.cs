@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Xml.Linq;
 using Monitor.Core.Extraction;
 
@@ -12,10 +11,8 @@ public sealed class StateDepartmentFeedTests
 
     private static List<(string Title, string Html)> Items(string snapshotPrefix)
     {
-        var folder = SharedData.PathOf("corpora", "state-dept-press-feed", "snapshots");
-        var file = Directory.EnumerateFiles(folder, snapshotPrefix + "*.rss.gz").Single();
-        using var gzip = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
-        return XDocument.Load(gzip).Descendants("item")
+        var file = SharedData.FeedSnapshot(snapshotPrefix.TrimEnd('-'));
+        return XDocument.Load(new MemoryStream(SharedData.ReadFeedSnapshot(file))).Descendants("item")
             .Select(i => ((string?)i.Element("title") ?? "", (string?)i.Element(Content + "encoded") ?? ""))
             .ToList();
     }

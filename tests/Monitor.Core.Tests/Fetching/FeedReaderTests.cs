@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using Monitor.Core.Fetching;
 
@@ -11,12 +10,9 @@ public sealed class FeedReaderTests
     [Fact]
     public void Read_RealStateDepartmentSnapshot_ReturnsTenItemsWithFullContent()
     {
-        var path = Directory.GetFiles(SharedData.PathOf("corpora", "state-dept-press-feed", "snapshots"), "0001-*.rss.gz").Single();
-        using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-        using var buffer = new MemoryStream();
-        gzip.CopyTo(buffer);
+        var feed = SharedData.ReadFeedSnapshot(SharedData.FeedSnapshot("0001"));
 
-        var items = FeedReader.Read(buffer.ToArray(), new Uri("https://www.state.gov/rss-feed/press-releases/feed/"));
+        var items = FeedReader.Read(feed, new Uri("https://www.state.gov/rss-feed/press-releases/feed/"));
 
         Assert.Equal(10, items.Count);
         var first = items[0];
