@@ -60,6 +60,31 @@ public sealed class SourceFailureTests
     }
 
     [Fact]
+    public async Task RunCycle_StatementPageIsEmpty_ArchivesTheRawPageAndLogsWhyItHasNoText()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            [TestData.ListingSource("mfa", "news/", "a")],
+            [TestData.Topic("t", "anything")],
+            [],
+            beforeStart: site =>
+            {
+                site.Set("news/", "<html><body><a href=\"/news/1.html\">1</a></body></html>");
+                site.Set("news/1.html", "   ");
+            });
+
+        var summary = await harness.RunCycleAsync();
+
+        Assert.Equal(0, summary.Poisoned);
+        var statement = Assert.Single(await harness.StatementsAsync());
+        Assert.Equal("   ", await harness.ReadArchiveAsync(statement.VersionPath(1, "html")));
+        Assert.Equal(string.Empty, await harness.ReadArchiveAsync(statement.VersionPath(1, "txt")));
+        Assert.Contains("\"extractionMethod\":\"failed\"", await harness.ReadArchiveAsync(statement.VersionPath(1, "json")));
+        var page = Assert.Single(await harness.LogAsync(), e => e.Kind == "page");
+        Assert.Equal(IngestionOutcome.InvalidContent, page.Outcome);
+        Assert.Contains("empty", page.Error);
+    }
+
+    [Fact]
     public async Task RunCycle_FeedIsNotXml_LogsInvalidContentWithTheParserMessage()
     {
         await using var harness = await PipelineHarness.StartAsync(

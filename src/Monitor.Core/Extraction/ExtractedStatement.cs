@@ -14,4 +14,9 @@ public sealed record ExtractedStatement(
 {
     /// <summary>The page was larger than the extraction limit and only its beginning was read.</summary>
     public bool Truncated { get; init; }
+
+    /// <summary>Why no text could be extracted (an empty or binary page); the raw page is archived all the same.</summary>
+    public string? Error { get; init; }
+
+    public const string FailedMethod = "failed";
 }

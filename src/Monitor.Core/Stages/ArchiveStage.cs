@@ -40,7 +40,7 @@ public sealed class ArchiveStage(IStatementIndex index, IBlobStore blobs, TimePr
             var textBlob = ArchivePaths.Version(basePath, version, "txt");
             var htmlBlob = ArchivePaths.Version(basePath, version, "html");
             var metadata = new ArchivedVersion(source.Id, source.Name, request.StatementId, request.ItemKey, raw.Url, version, extracted.Title,
-                extracted.Published, extracted.Language, extracted.Author, extracted.DocumentNumber, extracted.Method, textHash, rawHash, now, textBlob, htmlBlob);
+                extracted.Published, extracted.Language, extracted.Author, extracted.DocumentNumber, extracted.Method, extracted.Error, textHash, rawHash, now, textBlob, htmlBlob);
 
             if (!await WriteVersionAsync(metadata, basePath, raw, extracted.Text, cancellationToken))
             {

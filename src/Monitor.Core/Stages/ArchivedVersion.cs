@@ -14,6 +14,7 @@ public sealed record ArchivedVersion(
     string? Author,
     string? DocumentNumber,
     string ExtractionMethod,
+    string? ExtractionError,
     string TextHash,
     string RawHash,
     DateTimeOffset ArchivedAt,

@@ -14,14 +14,24 @@ public sealed class ExtractStage(IStatementExtractor extractor, ILogger<ExtractS
     public ExtractedStatement Extract(Source source, RawStatement raw)
     {
         ExtractedStatement extracted;
-        if (raw.FeedItem is { ContentHtml: { } fragment })
+        try
         {
-            extracted = extractor.Extract(fragment, raw.Url, ExtractionSelectors.None);
+            if (raw.FeedItem is { ContentHtml: { } fragment })
+            {
+                extracted = extractor.Extract(fragment, raw.Url, ExtractionSelectors.None);
+            }
+            else
+            {
+                using var stream = new MemoryStream(raw.Content);
+                extracted = extractor.Extract(stream, raw.ContentType, raw.Url, source.Selectors);
+            }
         }
-        else
+        catch (ExtractionException ex)
         {
-            using var stream = new MemoryStream(raw.Content);
-            extracted = extractor.Extract(stream, raw.ContentType, raw.Url, source.Selectors);
+            // Retrying cannot fix the page, and dropping it would lose the statement: archive the raw page with no
+            // text and the reason, and let a later fetch of a repaired page become the next version.
+            logger.LogWarning(ex, "No text could be extracted from {Url} of {SourceId}", raw.Url, source.Id);
+            extracted = new ExtractedStatement(null, string.Empty, null, null, null, null, ExtractedStatement.FailedMethod) { Error = ex.Message };
         }
 
         if (raw.FeedItem is { } item)
@@ -35,7 +45,7 @@ public sealed class ExtractStage(IStatementExtractor extractor, ILogger<ExtractS
         }
         extracted = extracted with { Language = extracted.Language ?? source.Language };
 
-        if (extracted.Text.Length == 0)
+        if (extracted.Text.Length == 0 && extracted.Error is null)
             logger.LogWarning("No text extracted from {Url} of {SourceId} (method {Method}); archiving the raw page anyway", raw.Url, source.Id, extracted.Method);
         return extracted;
     }

@@ -24,11 +24,29 @@ public sealed class FetchStage(
     public async Task<ArchiveResult> HandleAsync(FetchRequest request, CancellationToken cancellationToken)
     {
         var source = configuration.GetSource(request.SourceId);
-        var raw = request.FeedBlob is not null
-            ? await FromFeedAsync(request, cancellationToken)
-            : await FromPageAsync(request, cancellationToken);
+        FetchedPage? page = null;
+        RawStatement raw;
+        if (request.FeedBlob is not null)
+        {
+            raw = await FromFeedAsync(request, cancellationToken);
+        }
+        else
+        {
+            page = await fetcher.FetchAsync(request.Url, cancellationToken);
+            if (!page.Succeeded)
+            {
+                await LogPageAsync(request, page, page.Outcome, page.Error, cancellationToken);
+                throw new StatementFetchException(request.SourceId, request.Url, page.Error ?? page.Outcome.ToString());
+            }
+            raw = new RawStatement(page.Url, page.Content, page.ContentType, null);
+        }
 
         var extracted = extract.Extract(source, raw);
+        if (page is not null)
+        {
+            var outcome = extracted.Error is null ? IngestionOutcome.Ok : IngestionOutcome.InvalidContent;
+            await LogPageAsync(request, page, outcome, extracted.Error, cancellationToken);
+        }
         var result = await archive.ArchiveAsync(source, request, raw, extracted, cancellationToken);
 
         if (result.NeedsDetection)
@@ -48,15 +66,9 @@ public sealed class FetchStage(
         return new RawStatement(item.Url, [], "text/html; charset=utf-8", item);
     }
 
-    private async Task<RawStatement> FromPageAsync(FetchRequest request, CancellationToken cancellationToken)
-    {
-        var page = await fetcher.FetchAsync(request.Url, cancellationToken);
-        await log.RecordAsync(new IngestionEntry(request.SourceId, "page", page.Url, page.StartedAt, page.Outcome, page.HttpStatus,
-            page.Content.LongLength, 1, 0, 0, page.Duration, page.Error), cancellationToken);
-        if (!page.Succeeded)
-            throw new StatementFetchException(request.SourceId, request.Url, page.Error ?? page.Outcome.ToString());
-        return new RawStatement(page.Url, page.Content, page.ContentType, null);
-    }
+    private Task LogPageAsync(FetchRequest request, FetchedPage page, IngestionOutcome outcome, string? error, CancellationToken cancellationToken) =>
+        log.RecordAsync(new IngestionEntry(request.SourceId, "page", page.Url, page.StartedAt, outcome, page.HttpStatus,
+            page.Content.LongLength, 1, 0, 0, page.Duration, error), cancellationToken);
 }
 
 /// <summary>A statement page could not be fetched; the message will be retried.</summary>
