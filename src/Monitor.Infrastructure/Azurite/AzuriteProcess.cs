@@ -43,6 +43,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
             entry, "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
             "--blobPort", blob.ToString(), "--queuePort", queue.ToString(), "--tablePort", table.ToString(),
             "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+            // Azurite reports usage over the internet by default; without this it also waits for that report on
+            // shutdown, which here (no route out) means tens of seconds before it exits.
+            "--disableTelemetry",
         };
         if (dataDirectory is null)
         {
