@@ -1,5 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Monitor.Core.Messages;
 using Monitor.Core.Configuration;
 using Monitor.Core.Detection;
 
@@ -8,12 +8,6 @@ namespace Monitor.Cli.Commands;
 /// <summary>What <c>match</c> and <c>diff</c> share: loading topics and texts with operator-readable errors, and JSON lines.</summary>
 internal static class DetectionOutput
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        // Mentions are read by people too: keep Cyrillic, Azerbaijani and Armenian readable.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static MentionDetector? LoadDetector(FileInfo topics)
     {
         try
@@ -37,6 +31,6 @@ internal static class DetectionOutput
     public static void Print(IEnumerable<Mention> mentions)
     {
         var output = Console.Out;
-        foreach (var mention in mentions) output.WriteLine(JsonSerializer.Serialize(mention, Json));
+        foreach (var mention in mentions) output.WriteLine(PipelineJson.Serialize(mention));
     }
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Monitor.Core.Messages;
 using Monitor.Core.Extraction;
 
 namespace Monitor.Cli.Commands;
@@ -11,12 +11,6 @@ namespace Monitor.Cli.Commands;
 /// </summary>
 internal static class ExtractCommand
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static Command Create()
     {
         var source = new Argument<string?>("source")
@@ -103,7 +97,7 @@ internal static class ExtractCommand
         }
         if (format == "json")
         {
-            Console.WriteLine(JsonSerializer.Serialize(statement, JsonOptions));
+            Console.WriteLine(JsonSerializer.Serialize(statement, PipelineJson.Indented));
             return 0;
         }
         Console.WriteLine("Title:     {0}", statement.Title);

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -10,7 +11,12 @@ public static class PipelineJson
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        // Statements are in Russian, Azerbaijani, Armenian: people read these messages and blobs too.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>The same shape, indented, for one document printed to a person.</summary>
+    public static JsonSerializerOptions Indented { get; } = new(Options) { WriteIndented = true };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
