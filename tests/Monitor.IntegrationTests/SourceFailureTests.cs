@@ -1,6 +1,7 @@
 using Monitor.Core.Configuration;
 using Monitor.Core.Messages;
 using Monitor.Core.Storage;
+using Monitor.Infrastructure.Hosting;
 
 namespace Monitor.IntegrationTests;
 
@@ -57,6 +58,29 @@ public sealed class SourceFailureTests
         Assert.Single(await harness.StatementsAsync());
         Assert.Equal("lachin-corridor", Assert.Single(await harness.AlertsAsync()).TopicId);
         Assert.Single(harness.Smtp.Messages);
+    }
+
+    [Fact]
+    public async Task RunCycle_ListingFindsNothingThreeTimesThenRecovers_TellsTheOperatorsOnceEachWay()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            [TestData.ListingSource("redesigned", "news/", "a.news-link")],
+            [TestData.Topic("t", "anything")],
+            [],
+            beforeStart: site => site.Set("news/", "<html><body><a class=\"item\" href=\"/news/1.html\">1</a></body></html>"));
+
+        for (var cycle = 0; cycle < 4; cycle++) await harness.RunCycleAsync();
+        var failing = Assert.Single(await harness.Get<OperatorAlertQueue>().PeekAsync(CancellationToken.None));
+        Assert.Equal((OperatorAlert.SourceFailing, "redesigned", 3), (failing.Kind, failing.SourceId, failing.ConsecutiveFailures));
+        Assert.Contains("found no statements", failing.Message);
+
+        harness.Site.Set("news/", "<html><body><a class=\"news-link\" href=\"/news/1.html\">1</a></body></html>");
+        harness.Site.Set("news/1.html", "<html><body><article><p>Back.</p></article></body></html>");
+        await harness.RunCycleAsync();
+        await harness.RunCycleAsync();
+
+        var alerts = await harness.Get<OperatorAlertQueue>().PeekAsync(CancellationToken.None);
+        Assert.Equal([OperatorAlert.SourceFailing, OperatorAlert.SourceRecovered], alerts.Select(a => a.Kind));
     }
 
     [Fact]

@@ -82,6 +82,17 @@ public static class Reports
             messages.Select(m => (IReadOnlyList<string?>)[m.Queue, ConsoleTable.Format(m.InsertedOn), m.Body]), maxCellWidth: 120);
     }
 
+    public static void OperatorAlerts(TextWriter writer, IReadOnlyList<OperatorAlert> alerts, bool json)
+    {
+        if (json)
+        {
+            JsonLines.Write(writer, alerts);
+            return;
+        }
+        ConsoleTable.Write(writer, ["at (UTC)", "kind", "source", "message"],
+            alerts.Select(a => (IReadOnlyList<string?>)[ConsoleTable.Format(a.At), a.Kind, a.SourceId, a.Message]), maxCellWidth: 120);
+    }
+
     // Item counts mean nothing for a page fetch or a failed discovery.
     private static string Count(IngestionEntry e, int value) =>
         e.Kind == "discover" && e.Outcome == IngestionOutcome.Ok ? value.ToString(CultureInfo.InvariantCulture) : string.Empty;

@@ -20,9 +20,13 @@ public sealed class DiscoverStage(
     IBlobStore blobs,
     IMessageQueue queue,
     IIngestionLog log,
+    ISourceStateStore state,
     TimeProvider time,
     ILogger<DiscoverStage> logger)
 {
+    /// <summary>Failed discoveries in a row before the operators are told; one bad cycle is not worth a message.</summary>
+    public const int FailuresBeforeOperatorAlert = 3;
+
     public async Task<IngestionEntry> HandleAsync(DiscoverRequest request, CancellationToken cancellationToken)
     {
         var source = configuration.GetSource(request.SourceId);
@@ -33,6 +37,7 @@ public sealed class DiscoverStage(
             entry = entry with { Outcome = page.Outcome };
             logger.LogWarning("Discovery of {SourceId} at {Url} failed: {Error}", source.Id, page.Url, page.Error);
             await log.RecordAsync(entry, cancellationToken);
+            await TrackHealthAsync(source, entry, cancellationToken);
             return entry;
         }
 
@@ -50,7 +55,32 @@ public sealed class DiscoverStage(
         }
 
         await log.RecordAsync(entry, cancellationToken);
+        await TrackHealthAsync(source, entry, cancellationToken);
         return entry;
+    }
+
+    /// <summary>
+    /// Tells the operators when a source has failed several times in a row, and when it recovers. Finding no
+    /// items at all counts as a failure: it is how a redesigned listing page or a moved feed shows itself.
+    /// </summary>
+    private async Task TrackHealthAsync(Source source, IngestionEntry entry, CancellationToken cancellationToken)
+    {
+        var healthy = entry.Outcome == IngestionOutcome.Ok && entry.ItemsFound > 0;
+        var (before, after) = await state.RecordDiscoveryAsync(source.Id, healthy, cancellationToken);
+        OperatorAlert? alert = null;
+        if (after == FailuresBeforeOperatorAlert)
+        {
+            var problem = entry.Outcome == IngestionOutcome.Ok ? "found no statements (has the page changed? check the selector)" : entry.Error;
+            alert = new OperatorAlert(OperatorAlert.SourceFailing, source.Id,
+                $"{source.Name}: the last {after} discoveries at {entry.Url} failed; latest: {problem}", after, time.GetUtcNow());
+            logger.LogError("Source {SourceId} failed {Count} times in a row: {Problem}", source.Id, after, problem);
+        }
+        else if (healthy && before >= FailuresBeforeOperatorAlert)
+        {
+            alert = new OperatorAlert(OperatorAlert.SourceRecovered, source.Id, $"{source.Name} works again after {before} failed discoveries.", 0, time.GetUtcNow());
+            logger.LogInformation("Source {SourceId} recovered after {Count} failures", source.Id, before);
+        }
+        if (alert is not null) await queue.SendAsync(QueueNames.OperatorAlerts, alert, cancellationToken);
     }
 
     private static List<Candidate> ReadFeed(Source source, FetchedPage page) =>

@@ -100,8 +100,8 @@ public sealed class LocalPipelineRunner(
         var poison = clients.Queues.GetQueueClient(QueueNames.PoisonOf(queue.Name));
         await poison.SendMessageAsync(message.Body.ToString(), cancellationToken);
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
-        await clients.Queues.GetQueueClient(QueueNames.OperatorAlerts).SendMessageAsync(
-            PipelineJson.Serialize(new { kind = "poisoned", queue = queue.Name, poisonQueue = poison.Name, messageId = message.MessageId, reason }), cancellationToken);
+        await clients.Queues.GetQueueClient(QueueNames.OperatorAlerts).SendMessageAsync(PipelineJson.Serialize(new OperatorAlert(
+            OperatorAlert.Poisoned, null, $"Message {message.MessageId} moved from {queue.Name} to {poison.Name}: {reason}", null, DateTimeOffset.UtcNow)), cancellationToken);
         logger.LogError("Moved message {MessageId} from {Queue} to {PoisonQueue}: {Reason}", message.MessageId, queue.Name, poison.Name, reason);
     }
 

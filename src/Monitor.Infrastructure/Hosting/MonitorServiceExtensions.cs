@@ -85,6 +85,7 @@ public static class MonitorServiceExtensions
         services.AddTransient<PipelineDispatcher>();
         services.AddTransient<LocalPipelineRunner>();
         services.AddTransient<PoisonQueues>();
+        services.AddTransient<OperatorAlertQueue>();
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<ConfigurationStartupCheck>();
         return builder;

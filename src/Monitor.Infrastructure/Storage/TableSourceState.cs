@@ -18,4 +18,14 @@ public sealed class TableSourceState(StorageClients clients) : ISourceStateStore
 
     public async Task SetLastScheduledAsync(string sourceId, DateTimeOffset at, CancellationToken cancellationToken) =>
         await Table.UpsertEntityAsync(new TableEntity(Partition, sourceId) { ["LastScheduled"] = at }, TableUpdateMode.Merge, cancellationToken);
+
+    public async Task<(int Before, int After)> RecordDiscoveryAsync(string sourceId, bool healthy, CancellationToken cancellationToken)
+    {
+        // A source is discovered by one message at a time in practice; a lost update only delays an operator alert by a cycle.
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, sourceId, cancellationToken: cancellationToken);
+        var before = response.HasValue ? response.Value!.GetInt32("ConsecutiveFailures") ?? 0 : 0;
+        var after = healthy ? 0 : before + 1;
+        await Table.UpsertEntityAsync(new TableEntity(Partition, sourceId) { ["ConsecutiveFailures"] = after }, TableUpdateMode.Merge, cancellationToken);
+        return (before, after);
+    }
 }

@@ -49,6 +49,16 @@ internal sealed class InMemorySourceState : ISourceStateStore
         _last[sourceId] = at;
         return Task.CompletedTask;
     }
+
+    private readonly ConcurrentDictionary<string, int> _failures = new();
+
+    public Task<(int Before, int After)> RecordDiscoveryAsync(string sourceId, bool healthy, CancellationToken cancellationToken)
+    {
+        var before = _failures.GetValueOrDefault(sourceId);
+        var after = healthy ? 0 : before + 1;
+        _failures[sourceId] = after;
+        return Task.FromResult((before, after));
+    }
 }
 
 /// <summary>Accepts mail, except for the recipients told to fail.</summary>
