@@ -228,6 +228,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
 
     // Timer of ScheduleFunction (%FETCH_SCHEDULE%).
     FETCH_SCHEDULE: '0 */${scheduleMinutes} * * * *'
+    // Timer of WatchPoisonFunction (%POISON_WATCH_SCHEDULE%): operators hear of poisoned messages within 15 minutes.
+    POISON_WATCH_SCHEDULE: '0 */15 * * * *'
 
     // StorageOptions. Names must match storage.bicep (checked by Monitor.Infra.Tests).
     Storage__AccountName: storageAccountName

@@ -8,6 +8,7 @@ using Monitor.Core.Messages;
 using Monitor.Core.Storage;
 using Monitor.Functions.Functions;
 using Monitor.Infrastructure.Azurite;
+using Monitor.Infrastructure.Hosting;
 
 namespace Monitor.Functions.Tests;
 
@@ -51,6 +52,9 @@ public sealed class FunctionInvocationTests
         Assert.Equal(1, statement.Version);
         var mail = Assert.Single(smtp.Messages);
         Assert.Contains("Lachin corridor", mail.TextBody);
+
+        // Nothing failed, so the poison watch has nothing to report.
+        Assert.Empty(await Create<PoisonWatch>(host).CheckAsync(CancellationToken.None));
 
         // A timer tick right after: the source is not due yet, so nothing is queued.
         await Create<ScheduleFunction>(host).Run(new TimerInfo(), CancellationToken.None);

@@ -12,11 +12,13 @@ public sealed class FunctionsMetadataTests
         using var metadata = JsonDocument.Parse(File.ReadAllText(FunctionsApp.MetadataPath));
         var functions = metadata.RootElement.EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("bindings")[0]);
 
-        Assert.Equal(["Deliver", "Detect", "Discover", "Fetch", "Schedule"], functions.Keys.Order());
+        Assert.Equal(["Deliver", "Detect", "Discover", "Fetch", "Schedule", "WatchPoison"], functions.Keys.Order());
 
-        var timer = functions["Schedule"];
-        Assert.Equal("timerTrigger", timer.GetProperty("type").GetString());
-        Assert.Equal("%FETCH_SCHEDULE%", timer.GetProperty("schedule").GetString());
+        foreach (var (function, setting) in new[] { ("Schedule", "%FETCH_SCHEDULE%"), ("WatchPoison", "%POISON_WATCH_SCHEDULE%") })
+        {
+            Assert.Equal("timerTrigger", functions[function].GetProperty("type").GetString());
+            Assert.Equal(setting, functions[function].GetProperty("schedule").GetString());
+        }
 
         var queues = new Dictionary<string, string>
         {

@@ -57,6 +57,11 @@ public sealed class DeliveryFailureTests
         Assert.Equal("lachin-corridor", PipelineJson.Deserialize<AlertMessage>(poisoned.Body, "test").TopicId);
         Assert.Equal(1, await harness.QueueLengthAsync(QueueNames.OperatorAlerts));
 
+        // What tells the operators on Azure, where the Functions host poisons silently: once, not at every check.
+        var watch = harness.Get<PoisonWatch>();
+        Assert.Contains("1 message(s) wait in alerts-poison", Assert.Single(await watch.CheckAsync(CancellationToken.None)).Message);
+        Assert.Empty(await watch.CheckAsync(CancellationToken.None));
+
         // The operator requeues the alert once the mail server is back: it is delivered, once, even if requeued twice.
         harness.Smtp.AcceptAll();
         Assert.Equal(1, await harness.Get<PoisonQueues>().RequeueAllAsync(CancellationToken.None));

@@ -86,6 +86,7 @@ public static class MonitorServiceExtensions
         services.AddTransient<LocalPipelineRunner>();
         services.AddTransient<PoisonQueues>();
         services.AddTransient<OperatorAlertQueue>();
+        services.AddTransient<PoisonWatch>();
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<ConfigurationStartupCheck>();
         return builder;
