@@ -52,7 +52,7 @@ public sealed class DeliveryFailureTests
 
         Assert.Equal(1, summary.Poisoned);
         Assert.Empty(harness.Smtp.Messages);
-        var poisoned = Assert.Single(await harness.Get<PoisonQueues>().PeekAsync(CancellationToken.None));
+        var poisoned = Assert.Single(await harness.Get<OperatorQueues>().PeekPoisonedAsync(CancellationToken.None));
         Assert.Equal(QueueNames.Alerts, poisoned.Queue);
         Assert.Equal("lachin-corridor", PipelineJson.Deserialize<AlertMessage>(poisoned.Body, "test").TopicId);
         Assert.Equal(1, await harness.QueueLengthAsync(QueueNames.OperatorAlerts));
@@ -64,7 +64,7 @@ public sealed class DeliveryFailureTests
 
         // The operator requeues the alert once the mail server is back: it is delivered, once, even if requeued twice.
         harness.Smtp.AcceptAll();
-        Assert.Equal(1, await harness.Get<PoisonQueues>().RequeueAllAsync(CancellationToken.None));
+        Assert.Equal(1, await harness.Get<OperatorQueues>().RequeuePoisonedAsync(CancellationToken.None));
         await harness.Runner.DrainAsync(CancellationToken.None);
         await harness.Queue(QueueNames.Alerts).SendMessageAsync(poisoned.Body);
         await harness.Runner.DrainAsync(CancellationToken.None);

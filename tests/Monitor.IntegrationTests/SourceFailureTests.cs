@@ -70,7 +70,7 @@ public sealed class SourceFailureTests
             beforeStart: site => site.Set("news/", "<html><body><a class=\"item\" href=\"/news/1.html\">1</a></body></html>"));
 
         for (var cycle = 0; cycle < 4; cycle++) await harness.RunCycleAsync();
-        var failing = Assert.Single(await harness.Get<OperatorAlertQueue>().PeekAsync(CancellationToken.None));
+        var failing = Assert.Single(await harness.Get<OperatorQueues>().PeekAlertsAsync(CancellationToken.None));
         Assert.Equal((OperatorAlert.SourceFailing, "redesigned", 3), (failing.Kind, failing.SourceId, failing.ConsecutiveFailures));
         Assert.Contains("found no statements", failing.Message);
 
@@ -79,7 +79,7 @@ public sealed class SourceFailureTests
         await harness.RunCycleAsync();
         await harness.RunCycleAsync();
 
-        var alerts = await harness.Get<OperatorAlertQueue>().PeekAsync(CancellationToken.None);
+        var alerts = await harness.Get<OperatorQueues>().PeekAlertsAsync(CancellationToken.None);
         Assert.Equal([OperatorAlert.SourceFailing, OperatorAlert.SourceRecovered], alerts.Select(a => a.Kind));
     }
 

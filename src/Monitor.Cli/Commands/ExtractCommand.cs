@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Monitor.Core.Fetching;
 using Monitor.Core.Messages;
+using Monitor.Infrastructure.Options;
 using Monitor.Core.Extraction;
 
 namespace Monitor.Cli.Commands;
@@ -115,11 +118,13 @@ internal static class ExtractCommand
     {
         if (Uri.TryCreate(source, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
         {
+            // The pipeline's own fetcher: same size limit, same user agent, same readable errors.
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            using var response = await http.GetAsync(url, cancellationToken);
-            response.EnsureSuccessStatusCode();
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            return extractor.Extract(body, response.Content.Headers.ContentType?.ToString(), url, selectors);
+            http.DefaultRequestHeaders.UserAgent.ParseAdd(new FetchOptions().UserAgent);
+            var page = await new PageFetcher(http, TimeProvider.System, NullLogger<PageFetcher>.Instance).FetchAsync(url, cancellationToken);
+            if (!page.Succeeded) throw new HttpRequestException(page.Error);
+            using var body = new MemoryStream(page.Content);
+            return extractor.Extract(body, page.ContentType, page.Url, selectors);
         }
         await using var file = File.OpenRead(source);
         return extractor.Extract(file, contentType: null, new Uri(Path.GetFullPath(source)), selectors);

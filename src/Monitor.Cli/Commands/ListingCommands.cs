@@ -26,9 +26,9 @@ internal static class ListingCommands
         yield return Listing("alerts", "The alerts raised, newest first.", 50,
             async (services, limit, json, ct) => Reports.Alerts(Console.Out, await services.GetRequiredService<IAlertLedger>().ReadRecentAsync(limit, ct), json));
         yield return Listing("poison", "Messages that failed too often and wait in the poison queues (requeue them with `monitor requeue`).", 100,
-            async (services, limit, json, ct) => Reports.Poisoned(Console.Out, (await services.GetRequiredService<PoisonQueues>().PeekAsync(ct)).Take(limit).ToList(), json));
+            async (services, limit, json, ct) => Reports.Poisoned(Console.Out, (await services.GetRequiredService<OperatorQueues>().PeekPoisonedAsync(ct)).Take(limit).ToList(), json));
         yield return Listing("operator-alerts", "What the operators are told: sources failing or finding nothing, recoveries, poisoned messages (oldest first, up to 32).", 32,
-            async (services, limit, json, ct) => Reports.OperatorAlerts(Console.Out, (await services.GetRequiredService<OperatorAlertQueue>().PeekAsync(ct)).Take(limit).ToList(), json));
+            async (services, limit, json, ct) => Reports.OperatorAlerts(Console.Out, (await services.GetRequiredService<OperatorQueues>().PeekAlertsAsync(ct)).Take(limit).ToList(), json));
         yield return Listing("deliveries", "The alert e-mails sent, newest first.", 50,
             async (services, limit, json, ct) => Reports.Deliveries(Console.Out, await services.GetRequiredService<IDeliveryLedger>().ReadRecentAsync(limit, ct), json));
     }
@@ -40,7 +40,7 @@ internal static class ListingCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var monitor = await LocalMonitor.StartAsync(new LocalMonitorOptions { NeedsConfigurationFiles = false }, cancellationToken);
-            var moved = await monitor.Services.GetRequiredService<PoisonQueues>().RequeueAllAsync(cancellationToken);
+            var moved = await monitor.Services.GetRequiredService<OperatorQueues>().RequeuePoisonedAsync(cancellationToken);
             Console.WriteLine($"Requeued {moved} messages.");
             return 0;
         });

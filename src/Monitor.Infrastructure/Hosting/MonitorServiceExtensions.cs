@@ -84,8 +84,7 @@ public static class MonitorServiceExtensions
         services.AddTransient<DeliverStage>();
         services.AddTransient<PipelineDispatcher>();
         services.AddTransient<LocalPipelineRunner>();
-        services.AddTransient<PoisonQueues>();
-        services.AddTransient<OperatorAlertQueue>();
+        services.AddTransient<OperatorQueues>();
         services.AddTransient<PoisonWatch>();
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<ConfigurationStartupCheck>();

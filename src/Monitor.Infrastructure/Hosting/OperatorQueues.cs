@@ -5,13 +5,20 @@ using Monitor.Infrastructure.Storage;
 namespace Monitor.Infrastructure.Hosting;
 
 /// <summary>
-/// What failed too often to process: the messages in the stages' poison queues, and putting them back once
-/// the cause is fixed (an SMTP server back up, a site repaired). Every stage is idempotent, so a requeued
-/// message redoes only what is still missing.
+/// What operators look at: the <c>operator-alerts</c> queue, and the messages that failed too often in the stages'
+/// poison queues, with a way to put those back once the cause is fixed (an SMTP server back up, a site repaired).
+/// Every stage is idempotent, so a requeued message redoes only what is still missing.
 /// </summary>
-public sealed class PoisonQueues(StorageClients clients)
+public sealed class OperatorQueues(StorageClients clients)
 {
-    public async Task<IReadOnlyList<PoisonedMessage>> PeekAsync(CancellationToken cancellationToken)
+    /// <summary>The operator alerts, oldest first, without consuming them, so whoever else watches the queue still sees them.</summary>
+    public async Task<IReadOnlyList<OperatorAlert>> PeekAlertsAsync(CancellationToken cancellationToken)
+    {
+        PeekedMessage[] messages = await clients.Queues.GetQueueClient(QueueNames.OperatorAlerts).PeekMessagesAsync(32, cancellationToken);
+        return messages.Select(m => PipelineJson.Deserialize<OperatorAlert>(m.Body.ToString(), QueueNames.OperatorAlerts)).ToList();
+    }
+
+    public async Task<IReadOnlyList<PoisonedMessage>> PeekPoisonedAsync(CancellationToken cancellationToken)
     {
         var poisoned = new List<PoisonedMessage>();
         foreach (var queue in QueueNames.Pipeline)
@@ -23,7 +30,7 @@ public sealed class PoisonQueues(StorageClients clients)
     }
 
     /// <summary>Moves every poisoned message back to the queue it came from; returns how many.</summary>
-    public async Task<int> RequeueAllAsync(CancellationToken cancellationToken)
+    public async Task<int> RequeuePoisonedAsync(CancellationToken cancellationToken)
     {
         var moved = 0;
         foreach (var queue in QueueNames.Pipeline)
