@@ -51,7 +51,7 @@ public sealed class ArchiveStage(IStatementIndex index, IBlobStore blobs, TimePr
 
             var updated = new StatementRecord(source.Id, request.StatementId, request.ItemKey, raw.Url, extracted.Title ?? record?.Title,
                 record?.Published ?? extracted.Published, basePath, version, textHash, rawHash, record?.DetectedVersion ?? 0,
-                record?.FirstSeen ?? now, now, record?.ETag);
+                record?.FirstSeen ?? now, now, record?.ETag) { ExtractionMethod = extracted.Method };
             if (!await index.TrySaveAsync(updated, cancellationToken)) continue;
 
             var saved = await index.GetAsync(source.Id, request.StatementId, cancellationToken) ?? updated;

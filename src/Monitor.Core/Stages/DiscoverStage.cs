@@ -66,11 +66,13 @@ public sealed class DiscoverStage(
     private async Task TrackHealthAsync(Source source, IngestionEntry entry, CancellationToken cancellationToken)
     {
         var healthy = entry.Outcome == IngestionOutcome.Ok && entry.ItemsFound > 0;
-        var (before, after) = await state.RecordDiscoveryAsync(source.Id, healthy, cancellationToken);
+        var problem = healthy ? null
+            : entry.Outcome == IngestionOutcome.Ok ? "found no statements (has the page changed? check the selector)"
+            : $"{entry.Outcome}: {entry.Error}";
+        var (before, after) = await state.RecordDiscoveryAsync(source.Id, entry.StartedAt, problem, entry.ItemsNew > 0, cancellationToken);
         OperatorAlert? alert = null;
         if (after == FailuresBeforeOperatorAlert)
         {
-            var problem = entry.Outcome == IngestionOutcome.Ok ? "found no statements (has the page changed? check the selector)" : entry.Error;
             alert = new OperatorAlert(OperatorAlert.SourceFailing, source.Id,
                 $"{source.Name}: the last {after} discoveries at {entry.Url} failed; latest: {problem}", after, time.GetUtcNow());
             logger.LogError("Source {SourceId} failed {Count} times in a row: {Problem}", source.Id, after, problem);

@@ -52,6 +52,7 @@ public static class MonitorServiceExtensions
         services.AddSingleton<IStatementIndex, TableStatementIndex>();
         services.AddSingleton<IIngestionLog, TableIngestionLog>();
         services.AddSingleton<ISourceStateStore, TableSourceState>();
+        services.AddSingleton<Monitor.Core.Health.ISourceHealthReader, Monitor.Core.Health.SourceHealthReport>();
         services.AddSingleton<IAlertLedger, TableAlertLedger>();
         services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
         services.AddSingleton<IMailSender, MailKitSender>();

@@ -17,7 +17,7 @@ public sealed class TableIngestionLog(StorageClients clients, TimeProvider time)
     public async Task RecordAsync(IngestionEntry entry, CancellationToken cancellationToken)
     {
         var at = entry.StartedAt.ToUniversalTime();
-        var rowKey = (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..12];
+        var rowKey = ReverseTicks(at) + "-" + Guid.NewGuid().ToString("N")[..12];
         await Table.AddEntityAsync(new TableEntity(Partition(at), rowKey)
         {
             ["SourceId"] = entry.SourceId,
@@ -35,21 +35,42 @@ public sealed class TableIngestionLog(StorageClients clients, TimeProvider time)
         }, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<IngestionEntry>> ReadRecentAsync(int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<IngestionEntry>> ReadRecentAsync(int max, CancellationToken cancellationToken) =>
+        QueryAsync(new IngestionQuery(max), cancellationToken);
+
+    public async Task<IReadOnlyList<IngestionEntry>> QueryAsync(IngestionQuery query, CancellationToken cancellationToken)
     {
         var entries = new List<IngestionEntry>();
+        var since = query.Since?.ToUniversalTime();
         var month = time.GetUtcNow();
-        for (var i = 0; i < MonthsSearched && entries.Count < max; i++, month = month.AddMonths(-1))
+        for (var i = 0; i < MonthsSearched && entries.Count < query.Max; i++, month = month.AddMonths(-1))
         {
             var partition = Partition(month);
-            await foreach (var e in Table.QueryAsync<TableEntity>(x => x.PartitionKey == partition, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
+            if (since is { } s && string.CompareOrdinal(partition, Partition(s)) < 0) break;
+            await foreach (var e in Table.QueryAsync<TableEntity>(Filter(partition, query, since), maxPerPage: Math.Min(query.Max, 1000), cancellationToken: cancellationToken))
             {
                 entries.Add(ToEntry(e));
-                if (entries.Count >= max) break;
+                if (entries.Count >= query.Max) break;
             }
         }
         return entries;
     }
+
+    /// <summary>
+    /// Row keys are reverse ticks, so "since" is a row-key range the service answers without a scan; source and
+    /// outcome are filtered by the service within the month.
+    /// </summary>
+    private static string Filter(string partition, IngestionQuery query, DateTimeOffset? since)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        if (since is { } s) filter += " and " + TableClient.CreateQueryFilter($"RowKey lt {ReverseTicks(s) + "~"}");
+        if (query.SourceId is { } sourceId) filter += " and " + TableClient.CreateQueryFilter($"SourceId eq {sourceId}");
+        if (query.Outcome is { } outcome) filter += " and " + TableClient.CreateQueryFilter($"Outcome eq {outcome.ToString()}");
+        return filter;
+    }
+
+    private static string ReverseTicks(DateTimeOffset at) =>
+        (DateTimeOffset.MaxValue.UtcTicks - at.ToUniversalTime().UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
     private static string Partition(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyyMM", CultureInfo.InvariantCulture);
 

@@ -52,6 +52,7 @@ public sealed class TableStatementIndex(StorageClients clients) : IStatementInde
         ["DetectedVersion"] = r.DetectedVersion,
         ["FirstSeen"] = r.FirstSeen,
         ["LastChanged"] = r.LastChanged,
+        ["ExtractionMethod"] = r.ExtractionMethod,
     };
 
     private static StatementRecord ToRecord(TableEntity e) => new(
@@ -68,5 +69,5 @@ public sealed class TableStatementIndex(StorageClients clients) : IStatementInde
         e.GetInt32("DetectedVersion") ?? 0,
         e.GetDateTimeOffset("FirstSeen") ?? DateTimeOffset.MinValue,
         e.GetDateTimeOffset("LastChanged") ?? DateTimeOffset.MinValue,
-        e.ETag.ToString());
+        e.ETag.ToString()) { ExtractionMethod = e.GetString("ExtractionMethod") };
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Monitor.Core.Delivery;
+using Monitor.Core.Health;
 using Monitor.Core.Messages;
 using Monitor.Core.Storage;
 
@@ -50,15 +51,26 @@ internal sealed class InMemorySourceState : ISourceStateStore
         return Task.CompletedTask;
     }
 
-    private readonly ConcurrentDictionary<string, int> _failures = new();
+    private readonly ConcurrentDictionary<string, SourceHealthState> _health = new();
 
-    public Task<(int Before, int After)> RecordDiscoveryAsync(string sourceId, bool healthy, CancellationToken cancellationToken)
+    public Task<(int Before, int After)> RecordDiscoveryAsync(string sourceId, DateTimeOffset at, string? failure, bool foundNew, CancellationToken cancellationToken)
     {
-        var before = _failures.GetValueOrDefault(sourceId);
-        var after = healthy ? 0 : before + 1;
-        _failures[sourceId] = after;
+        var current = _health.GetValueOrDefault(sourceId) ?? new SourceHealthState(sourceId, null, null, null, 0, null);
+        var before = current.ConsecutiveFailures;
+        var after = failure is null ? 0 : before + 1;
+        _health[sourceId] = current with
+        {
+            ConsecutiveFailures = after,
+            LastSuccess = failure is null ? at : current.LastSuccess,
+            LastFailure = failure is null ? current.LastFailure : at,
+            LastFailureReason = failure ?? current.LastFailureReason,
+            LastNewItem = foundNew ? at : current.LastNewItem,
+        };
         return Task.FromResult((before, after));
     }
+
+    public Task<IReadOnlyDictionary<string, SourceHealthState>> ReadHealthAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, SourceHealthState>>(new Dictionary<string, SourceHealthState>(_health));
 }
 
 /// <summary>Accepts mail, except for the recipients told to fail.</summary>
