@@ -15,8 +15,7 @@ internal static class ListingCommands
 {
     public static IEnumerable<Command> Create()
     {
-        yield return Listing("log", "The ingestion log: every fetch, newest first.", 50,
-            async (services, limit, json, ct) => Reports.IngestionLog(Console.Out, await services.GetRequiredService<IIngestionLog>().ReadRecentAsync(limit, ct), json));
+        yield return LogCommand.Create();
         yield return Listing("statements", "The archived statements, newest change first, with their blob paths.", 50,
             async (services, limit, json, ct) =>
             {
@@ -47,7 +46,7 @@ internal static class ListingCommands
         return command;
     }
 
-    private static Command Listing(string name, string description, int defaultLimit, Func<IServiceProvider, int, bool, CancellationToken, Task> print)
+    internal static Command Listing(string name, string description, int defaultLimit, Func<IServiceProvider, int, bool, CancellationToken, Task> print)
     {
         var json = CommonOptions.Json();
         var limit = CommonOptions.Limit(defaultLimit);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitor.Core.Health;
 using Monitor.Core.Messages;
 using Monitor.Core.Storage;
 
@@ -92,6 +93,30 @@ public static class Reports
         ConsoleTable.Write(writer, ["at (UTC)", "kind", "source", "message"],
             alerts.Select(a => (IReadOnlyList<string?>)[ConsoleTable.Format(a.At), a.Kind, a.SourceId, a.Message]), maxCellWidth: 120);
     }
+
+    public static void SourceHealth(TextWriter writer, IReadOnlyList<SourceHealth> rows, bool json)
+    {
+        if (json)
+        {
+            JsonLines.Write(writer, rows);
+            return;
+        }
+        ConsoleTable.Write(writer,
+            ["source", "kind", "status", "last success (UTC)", "last failure (UTC)", "in a row", "new 7d", "last new item (UTC)", "selectors matched", "last failure reason"],
+            rows.Select(h => (IReadOnlyList<string?>)
+            [
+                h.SourceId + (h.Enabled ? string.Empty : " (disabled)"), h.Kind, h.Status, ConsoleTable.Format(h.LastSuccess), ConsoleTable.Format(h.LastFailure),
+                h.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture), h.StatementsLast7Days.ToString(CultureInfo.InvariantCulture),
+                ConsoleTable.Format(h.LastNewItem), SelectorShare(h), h.LastFailureReason,
+            ]), maxCellWidth: 70);
+    }
+
+    private static string SelectorShare(SourceHealth h) => h switch
+    {
+        { HasSelectors: false } => "no selectors",
+        { SelectorShare: { } share } => $"{share:P0} of {h.ExtractedLast7Days}",
+        _ => "-",
+    };
 
     // Item counts mean nothing for a page fetch or a failed discovery.
     private static string Count(IngestionEntry e, int value) =>
