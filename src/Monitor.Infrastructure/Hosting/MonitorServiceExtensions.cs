@@ -54,6 +54,7 @@ public static class MonitorServiceExtensions
         services.AddSingleton<ISourceStateStore, TableSourceState>();
         services.AddSingleton<IAlertLedger, TableAlertLedger>();
         services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
+        services.AddSingleton<IValidatorStore, TableValidatorStore>();
         services.AddSingleton<IMailSender, MailKitSender>();
 
         services.AddHttpClient<PageFetcher>((sp, client) =>
