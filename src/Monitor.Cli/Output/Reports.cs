@@ -19,7 +19,7 @@ public static class Reports
             ["time (UTC)", "source", "kind", "outcome", "http", "bytes", "found", "new", "changed", "ms", "url / error"],
             entries.Select(e => (IReadOnlyList<string?>)
             [
-                ConsoleTable.Format(e.StartedAt), e.SourceId, e.Kind, e.Outcome.ToString(), e.HttpStatus?.ToString(CultureInfo.InvariantCulture),
+                ConsoleTable.Format(e.StartedAt), e.SourceId, e.Kind, e.Outcome.ToName(), e.HttpStatus?.ToString(CultureInfo.InvariantCulture),
                 e.Bytes.ToString(CultureInfo.InvariantCulture), Count(e, e.ItemsFound), Count(e, e.ItemsNew), Count(e, e.ItemsChanged),
                 e.Duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture), e.Error ?? e.Url.AbsoluteUri,
             ]), maxCellWidth: 70);

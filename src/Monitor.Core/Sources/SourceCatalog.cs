@@ -87,10 +87,10 @@ public static partial class SourceCatalog
             enabled = enabledElement.GetBoolean();
         }
 
-        return new Source(id, name, language, feed, listing, selectors, interval, enabled, recheck);
+        return new Source(id, name, language, feed, listing, selectors, interval, enabled, recheck, SourceRequestFields.Parse(item, file, id));
     }
 
-    private static string? String(JsonElement item, string name, string file, string entry)
+    internal static string? String(JsonElement item, string name, string file, string entry)
     {
         if (!item.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.String)

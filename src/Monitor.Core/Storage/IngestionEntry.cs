@@ -22,4 +22,13 @@ public enum IngestionOutcome
     HttpError,
     NetworkError,
     InvalidContent,
+
+    /// <summary>A challenge page or a refusal instead of the content: a feed URL answering HTML, a JavaScript or cookie gate, 403/429 from a WAF.</summary>
+    Blocked,
+
+    /// <summary>The server answered 304 to a conditional request: nothing was parsed or written beyond the log row.</summary>
+    NotModified,
+
+    /// <summary>robots.txt of the site disallows the URL for the monitor's User-Agent; it was not fetched.</summary>
+    Robots,
 }

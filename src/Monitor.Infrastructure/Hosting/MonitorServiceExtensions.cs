@@ -55,6 +55,7 @@ public static class MonitorServiceExtensions
         services.AddSingleton<Monitor.Core.Health.ISourceHealthReader, Monitor.Core.Health.SourceHealthReport>();
         services.AddSingleton<IAlertLedger, TableAlertLedger>();
         services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
+        services.AddSingleton<IValidatorStore, TableValidatorStore>();
         services.AddSingleton<IMailSender, MailKitSender>();
 
         services.AddHttpClient<PageFetcher>((sp, client) =>
