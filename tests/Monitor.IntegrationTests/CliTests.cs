@@ -45,7 +45,7 @@ public sealed class CliTests
         var health = Assert.Single(JsonLines(await MonitorAsync(directory, smtpSettings, "sources", "--json")));
         Assert.Equal(("mfa", "ok", 1), (health.GetProperty("sourceId").GetString(), health.GetProperty("status").GetString(), health.GetProperty("statementsLast7Days").GetInt32()));
         Assert.Single(JsonLines(await MonitorAsync(directory, smtpSettings, "log", "--source", "mfa", "--outcome", "ok", "--since", "1h", "--json")));
-        Assert.Empty(JsonLines(await MonitorAsync(directory, smtpSettings, "log", "--outcome", "HttpError", "--json")));
+        Assert.Empty(JsonLines(await MonitorAsync(directory, smtpSettings, "log", "--outcome", "http-error", "--json")));
         var badSince = await MonitorAsync(directory, smtpSettings, "log", "--since", "yesterday");
         Assert.NotEqual(0, badSince.ExitCode);
         Assert.Contains("--since 'yesterday' is neither an age", badSince.Output);

@@ -38,7 +38,7 @@ public sealed class SourceHealthTests
         var down = rows.Single(r => r.SourceId == "down");
         Assert.Equal(("failing", 2), (down.Status, down.ConsecutiveFailures));
         Assert.Null(down.LastSuccess);
-        Assert.StartsWith("HttpError", down.LastFailureReason);
+        Assert.StartsWith("http-error", down.LastFailureReason);
         Assert.Contains("503", down.LastFailureReason);
         Assert.Null(down.SelectorShare);
     }

@@ -17,12 +17,15 @@ internal static class LogCommand
         var source = new Option<string?>("--source") { Description = "Only this source id." };
         var outcome = new Option<IngestionOutcome?>("--outcome")
         {
-            Description = "Only this outcome: " + string.Join(", ", Enum.GetNames<IngestionOutcome>()) + " (any case).",
+            Description = "Only this outcome: " + string.Join(", ", IngestionOutcomeNames.All) + ".",
+            CustomParser = result => IngestionOutcomeNames.TryParse(result.Tokens.Single().Value, out var parsed)
+                ? parsed
+                : Fail<IngestionOutcome>(result, $"--outcome '{result.Tokens.Single().Value}' is not one of {string.Join(", ", IngestionOutcomeNames.All)}."),
         };
         var since = new Option<DateTimeOffset?>("--since")
         {
             Description = "Only fetches at or after this time: an ISO date/time (UTC unless it says otherwise), or an age such as 30m, 6h, 7d.",
-            CustomParser = result => ParseSince(result.Tokens.Single().Value, TimeProvider.System.GetUtcNow(), out var error) ?? Fail(result, error),
+            CustomParser = result => ParseSince(result.Tokens.Single().Value, TimeProvider.System.GetUtcNow(), out var error) ?? Fail<DateTimeOffset>(result, error),
         };
         var command = new Command("log", "The ingestion log: every fetch, newest first.") { json, limit, source, outcome, since };
         command.SetAction(async (parse, cancellationToken) =>
@@ -54,7 +57,7 @@ internal static class LogCommand
         return null;
     }
 
-    private static DateTimeOffset? Fail(System.CommandLine.Parsing.ArgumentResult result, string error)
+    private static T? Fail<T>(System.CommandLine.Parsing.ArgumentResult result, string error) where T : struct
     {
         result.AddError(error);
         return null;

@@ -65,7 +65,7 @@ public sealed class StatementExtractor : IStatementExtractor
         var published = SelectDate(document, selectors.Date, monthFirst)
             ?? PublicationDateResolver.Resolve(metadata, text, monthFirst);
         var author = AuthorResolver.Resolve(metadata, text);
-        var number = DocumentNumberFinder.Find(title, text);
+        var number = SelectText(document, selectors.DocumentNumber) ?? DocumentNumberFinder.Find(title, text);
         return new ExtractedStatement(title, text, published, language, author, number, method);
     }
 

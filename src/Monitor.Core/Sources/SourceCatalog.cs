@@ -56,11 +56,12 @@ public static partial class SourceCatalog
         if (item.TryGetProperty("selectors", out var sel))
         {
             if (sel.ValueKind != JsonValueKind.Object)
-                throw new ConfigurationFileException(file, id, "selectors", "expected an object with \"title\", \"date\" and/or \"body\"");
+                throw new ConfigurationFileException(file, id, "selectors", "expected an object with \"title\", \"date\", \"body\" and/or \"documentNumber\"");
             selectors = new ExtractionSelectors(
                 Selector(String(sel, "title", file, id), file, id, "selectors.title"),
                 Selector(String(sel, "date", file, id), file, id, "selectors.date"),
-                Selector(String(sel, "body", file, id), file, id, "selectors.body"));
+                Selector(String(sel, "body", file, id), file, id, "selectors.body"),
+                Selector(String(sel, "documentNumber", file, id), file, id, "selectors.documentNumber"));
         }
 
         var interval = DefaultInterval;

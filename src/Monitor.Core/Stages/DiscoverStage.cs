@@ -68,7 +68,7 @@ public sealed class DiscoverStage(
         var healthy = entry.Outcome == IngestionOutcome.Ok && entry.ItemsFound > 0;
         var problem = healthy ? null
             : entry.Outcome == IngestionOutcome.Ok ? "found no statements (has the page changed? check the selector)"
-            : $"{entry.Outcome}: {entry.Error}";
+            : $"{entry.Outcome.ToName()}: {entry.Error}";
         var (before, after) = await state.RecordDiscoveryAsync(source.Id, entry.StartedAt, problem, entry.ItemsNew > 0, cancellationToken);
         OperatorAlert? alert = null;
         if (after == FailuresBeforeOperatorAlert)
