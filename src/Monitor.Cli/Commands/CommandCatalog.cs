@@ -12,6 +12,7 @@ internal static class CommandCatalog
         foreach (var listing in ListingCommands.Create()) yield return listing;
         yield return ListingCommands.Requeue();
         yield return SourcesCommand.Create();
+        yield return CheckSourceCommand.Create();
         yield return ExtractCommand.Create();
         yield return MatchCommand.Create();
         yield return DiffCommand.Create();

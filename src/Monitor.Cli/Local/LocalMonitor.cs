@@ -51,7 +51,12 @@ public sealed class LocalMonitor : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
         AzuriteProcess? azurite = null;
-        if (string.IsNullOrWhiteSpace(builder.Configuration["Storage:ConnectionString"]) && string.IsNullOrWhiteSpace(builder.Configuration["Storage:AccountName"]))
+        if (!options.NeedsStorage)
+        {
+            // The storage clients are created lazily and never used; a well-formed connection string satisfies validation.
+            builder.Configuration.AddInMemoryCollection([new("Storage:ConnectionString", "UseDevelopmentStorage=true")]);
+        }
+        else if (string.IsNullOrWhiteSpace(builder.Configuration["Storage:ConnectionString"]) && string.IsNullOrWhiteSpace(builder.Configuration["Storage:AccountName"]))
         {
             azurite = await AzuriteProcess.StartAsync(options.AzuriteDataDirectory is null ? null : Path.GetFullPath(options.AzuriteDataDirectory), cancellationToken);
             builder.Configuration.AddInMemoryCollection([new("Storage:ConnectionString", azurite.ConnectionString)]);
@@ -62,6 +67,8 @@ public sealed class LocalMonitor : IAsyncDisposable
             builder.AddMonitorServices();
             if (!options.NeedsConfigurationFiles)
                 builder.Services.Remove(builder.Services.Single(d => d.ImplementationType == typeof(ConfigurationStartupCheck)));
+            if (!options.NeedsStorage)
+                builder.Services.Remove(builder.Services.Single(d => d.ImplementationType == typeof(StorageStartup)));
             var host = builder.Build();
             await host.StartAsync(cancellationToken);
             return new LocalMonitor(host, azurite);

@@ -17,4 +17,7 @@ public sealed record LocalMonitorOptions
 
     /// <summary>False for commands that only read storage (log, archive): they need no sources or topics file.</summary>
     public bool NeedsConfigurationFiles { get; init; } = true;
+
+    /// <summary>False for commands that only fetch (check-source): no Azurite is started and nothing is created in storage.</summary>
+    public bool NeedsStorage { get; init; } = true;
 }
