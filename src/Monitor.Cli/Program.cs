@@ -2,6 +2,9 @@ using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Monitor.Cli.Commands;
 using Monitor.Core.Configuration;
+using Monitor.Core.Decoding;
+
+CodePages.Register();
 
 var root = new RootCommand("Ministry Monitor: watches foreign-ministry sites, archives their statements and alerts on tracked topics.");
 foreach (var command in CommandCatalog.All())

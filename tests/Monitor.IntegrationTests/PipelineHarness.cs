@@ -56,6 +56,9 @@ public sealed class PipelineHarness : IAsyncDisposable
             ["Pipeline:RetryDelaySeconds"] = "0.05",
             ["Fetch:MaxRetries"] = "1",
             ["Fetch:AttemptTimeoutSeconds"] = "10",
+            // The sites are on loopback, which the SSRF guard refuses by default; and no need to be gentle with them.
+            ["Fetch:AllowPrivateNetworks"] = "true",
+            ["Fetch:MinDelayMilliseconds"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         harness.Monitor = await LocalMonitor.StartAsync(new LocalMonitorOptions

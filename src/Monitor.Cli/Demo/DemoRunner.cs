@@ -43,6 +43,9 @@ public sealed class DemoRunner(TextWriter output, string workDirectory)
                 ["Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
                 ["Smtp:Security"] = "None",
                 ["Pipeline:RetryDelaySeconds"] = "0.2",
+                // The sample site is on loopback, which the SSRF guard refuses by default.
+                ["Fetch:AllowPrivateNetworks"] = "true",
+                ["Fetch:MinDelayMilliseconds"] = "100",
             },
         }, cancellationToken);
 

@@ -20,7 +20,8 @@ public sealed class SourceChecker(PageFetcher fetcher, ExtractStage extract)
 
     public async Task<SourceCheck> CheckAsync(Source source, CancellationToken cancellationToken)
     {
-        var page = await fetcher.FetchAsync(source.DiscoveryUrl, cancellationToken);
+        var purpose = source.Feed is not null ? FetchPurpose.Feed : FetchPurpose.Listing;
+        var page = await fetcher.FetchAsync(source.DiscoveryUrl, purpose, source.RequestSettings, conditional: false, cancellationToken);
         var kind = source.Feed is not null ? "feed" : "listing";
         if (!page.Succeeded) return new SourceCheck(source.Id, kind, source.DiscoveryUrl, Describe(page), source.Listing?.Links, 0, page.Error, []);
 
@@ -29,7 +30,7 @@ public sealed class SourceChecker(PageFetcher fetcher, ExtractStage extract)
             IReadOnlyList<FeedItem> items;
             try
             {
-                items = FeedReader.Read(page.Content, page.Url);
+                items = FeedReader.Read(page.Content, page.Url, page.ContentType, source.Language);
             }
             catch (FeedFormatException ex)
             {
@@ -40,7 +41,9 @@ public sealed class SourceChecker(PageFetcher fetcher, ExtractStage extract)
             return new SourceCheck(source.Id, kind, source.DiscoveryUrl, Describe(page), null, items.Count, null, checks);
         }
 
-        var links = ListingReader.Read(page.Content, page.Url, source.Listing!.Links);
+        // As the discover stage does: links to other hosts are not followed unless the source allows them.
+        var links = ListingReader.Read(page.Content, page.Url, source.Listing!.Links, page.ContentType, source.Language)
+            .Where(l => source.RequestSettings.AllowsLink(source.Listing.Url, l)).ToList();
         var statements = new List<StatementCheck>();
         foreach (var link in links.Take(StatementsChecked)) statements.Add(await CheckPageAsync(source, link, cancellationToken));
         return new SourceCheck(source.Id, kind, source.DiscoveryUrl, Describe(page), source.Listing.Links, links.Count,
@@ -55,7 +58,7 @@ public sealed class SourceChecker(PageFetcher fetcher, ExtractStage extract)
     {
         if (links is not null) return await CheckAsync(AdHoc(url, null, new SourceListing(url, links), selectors, language), cancellationToken);
 
-        var page = await fetcher.FetchAsync(url, cancellationToken);
+        var page = await fetcher.FetchAsync(url, FetchPurpose.Page, null, conditional: false, cancellationToken);
         if (page.Succeeded && LooksLikeFeed(page)) return await CheckAsync(AdHoc(url, url, null, selectors, language), cancellationToken);
         var source = AdHoc(url, null, new SourceListing(url, "a"), selectors, language);
         var statement = page.Succeeded ? Extract(source, page) : new StatementCheck(url, Describe(page), null, null, null, null, null, page.Error);
@@ -73,7 +76,7 @@ public sealed class SourceChecker(PageFetcher fetcher, ExtractStage extract)
 
     private async Task<StatementCheck> CheckPageAsync(Source source, Uri url, CancellationToken cancellationToken)
     {
-        var page = await fetcher.FetchAsync(url, cancellationToken);
+        var page = await fetcher.FetchAsync(url, FetchPurpose.Page, source.RequestSettings, conditional: false, cancellationToken);
         return page.Succeeded ? Extract(source, page) : new StatementCheck(url, Describe(page), null, null, null, null, null, page.Error);
     }
 
@@ -109,7 +112,7 @@ public sealed class SourceChecker(PageFetcher fetcher, ExtractStage extract)
     {
         try
         {
-            FeedReader.Read(page.Content, page.Url);
+            FeedReader.Read(page.Content, page.Url, page.ContentType, null);
             return true;
         }
         catch (FeedFormatException)

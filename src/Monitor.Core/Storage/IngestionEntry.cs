@@ -31,4 +31,7 @@ public enum IngestionOutcome
 
     /// <summary>robots.txt of the site disallows the URL for the monitor's User-Agent; it was not fetched.</summary>
     Robots,
+
+    /// <summary>The monitor refused to connect: the URL, or a redirect, led to a loopback, private, link-local or cloud-metadata address.</summary>
+    Refused,
 }

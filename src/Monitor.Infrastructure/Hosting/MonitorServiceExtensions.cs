@@ -4,12 +4,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Configuration;
+using Monitor.Core.Decoding;
 using Monitor.Core.Delivery;
 using Monitor.Core.Detection;
 using Monitor.Core.Extraction;
 using Monitor.Core.Fetching;
 using Monitor.Core.Stages;
 using Monitor.Core.Storage;
+using Monitor.Infrastructure.Http;
 using Monitor.Infrastructure.Mail;
 using Monitor.Infrastructure.Options;
 using Monitor.Infrastructure.Storage;
@@ -22,12 +24,13 @@ public static class MonitorServiceExtensions
     public static IHostApplicationBuilder AddMonitorServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Ministry sites still serve windows-1251, KOI8-R, ISO-8859-9 …: make those encodings available process-wide.
+        CodePages.Register();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
             .PostConfigure<IConfiguration>(UseFunctionsStorageByDefault)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MonitorFilesOptions>().BindConfiguration(MonitorFilesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
@@ -58,23 +61,7 @@ public static class MonitorServiceExtensions
         services.AddSingleton<IValidatorStore, TableValidatorStore>();
         services.AddSingleton<IMailSender, MailKitSender>();
 
-        services.AddHttpClient<PageFetcher>((sp, client) =>
-            {
-                var fetch = sp.GetRequiredService<IOptions<FetchOptions>>().Value;
-                client.DefaultRequestHeaders.UserAgent.ParseAdd(fetch.UserAgent);
-                // The resilience pipeline owns the timeouts.
-                client.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddStandardResilienceHandler()
-            .Configure((HttpStandardResilienceOptions resilience, IServiceProvider sp) =>
-            {
-                var fetch = sp.GetRequiredService<IOptions<FetchOptions>>().Value;
-                resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(fetch.AttemptTimeoutSeconds);
-                resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(fetch.TotalTimeoutSeconds);
-                resilience.Retry.MaxRetryAttempts = Math.Max(fetch.MaxRetries, 1);
-                resilience.Retry.Delay = TimeSpan.FromSeconds(1);
-                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(2 * fetch.AttemptTimeoutSeconds, 30));
-            });
+        services.AddMonitorFetching();
 
         services.AddTransient<ScheduleStage>();
         services.AddTransient<DiscoverStage>();
