@@ -48,6 +48,9 @@ public sealed class StorageClients
         public const string Alerts = "Alerts";
         public const string Deliveries = "Deliveries";
 
-        public static IReadOnlyList<string> All { get; } = [Statements, IngestionLog, SourceState, Alerts, Deliveries];
+        /// <summary>Claims on side effects that must happen once (<see cref="TableOnceLedger"/>).</summary>
+        public const string Once = "Once";
+
+        public static IReadOnlyList<string> All { get; } = [Statements, IngestionLog, SourceState, Alerts, Deliveries, Once];
     }
 }
