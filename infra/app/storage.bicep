@@ -53,6 +53,7 @@ var tableNames = [
   'MonitorAlerts'
   'MonitorDeliveries'
   'MonitorHttpValidators'
+  'MonitorOnce'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

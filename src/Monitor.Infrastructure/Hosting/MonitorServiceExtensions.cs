@@ -59,6 +59,8 @@ public static class MonitorServiceExtensions
         services.AddSingleton<IAlertLedger, TableAlertLedger>();
         services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
         services.AddSingleton<IValidatorStore, TableValidatorStore>();
+        services.AddSingleton<TableOnceLedger>();
+        services.AddSingleton<IOnceLedger>(sp => sp.GetRequiredService<TableOnceLedger>());
         services.AddSingleton<IMailSender, MailKitSender>();
 
         services.AddMonitorFetching();

@@ -49,6 +49,10 @@ public sealed class StorageClients
         public const string Deliveries = "Deliveries";
         public const string HttpValidators = "HttpValidators";
 
-        public static IReadOnlyList<string> All { get; } = [Statements, IngestionLog, SourceState, Alerts, Deliveries, HttpValidators];
+
+        /// <summary>Claims on side effects that must happen once (<see cref="TableOnceLedger"/>).</summary>
+        public const string Once = "Once";
+
+        public static IReadOnlyList<string> All { get; } = [Statements, IngestionLog, SourceState, Alerts, Deliveries, HttpValidators, Once];
     }
 }
