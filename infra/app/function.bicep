@@ -73,6 +73,9 @@ param maximumInstanceCount int = 40
 ])
 param scheduleMinutes int = 5
 
+@description('Operators e-mailed about failing, blocked and recovered sources and poisoned messages (comma-separated; empty mails nobody).')
+param operatorEmails string = ''
+
 @description('SMTP server the alerts are sent through.')
 param smtp smtpSettings
 
@@ -230,6 +233,11 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     FETCH_SCHEDULE: '0 */${scheduleMinutes} * * * *'
     // Timer of WatchPoisonFunction (%POISON_WATCH_SCHEDULE%): operators hear of poisoned messages within 15 minutes.
     POISON_WATCH_SCHEDULE: '0 */15 * * * *'
+    // Timer of NotifyOperatorsFunction (%OPERATOR_NOTIFY_SCHEDULE%): operator alerts are recorded and mailed within 5 minutes.
+    OPERATOR_NOTIFY_SCHEDULE: '0 */5 * * * *'
+
+    // OperatorOptions.
+    Operators__Emails: operatorEmails
 
     // StorageOptions. Names must match storage.bicep (checked by Monitor.Infra.Tests).
     Storage__AccountName: storageAccountName

@@ -54,6 +54,7 @@ var tableNames = [
   'MonitorDeliveries'
   'MonitorHttpValidators'
   'MonitorOnce'
+  'MonitorOperatorAlerts'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

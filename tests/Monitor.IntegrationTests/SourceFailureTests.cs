@@ -1,6 +1,7 @@
 using Monitor.Core.Configuration;
 using Monitor.Core.Messages;
 using Monitor.Core.Storage;
+using Monitor.Core.Operators;
 using Monitor.Infrastructure.Hosting;
 
 namespace Monitor.IntegrationTests;
@@ -61,26 +62,79 @@ public sealed class SourceFailureTests
     }
 
     [Fact]
-    public async Task RunCycle_ListingFindsNothingThreeTimesThenRecovers_TellsTheOperatorsOnceEachWay()
+    public async Task RunCycle_ListingFindsNothingThreeTimesThenRecovers_MailsTheOperatorsOnceEachWayAndKeepsTheAlertsListed()
     {
         await using var harness = await PipelineHarness.StartAsync(
             [TestData.ListingSource("redesigned", "news/", "a.news-link")],
             [TestData.Topic("t", "anything")],
             [],
+            settings: new Dictionary<string, string?> { ["Operators:Emails"] = "ops@example.org; oncall@example.org" },
             beforeStart: site => site.Set("news/", "<html><body><a class=\"item\" href=\"/news/1.html\">1</a></body></html>"));
 
-        for (var cycle = 0; cycle < 4; cycle++) await harness.RunCycleAsync();
-        var failing = Assert.Single(await harness.Get<OperatorQueues>().PeekAlertsAsync(CancellationToken.None));
-        Assert.Equal((OperatorAlert.SourceFailing, "redesigned", 3), (failing.Kind, failing.SourceId, failing.ConsecutiveFailures));
-        Assert.Contains("found no statements", failing.Message);
+        for (var cycle = 0; cycle < 5; cycle++) await harness.RunCycleAsync();
+        var failing = Assert.Single(await harness.Get<IOperatorAlertLog>().ReadRecentAsync(50, CancellationToken.None));
+        Assert.Equal((OperatorAlert.SourceFailing, "redesigned", 3), (failing.Alert.Kind, failing.Alert.SourceId, failing.Alert.ConsecutiveFailures));
+        Assert.Contains("found no statements", failing.Alert.Message);
+        Assert.Equal("ops@example.org, oncall@example.org", failing.MailedTo);
+        Assert.Equal(["oncall@example.org", "ops@example.org"], harness.Smtp.Messages.Select(m => m.To.ToString()).Order());
+        Assert.Equal(0, await harness.QueueLengthAsync(QueueNames.OperatorAlerts));
 
         harness.Site.Set("news/", "<html><body><a class=\"news-link\" href=\"/news/1.html\">1</a></body></html>");
         harness.Site.Set("news/1.html", "<html><body><article><p>Back.</p></article></body></html>");
         await harness.RunCycleAsync();
         await harness.RunCycleAsync();
 
-        var alerts = await harness.Get<OperatorQueues>().PeekAlertsAsync(CancellationToken.None);
-        Assert.Equal([OperatorAlert.SourceFailing, OperatorAlert.SourceRecovered], alerts.Select(a => a.Kind));
+        var alerts = await harness.Get<IOperatorAlertLog>().ReadRecentAsync(50, CancellationToken.None);
+        Assert.Equal([OperatorAlert.SourceRecovered, OperatorAlert.SourceFailing], alerts.Select(a => a.Alert.Kind));
+        Assert.Equal(4, harness.Smtp.Messages.Count);
+        Assert.Equal(2, harness.Smtp.Messages.Count(m => (m.Subject ?? string.Empty).Contains("Recovered: redesigned", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task DeliverAsync_SameOperatorAlertDeliveredTwice_RecordsAndMailsItOnce()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            [TestData.FeedSource("mfa", "feed/")],
+            [TestData.Topic("t", "anything")],
+            [],
+            settings: new Dictionary<string, string?> { ["Operators:Emails"] = "ops@example.org" });
+        var alert = new OperatorAlert(OperatorAlert.SourceBlocked, "mfa", "MFA: <script>alert(1)</script> is blocked", 1, DateTimeOffset.UtcNow);
+        var json = PipelineJson.Serialize(alert);
+
+        await harness.Queue(QueueNames.OperatorAlerts).SendMessageAsync(json);
+        await harness.Queue(QueueNames.OperatorAlerts).SendMessageAsync(json);
+        var handled = await harness.Get<OperatorAlertDelivery>().DeliverAsync(CancellationToken.None);
+
+        Assert.Equal(2, handled);
+        var record = Assert.Single(await harness.Get<IOperatorAlertLog>().ReadRecentAsync(50, CancellationToken.None));
+        Assert.Equal("ops@example.org", record.MailedTo);
+        var mail = Assert.Single(harness.Smtp.Messages);
+        Assert.Contains("&lt;script&gt;", mail.HtmlBody);
+        Assert.DoesNotContain("<script>", mail.HtmlBody);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_SmtpDownThenUp_KeepsTheAlertQueuedAndMailsItOnceLater()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            [TestData.FeedSource("mfa", "feed/")],
+            [TestData.Topic("t", "anything")],
+            [],
+            settings: new Dictionary<string, string?> { ["Operators:Emails"] = "ops@example.org, oncall@example.org" });
+        harness.Smtp.RefuseRecipient("oncall@example.org");
+        await harness.Queue(QueueNames.OperatorAlerts).SendMessageAsync(PipelineJson.Serialize(
+            new OperatorAlert(OperatorAlert.SourceFailing, "mfa", "MFA failed 3 times", 3, DateTimeOffset.UtcNow)));
+
+        Assert.Equal(0, await harness.Get<OperatorAlertDelivery>().DeliverAsync(CancellationToken.None));
+        var pending = Assert.Single(await harness.Get<IOperatorAlertLog>().ReadRecentAsync(50, CancellationToken.None));
+        Assert.Null(pending.MailedAt);
+        Assert.Equal(1, await harness.QueueLengthAsync(QueueNames.OperatorAlerts));
+
+        harness.Smtp.AcceptAll();
+        Assert.Equal(1, await harness.Get<OperatorAlertDelivery>().DeliverAsync(CancellationToken.None));
+
+        Assert.Equal(["oncall@example.org", "ops@example.org"], harness.Smtp.Messages.Select(m => m.To.ToString()).Order());
+        Assert.NotNull(Assert.Single(await harness.Get<IOperatorAlertLog>().ReadRecentAsync(50, CancellationToken.None)).MailedAt);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Cli.Local;
 using Monitor.Cli.Output;
+using Monitor.Core.Operators;
 using Monitor.Core.Storage;
 using Monitor.Infrastructure.Hosting;
 
@@ -26,8 +27,8 @@ internal static class ListingCommands
             async (services, limit, json, ct) => Reports.Alerts(Console.Out, await services.GetRequiredService<IAlertLedger>().ReadRecentAsync(limit, ct), json));
         yield return Listing("poison", "Messages that failed too often and wait in the poison queues (requeue them with `monitor requeue`).", 100,
             async (services, limit, json, ct) => Reports.Poisoned(Console.Out, (await services.GetRequiredService<OperatorQueues>().PeekPoisonedAsync(ct)).Take(limit).ToList(), json));
-        yield return Listing("operator-alerts", "What the operators are told: sources failing or finding nothing, recoveries, poisoned messages (oldest first, up to 32).", 32,
-            async (services, limit, json, ct) => Reports.OperatorAlerts(Console.Out, (await services.GetRequiredService<OperatorQueues>().PeekAlertsAsync(ct)).Take(limit).ToList(), json));
+        yield return Listing("operator-alerts", "What the operators were told, newest first, and whom it was mailed to: sources failing, blocked or finding nothing, recoveries, poisoned messages.", 50,
+            async (services, limit, json, ct) => Reports.OperatorAlerts(Console.Out, await services.GetRequiredService<IOperatorAlertLog>().ReadRecentAsync(limit, ct), json));
         yield return Listing("deliveries", "The alert e-mails sent, newest first.", 50,
             async (services, limit, json, ct) => Reports.Deliveries(Console.Out, await services.GetRequiredService<IDeliveryLedger>().ReadRecentAsync(limit, ct), json));
     }

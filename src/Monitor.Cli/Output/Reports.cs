@@ -83,15 +83,15 @@ public static class Reports
             messages.Select(m => (IReadOnlyList<string?>)[m.Queue, ConsoleTable.Format(m.InsertedOn), m.Body]), maxCellWidth: 120);
     }
 
-    public static void OperatorAlerts(TextWriter writer, IReadOnlyList<OperatorAlert> alerts, bool json)
+    public static void OperatorAlerts(TextWriter writer, IReadOnlyList<Monitor.Core.Operators.OperatorAlertRecord> records, bool json)
     {
         if (json)
         {
-            JsonLines.Write(writer, alerts);
+            JsonLines.Write(writer, records.Select(r => new { r.Id, r.Alert.Kind, r.Alert.SourceId, r.Alert.Message, r.Alert.ConsecutiveFailures, r.Alert.At, r.MailedAt, r.MailedTo }));
             return;
         }
-        ConsoleTable.Write(writer, ["at (UTC)", "kind", "source", "message"],
-            alerts.Select(a => (IReadOnlyList<string?>)[ConsoleTable.Format(a.At), a.Kind, a.SourceId, a.Message]), maxCellWidth: 120);
+        ConsoleTable.Write(writer, ["at (UTC)", "kind", "source", "mailed to", "message"],
+            records.Select(r => (IReadOnlyList<string?>)[ConsoleTable.Format(r.Alert.At), r.Alert.Kind, r.Alert.SourceId, r.MailedTo ?? (r.MailedAt is null ? "(pending)" : "-"), r.Alert.Message]), maxCellWidth: 100);
     }
 
     public static void SourceHealth(TextWriter writer, IReadOnlyList<SourceHealth> rows, bool json)

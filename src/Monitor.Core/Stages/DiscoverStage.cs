@@ -82,26 +82,29 @@ public sealed class DiscoverStage(
         var problem = healthy ? null
             : entry.Outcome == IngestionOutcome.Ok ? "found no statements (has the page changed? check the selector)"
             : $"{entry.Outcome.ToName()}: {entry.Error}";
-        var (before, after) = await state.RecordDiscoveryAsync(source.Id, entry.StartedAt, problem, entry.ItemsNew > 0, cancellationToken);
+        var (before, after, alerted) = await state.RecordDiscoveryAsync(source.Id, entry.StartedAt, problem, entry.ItemsNew > 0, cancellationToken);
+        // One alert when an incident starts and one when it ends, however long it lasts and whatever its failures are.
         OperatorAlert? alert = null;
-        if (entry.Outcome == IngestionOutcome.Blocked && after == 1)
+        if (!healthy && !alerted && entry.Outcome == IngestionOutcome.Blocked)
         {
             // A challenge page will not go away by itself: the operators hear of it at once, not after three cycles.
             alert = new OperatorAlert(OperatorAlert.SourceBlocked, source.Id, $"{source.Name}: {entry.Url} is blocked: {entry.Error}", after, time.GetUtcNow());
             logger.LogError("Source {SourceId} is blocked: {Reason}", source.Id, entry.Error);
         }
-        else if (after == FailuresBeforeOperatorAlert)
+        else if (!healthy && !alerted && after >= FailuresBeforeOperatorAlert)
         {
             alert = new OperatorAlert(OperatorAlert.SourceFailing, source.Id,
                 $"{source.Name}: the last {after} discoveries at {entry.Url} failed; latest: {problem}", after, time.GetUtcNow());
             logger.LogError("Source {SourceId} failed {Count} times in a row: {Problem}", source.Id, after, problem);
         }
-        else if (healthy && before >= FailuresBeforeOperatorAlert)
+        else if (healthy && alerted)
         {
             alert = new OperatorAlert(OperatorAlert.SourceRecovered, source.Id, $"{source.Name} works again after {before} failed discoveries.", 0, time.GetUtcNow());
             logger.LogInformation("Source {SourceId} recovered after {Count} failures", source.Id, before);
         }
-        if (alert is not null) await queue.SendAsync(QueueNames.OperatorAlerts, alert, cancellationToken);
+        if (alert is null) return;
+        await queue.SendAsync(QueueNames.OperatorAlerts, alert, cancellationToken);
+        await state.SetIncidentAlertedAsync(source.Id, alert.Kind != OperatorAlert.SourceRecovered, cancellationToken);
     }
 
     private static List<Candidate> ReadFeed(Source source, FetchedPage page) =>

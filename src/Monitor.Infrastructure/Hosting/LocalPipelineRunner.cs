@@ -18,6 +18,7 @@ public sealed class LocalPipelineRunner(
     StorageClients clients,
     PipelineDispatcher dispatcher,
     ScheduleStage schedule,
+    OperatorAlertDelivery operators,
     IOptions<PipelineOptions> options,
     ILogger<LocalPipelineRunner> logger)
 {
@@ -29,6 +30,8 @@ public sealed class LocalPipelineRunner(
     {
         var scheduled = await schedule.ScheduleDueAsync(allSources, cancellationToken);
         var summary = await DrainAsync(cancellationToken);
+        // What the NotifyOperators timer does on Azure: record and mail what the operators must hear of.
+        await operators.DeliverAsync(cancellationToken);
         return summary with { SourcesScheduled = scheduled.Count };
     }
 

@@ -64,6 +64,7 @@ public static class MonitorServiceExtensions
         services.AddSingleton<IMailSender, MailKitSender>();
 
         services.AddMonitorFetching();
+        services.AddOperatorAlerts();
 
         services.AddTransient<ScheduleStage>();
         services.AddTransient<DiscoverStage>();

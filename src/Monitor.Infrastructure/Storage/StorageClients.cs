@@ -53,6 +53,9 @@ public sealed class StorageClients
         /// <summary>Claims on side effects that must happen once (<see cref="TableOnceLedger"/>).</summary>
         public const string Once = "Once";
 
-        public static IReadOnlyList<string> All { get; } = [Statements, IngestionLog, SourceState, Alerts, Deliveries, HttpValidators, Once];
+        /// <summary>Every operator alert raised, and whom it was mailed to (<see cref="TableOperatorAlertLog"/>).</summary>
+        public const string OperatorAlerts = "OperatorAlerts";
+
+        public static IReadOnlyList<string> All { get; } = [Statements, IngestionLog, SourceState, Alerts, Deliveries, HttpValidators, Once, OperatorAlerts];
     }
 }

@@ -21,11 +21,12 @@ public sealed class TableSourceState(StorageClients clients) : ISourceStateStore
     public async Task SetLastScheduledAsync(string sourceId, DateTimeOffset at, CancellationToken cancellationToken) =>
         await Table.UpsertEntityAsync(new TableEntity(Partition, sourceId) { ["LastScheduled"] = at }, TableUpdateMode.Merge, cancellationToken);
 
-    public async Task<(int Before, int After)> RecordDiscoveryAsync(string sourceId, DateTimeOffset at, string? failure, bool foundNew, CancellationToken cancellationToken)
+    public async Task<DiscoveryTally> RecordDiscoveryAsync(string sourceId, DateTimeOffset at, string? failure, bool foundNew, CancellationToken cancellationToken)
     {
         // A source is discovered by one message at a time in practice; a lost update only delays an operator alert by a cycle.
         var response = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, sourceId, cancellationToken: cancellationToken);
         var before = response.HasValue ? response.Value!.GetInt32("ConsecutiveFailures") ?? 0 : 0;
+        var alerted = response.HasValue && (response.Value!.GetBoolean("IncidentAlerted") ?? false);
         var after = failure is null ? 0 : before + 1;
         var entity = new TableEntity(Partition, sourceId) { ["ConsecutiveFailures"] = after };
         if (failure is null)
@@ -39,8 +40,11 @@ public sealed class TableSourceState(StorageClients clients) : ISourceStateStore
         }
         if (foundNew) entity["LastNewItem"] = at;
         await Table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
-        return (before, after);
+        return new DiscoveryTally(before, after, alerted);
     }
+
+    public async Task SetIncidentAlertedAsync(string sourceId, bool alerted, CancellationToken cancellationToken) =>
+        await Table.UpsertEntityAsync(new TableEntity(Partition, sourceId) { ["IncidentAlerted"] = alerted }, TableUpdateMode.Merge, cancellationToken);
 
     public async Task<IReadOnlyDictionary<string, SourceHealthState>> ReadHealthAsync(CancellationToken cancellationToken)
     {

@@ -53,7 +53,15 @@ internal sealed class InMemorySourceState : ISourceStateStore
 
     private readonly ConcurrentDictionary<string, SourceHealthState> _health = new();
 
-    public Task<(int Before, int After)> RecordDiscoveryAsync(string sourceId, DateTimeOffset at, string? failure, bool foundNew, CancellationToken cancellationToken)
+    private readonly ConcurrentDictionary<string, bool> _alerted = new();
+
+    public Task SetIncidentAlertedAsync(string sourceId, bool alerted, CancellationToken cancellationToken)
+    {
+        _alerted[sourceId] = alerted;
+        return Task.CompletedTask;
+    }
+
+    public Task<DiscoveryTally> RecordDiscoveryAsync(string sourceId, DateTimeOffset at, string? failure, bool foundNew, CancellationToken cancellationToken)
     {
         var current = _health.GetValueOrDefault(sourceId) ?? new SourceHealthState(sourceId, null, null, null, 0, null);
         var before = current.ConsecutiveFailures;
@@ -66,7 +74,7 @@ internal sealed class InMemorySourceState : ISourceStateStore
             LastFailureReason = failure ?? current.LastFailureReason,
             LastNewItem = foundNew ? at : current.LastNewItem,
         };
-        return Task.FromResult((before, after));
+        return Task.FromResult(new DiscoveryTally(before, after, _alerted.GetValueOrDefault(sourceId)));
     }
 
     public Task<IReadOnlyDictionary<string, SourceHealthState>> ReadHealthAsync(CancellationToken cancellationToken) =>
