@@ -85,7 +85,7 @@ param unsubscribeSigningKey string = ''
 param operatorEmails string = ''
 
 @description('User-Agent header sent to ministry sites: name the operator and a contact address.')
-param fetchUserAgent string = 'MinistryMonitor/1.0 (+https://github.com/ministry-monitor)'
+param fetchUserAgent string = 'MinistryMonitor/1.0 (+https://github.com/ministry-monitor/ministry-monitor)'
 
 @allowed([
   512
@@ -226,6 +226,10 @@ module function 'app/function.bicep' = {
       attemptTimeoutSeconds: 30
       totalTimeoutSeconds: 120
       maxRetries: 3
+      allowPrivateNetworks: false
+      maxConcurrentPerHost: 2
+      minDelayMilliseconds: 1000
+      maxResponseMegabytes: 32
     }
   }
 }

@@ -129,6 +129,23 @@ type fetchSettings = {
   @minValue(0)
   @maxValue(10)
   maxRetries: int
+
+  @description('The SSRF guard: false refuses loopback, private, link-local and metadata addresses. Keep it false on Azure.')
+  allowPrivateNetworks: bool
+
+  @minValue(1)
+  @maxValue(16)
+  maxConcurrentPerHost: int
+
+  @description('Least time between two requests to one host; queue visibility delays keep it across instances.')
+  @minValue(0)
+  @maxValue(60000)
+  minDelayMilliseconds: int
+
+  @description('Responses larger than this once decompressed are refused.')
+  @minValue(1)
+  @maxValue(256)
+  maxResponseMegabytes: int
 }
 
 // host.json is read at build time, so the local runner's Pipeline__* settings equal what the Functions host does.
@@ -266,6 +283,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Fetch__AttemptTimeoutSeconds: string(fetch.attemptTimeoutSeconds)
     Fetch__TotalTimeoutSeconds: string(fetch.totalTimeoutSeconds)
     Fetch__MaxRetries: string(fetch.maxRetries)
+    Fetch__AllowPrivateNetworks: string(fetch.allowPrivateNetworks)
+    Fetch__MaxConcurrentPerHost: string(fetch.maxConcurrentPerHost)
+    Fetch__MinDelayMilliseconds: string(fetch.minDelayMilliseconds)
+    Fetch__MaxResponseMegabytes: string(fetch.maxResponseMegabytes)
 
     // PipelineOptions drive the local runner; on Azure host.json does the same job, so they are taken from it.
     Pipeline__MaxDequeueCount: string(queueHost.maxDequeueCount)

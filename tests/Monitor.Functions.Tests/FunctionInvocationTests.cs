@@ -40,6 +40,8 @@ public sealed class FunctionInvocationTests
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
             ["Smtp:Security"] = "None",
+            // The site is on loopback, which the SSRF guard refuses by default.
+            ["Fetch:AllowPrivateNetworks"] = "true",
         });
 
         await Create<ScheduleFunction>(host).Run(new TimerInfo(), CancellationToken.None);

@@ -28,6 +28,8 @@ public sealed class CliTests
             ["Smtp__Host"] = "127.0.0.1",
             ["Smtp__Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
             ["Smtp__Security"] = "None",
+            // The site is on loopback, which the SSRF guard refuses by default.
+            ["Fetch__AllowPrivateNetworks"] = "true",
         };
 
         var run = await MonitorAsync(directory, smtpSettings, "run", "--once");

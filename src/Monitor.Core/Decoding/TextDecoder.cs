@@ -6,7 +6,7 @@ namespace Monitor.Core.Decoding;
 
 /// <summary>
 /// The one decoder for feeds, listing pages and statement pages. The encoding comes from, in order: a byte order
-/// mark; the HTTP Content-Type charset; the XML declaration or an HTML meta tag; the bytes being valid UTF-8 (or
+/// mark; the HTTP Content-Type charset (unless it claims UTF-8 for bytes that are not); the XML declaration or an HTML meta tag; the bytes being valid UTF-8 (or
 /// UTF-16 without a mark, recognised by its zero bytes); statistical detection (UTF.Unknown), limited to the
 /// encodings of the source's language when it is known; the usual legacy encoding of that language; windows-1252.
 /// </summary>
@@ -53,7 +53,10 @@ public static partial class TextDecoder
     {
         CodePages.Register();
         if (FromByteOrderMark(bytes) is ({ } bom, var length)) return (bom, EncodingSource.ByteOrderMark, length);
-        if (CharsetNames.ToEncoding(CharsetNames.FromContentType(contentType), inDocument: false) is { } fromHeader)
+        // A header claiming UTF-8 for bytes that are not is a misconfigured server (a legacy site behind a new proxy):
+        // the document's own declaration or detection is then believed instead.
+        if (CharsetNames.ToEncoding(CharsetNames.FromContentType(contentType), inDocument: false) is { } fromHeader
+            && (fromHeader is not UTF8Encoding || System.Text.Unicode.Utf8.IsValid(bytes)))
             return (fromHeader, EncodingSource.HttpHeader, 0);
         if (FromUtf16Pattern(bytes) is { } utf16) return (utf16, EncodingSource.Utf16Pattern, 0);
 

@@ -154,9 +154,11 @@ public sealed class PageFetcher(
             var text = Decoding.TextDecoder.Decode(bytes, response.Content.Headers.ContentType?.ToString()).Text;
             return (RobotsTxt.Parse(text, politeness.ProductToken), false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or Polly.ExecutionRejectedException or ResponseTooLargeException
+        catch (Exception ex) when ((ex is HttpRequestException or IOException or Polly.ExecutionRejectedException or ResponseTooLargeException
                                        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+                                   && Find<ForbiddenAddressException>(ex) is null)
         {
+            // (A refused address is not a robots.txt problem: it propagates, and the fetch is logged as refused.)
             logger.LogWarning("robots.txt at {Url} could not be read ({Error}); assuming everything is disallowed for now", robotsUrl, Describe(ex));
             return (RobotsTxt.DisallowAll, true);
         }

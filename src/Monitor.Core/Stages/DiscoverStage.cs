@@ -59,7 +59,8 @@ public sealed class DiscoverStage(
             logger.LogInformation("Discovered {Found} items at {SourceId}: {New} new, {Changed} changed", candidates.Count, source.Id, fresh, changed);
             // Only once every item is archived and none awaits a recheck may a 304 stand for "nothing to do";
             // otherwise a statement whose fetch failed would never be queued again while the page stays the same.
-            if (fresh == 0 && changed == 0 && rechecked == 0) await fetcher.RememberAsync(page, cancellationToken);
+            // A page that found nothing is read in full again: it is how a redesign shows itself.
+            if (candidates.Count > 0 && fresh == 0 && changed == 0 && rechecked == 0) await fetcher.RememberAsync(page, cancellationToken);
         }
         catch (Exception ex) when (ex is FeedFormatException or AngleSharp.Dom.DomException)
         {

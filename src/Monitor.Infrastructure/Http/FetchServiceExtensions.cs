@@ -25,6 +25,7 @@ public static class FetchServiceExtensions
             var fetch = sp.GetRequiredService<IOptions<FetchOptions>>().Value;
             return new FetchLimits(fetch.MaxResponseMegabytes * 1024L * 1024, TimeSpan.FromSeconds(fetch.AttemptTimeoutSeconds));
         });
+        services.AddSingleton(sp => new NetworkGuard(sp.GetRequiredService<IOptions<FetchOptions>>().Value.AllowPrivateNetworks));
         services.AddSingleton<HostThrottle>();
         services.AddSingleton<RobotsCache>();
         services.AddHostedService<FetchSafetyNotice>();
@@ -46,7 +47,7 @@ public static class FetchServiceExtensions
                     MaxAutomaticRedirections = PageFetcher.MaxRedirects,
                     // Through a proxy the guard would check the proxy's address, not the site's.
                     UseProxy = false,
-                    ConnectCallback = new NetworkGuard(fetch.AllowPrivateNetworks).ConnectAsync,
+                    ConnectCallback = sp.GetRequiredService<NetworkGuard>().ConnectAsync,
                     ConnectTimeout = TimeSpan.FromSeconds(fetch.AttemptTimeoutSeconds),
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 };

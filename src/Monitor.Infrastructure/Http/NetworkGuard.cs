@@ -9,18 +9,20 @@ namespace Monitor.Infrastructure.Http;
 /// address <see cref="AddressPolicy"/> forbids, and connects only to an address it checked, so neither DNS
 /// rebinding nor a redirect (each new connection passes here) can reach a private or metadata address.
 /// </summary>
-public sealed class NetworkGuard(bool allowPrivateNetworks)
+public sealed class NetworkGuard(bool allowPrivateNetworks, Func<IPAddress, string?>? forbidden = null)
 {
+    private readonly Func<IPAddress, string?> _forbidden = forbidden ?? AddressPolicy.Forbidden;
+
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var host = context.DnsEndPoint.Host;
         var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(host, cancellationToken);
-        var allowed = allowPrivateNetworks ? addresses : addresses.Where(a => AddressPolicy.Forbidden(a) is null).ToArray();
+        var allowed = allowPrivateNetworks ? addresses : addresses.Where(a => _forbidden(a) is null).ToArray();
         if (allowed.Length == 0)
         {
-            var reasons = string.Join(", ", addresses.Select(a => $"{a} ({AddressPolicy.Forbidden(a)})"));
+            var reasons = string.Join(", ", addresses.Select(a => $"{a} ({_forbidden(a)})"));
             throw new ForbiddenAddressException(addresses.Length == 0
                 ? $"{host} has no address"
                 : $"refused to connect to {host}: {reasons}; the monitor fetches only public addresses (Fetch:AllowPrivateNetworks is off)");
