@@ -65,6 +65,7 @@ public sealed class LocalMonitor : IAsyncDisposable
         try
         {
             builder.AddMonitorServices();
+            options.ConfigureServices?.Invoke(builder.Services);
             if (!options.NeedsConfigurationFiles)
                 builder.Services.Remove(builder.Services.Single(d => d.ImplementationType == typeof(ConfigurationStartupCheck)));
             if (!options.NeedsStorage)

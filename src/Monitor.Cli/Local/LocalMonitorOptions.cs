@@ -15,6 +15,9 @@ public sealed record LocalMonitorOptions
 
     public bool Verbose { get; init; }
 
+    /// <summary>Adds to the services after the pipeline's own (the pipeline benchmark adds a storage call counter).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
+
     /// <summary>False for commands that only read storage (log, archive): they need no sources or topics file.</summary>
     public bool NeedsConfigurationFiles { get; init; } = true;
 

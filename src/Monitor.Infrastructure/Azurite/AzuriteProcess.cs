@@ -32,6 +32,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The emulator's node process (its memory is part of what the pipeline costs locally).</summary>
+    public int ProcessId => _process.Id;
+
     /// <param name="dataDirectory">Where Azurite keeps its data; null keeps everything in memory.</param>
     public static async Task<AzuriteProcess> StartAsync(string? dataDirectory, CancellationToken cancellationToken)
     {

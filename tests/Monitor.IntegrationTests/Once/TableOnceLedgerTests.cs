@@ -25,7 +25,7 @@ public sealed class TableOnceLedgerTests(TableOnceLedgerTests.Storage storage) :
         public async Task InitializeAsync()
         {
             _azurite = await AzuriteProcess.StartAsync(null, CancellationToken.None);
-            Clients = new StorageClients(Options.Create(new StorageOptions { ConnectionString = _azurite.ConnectionString }));
+            Clients = new StorageClients(Options.Create(new StorageOptions { ConnectionString = _azurite.ConnectionString }), []);
             await Clients.Table(StorageClients.TableNames.Once).CreateIfNotExistsAsync();
         }
 
