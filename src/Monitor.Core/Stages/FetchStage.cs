@@ -15,6 +15,7 @@ public sealed class FetchStage(
     MonitorConfiguration configuration,
     PageFetcher fetcher,
     IBlobStore blobs,
+    FeedItemCache feeds,
     ExtractStage extract,
     ArchiveStage archive,
     IMessageQueue queue,
@@ -58,8 +59,8 @@ public sealed class FetchStage(
             await LogPageAsync(request, page, outcome, extracted.Error, cancellationToken);
         }
         var result = await archive.ArchiveAsync(source, request, raw, extracted, cancellationToken);
-        // Archived: a later recheck of the page may now be answered with a 304.
-        if (page is not null) await fetcher.RememberAsync(page, cancellationToken);
+        // Archived: a later recheck of the page may now be answered with a 304 (a source that never rechecks needs no validators).
+        if (page is not null && source.Recheck > TimeSpan.Zero) await fetcher.RememberAsync(page, cancellationToken);
 
         if (result.NeedsDetection)
         {
@@ -71,9 +72,13 @@ public sealed class FetchStage(
 
     private async Task<RawStatement> FromFeedAsync(FetchRequest request, string language, CancellationToken cancellationToken)
     {
-        var feed = await blobs.ReadAsync(BlobArea.Feeds, request.FeedBlob!, cancellationToken)
-            ?? throw new InvalidOperationException($"Archived feed '{request.FeedBlob}' for {request.SourceId} is missing.");
-        var item = FeedReader.Read(feed.ToArray(), request.Url, request.FeedContentType, language).FirstOrDefault(i => i.Key == request.ItemKey)
+        var items = await feeds.GetAsync(request.FeedBlob!, async () =>
+        {
+            var feed = await blobs.ReadAsync(BlobArea.Feeds, request.FeedBlob!, cancellationToken)
+                ?? throw new InvalidOperationException($"Archived feed '{request.FeedBlob}' for {request.SourceId} is missing.");
+            return FeedReader.Read(feed.ToArray(), request.Url, request.FeedContentType, language);
+        });
+        var item = items.FirstOrDefault(i => i.Key == request.ItemKey)
             ?? throw new InvalidOperationException($"Item '{request.ItemKey}' is not in archived feed '{request.FeedBlob}'.");
         return new RawStatement(item.Url, [], "text/html; charset=utf-8", item);
     }

@@ -70,6 +70,7 @@ public static class MonitorServiceExtensions
         services.AddTransient<DiscoverStage>();
         services.AddTransient<ExtractStage>();
         services.AddTransient<ArchiveStage>();
+        services.AddSingleton<FeedItemCache>();
         services.AddTransient<FetchStage>();
         services.AddTransient<AlertStage>();
         services.AddTransient<DetectStage>();
