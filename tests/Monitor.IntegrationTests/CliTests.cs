@@ -28,11 +28,10 @@ public sealed class CliTests
             ["Smtp__Host"] = "127.0.0.1",
             ["Smtp__Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
             ["Smtp__Security"] = "None",
-            // The site is on loopback, which the SSRF guard refuses by default.
-            ["Fetch__AllowPrivateNetworks"] = "true",
         };
 
-        var run = await MonitorAsync(directory, smtpSettings, "run", "--once");
+        // The site is on loopback, which the SSRF guard refuses by default; the listings below fetch nothing.
+        var run = await MonitorAsync(directory, new Dictionary<string, string>(smtpSettings) { ["Fetch__AllowPrivateNetworks"] = "true" }, "run", "--once");
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("1 sources due", run.Output);
 

@@ -169,7 +169,7 @@ public sealed class SourceFailureTests
             [TestData.FeedSource("broken-feed", "feed/")],
             [TestData.Topic("t", "anything")],
             [],
-            beforeStart: site => site.Set("feed/", "<html><body>Maintenance</body>", "text/html"));
+            beforeStart: site => site.Set("feed/", "<rss><channel><item><title>Cut off", "application/rss+xml"));
 
         await harness.RunCycleAsync();
 
@@ -177,6 +177,118 @@ public sealed class SourceFailureTests
         Assert.Equal(IngestionOutcome.InvalidContent, entry.Outcome);
         Assert.Contains("XML", entry.Error);
         Assert.Equal(0, await harness.QueueLengthAsync(QueueNames.PoisonOf(QueueNames.Discover)));
+    }
+
+    [Fact]
+    public async Task RunCycle_NothingChanged_ThirdVisitIsNotModifiedWithNoBody()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            [TestData.ListingSource("mfa", "news/", "a"), TestData.FeedSource("press", "feed/")],
+            [TestData.Topic("t", "anything")],
+            [],
+            settings: new Dictionary<string, string?> { ["Pipeline:ScheduleMinutes"] = "1" },
+            beforeStart: site =>
+            {
+                site.Set("news/", "<html><body><a href=\"/news/1.html\">1</a></body></html>");
+                site.Set("news/1.html", "<html><body><article><p>Statement one.</p></article></body></html>");
+                site.Set("feed/", """
+                    <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Press</title>
+                    <item><title>One</title><link>/press/1</link><guid>p1</guid><content:encoded><![CDATA[<p>Press release one.</p>]]></content:encoded></item>
+                    </channel></rss>
+                    """, "application/rss+xml");
+            });
+
+        // First visit archives; the second finds everything archived and keeps the validators; the third costs a 304.
+        for (var cycle = 0; cycle < 3; cycle++) await harness.RunCycleAsync();
+
+        var log = await harness.LogAsync();
+        var feedVisits = log.Where(e => e.SourceId == "press").OrderBy(e => e.StartedAt).ToList();
+        Assert.Equal([IngestionOutcome.Ok, IngestionOutcome.Ok, IngestionOutcome.NotModified], feedVisits.Select(e => e.Outcome));
+        Assert.Equal((304, 0L), (feedVisits[2].HttpStatus, feedVisits[2].Bytes));
+        Assert.Equal(1, harness.Site.NotModifiedOf("feed/"));
+        Assert.Equal(2, (await harness.StatementsAsync()).Count);
+        Assert.Empty(await harness.Get<OperatorQueues>().PeekAlertsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RunCycle_RecheckedPageUnchanged_IsNotModifiedAndNotArchivedAgain()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            [TestData.ListingSource("mfa", "news/", "a")],
+            [TestData.Topic("t", "anything")],
+            [],
+            beforeStart: site =>
+            {
+                site.Set("news/", "<html><body><a href=\"/news/1.html\">1</a></body></html>");
+                site.Set("news/1.html", "<html><body><article><p>Statement one.</p></article></body></html>");
+            });
+
+        await harness.RunCycleAsync();
+        await harness.RunCycleAsync();
+
+        var pages = (await harness.LogAsync()).Where(e => e.Kind == "page").OrderBy(e => e.StartedAt).ToList();
+        Assert.Equal([IngestionOutcome.Ok, IngestionOutcome.NotModified], pages.Select(e => e.Outcome));
+        Assert.Equal(1, harness.Site.NotModifiedOf("news/1.html"));
+        Assert.Equal(1, Assert.Single(await harness.StatementsAsync()).Version);
+    }
+
+    [Fact]
+    public async Task RunCycle_PrivateNetworksNotAllowed_LoopbackSourceIsRefusedAndNeverFetched()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            [TestData.FeedSource("internal", "feed/")],
+            [TestData.Topic("t", "anything")],
+            [],
+            settings: new Dictionary<string, string?> { ["Fetch:AllowPrivateNetworks"] = "false" },
+            beforeStart: site => site.Set("feed/", "<rss><channel></channel></rss>", "application/rss+xml"));
+
+        await harness.RunCycleAsync();
+
+        var entry = Assert.Single(await harness.LogAsync());
+        Assert.Equal(IngestionOutcome.Refused, entry.Outcome);
+        Assert.Contains("(loopback)", entry.Error);
+        Assert.Equal(0, harness.Site.HitsOf("feed/"));
+    }
+
+    [Fact]
+    public async Task Discover_ListingWithSeveralPages_QueuesTheFetchesWithGrowingVisibilityDelays()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            [TestData.ListingSource("mfa", "news/", "a")],
+            [TestData.Topic("t", "anything")],
+            [],
+            settings: new Dictionary<string, string?> { ["Fetch:MinDelayMilliseconds"] = "60000" },
+            beforeStart: site => site.Set("news/", "<html><body>" + string.Concat(Enumerable.Range(1, 3).Select(i => $"<a href=\"/news/{i}.html\">{i}</a>")) + "</body></html>"));
+
+        await harness.DispatchAsync(QueueNames.Discover, new DiscoverRequest("mfa", DateTimeOffset.UtcNow));
+
+        // Whichever instance polls the queue, only the first fetch is visible now; the others a minute apart.
+        Assert.Equal(3, await harness.QueueLengthAsync(QueueNames.Fetch));
+        var visible = await harness.Queue(QueueNames.Fetch).PeekMessagesAsync(32);
+        Assert.Single(visible.Value);
+    }
+
+    [Fact]
+    public async Task RunCycle_ListingWithSeveralPages_SpacesTheFetchesToOneHost()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            [TestData.ListingSource("mfa", "news/", "a")],
+            [TestData.Topic("t", "anything")],
+            [],
+            settings: new Dictionary<string, string?> { ["Fetch:MinDelayMilliseconds"] = "400" },
+            beforeStart: site =>
+            {
+                site.Set("news/", "<html><body>" + string.Concat(Enumerable.Range(1, 3).Select(i => $"<a href=\"/news/{i}.html\">{i}</a>")) + "</body></html>");
+                for (var i = 1; i <= 3; i++) site.Set($"news/{i}.html", $"<html><body><article><p>Statement {i}.</p></article></body></html>");
+            });
+
+        await harness.RunCycleAsync();
+
+        var starts = (await harness.LogAsync()).OrderBy(e => e.StartedAt).Select(e => e.StartedAt).ToList();
+        Assert.Equal(4, starts.Count);
+        var gaps = starts.Zip(starts.Skip(1), (a, b) => b - a).ToList();
+        Assert.All(gaps, gap => Assert.True(gap >= TimeSpan.FromMilliseconds(350), $"requests to one host only {gap.TotalMilliseconds:0} ms apart"));
+        Assert.Equal(3, (await harness.StatementsAsync()).Count);
     }
 
     [Fact]

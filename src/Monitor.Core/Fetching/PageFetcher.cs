@@ -52,6 +52,9 @@ public sealed class PageFetcher(
 
             var known = conditional ? await validators.GetAsync(url, cancellationToken) : null;
             using var slot = await throttle.EnterAsync(url, rules.CrawlDelay, cancellationToken);
+            // The log shows when the request went out and how long it took, not the wait for the host's turn.
+            startedAt = time.GetUtcNow();
+            clock.Restart();
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             AddHeaders(request, source, known);
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
