@@ -44,7 +44,7 @@ public sealed class CheckSourceTests : IAsyncLifetime
         var result = await MonitorAsync("check-source", "mfa", "--sources", "sources.json", "--json");
 
         Assert.True(result.ExitCode == 0, result.Output);
-        var check = JsonDocument.Parse(result.Output).RootElement;
+        var check = JsonDocument.Parse(result.Stdout).RootElement;
         Assert.Equal(("listing", "ok", 200, 4), (check.GetProperty("kind").GetString(), check.GetProperty("fetch").GetProperty("outcome").GetString(),
             check.GetProperty("fetch").GetProperty("httpStatus").GetInt32(), check.GetProperty("linksFound").GetInt32()));
         var statements = check.GetProperty("statements").EnumerateArray().ToList();
@@ -96,7 +96,7 @@ public sealed class CheckSourceTests : IAsyncLifetime
         var result = await MonitorAsync("check-source", "--url", _site.UrlOf("feed.xml").AbsoluteUri, "--json");
 
         Assert.True(result.ExitCode == 0, result.Output);
-        var check = JsonDocument.Parse(result.Output).RootElement;
+        var check = JsonDocument.Parse(result.Stdout).RootElement;
         Assert.Equal(("feed", 1), (check.GetProperty("kind").GetString(), check.GetProperty("linksFound").GetInt32()));
         Assert.Equal("Statement one", check.GetProperty("statements")[0].GetProperty("title").GetProperty("value").GetString());
     }
@@ -110,7 +110,8 @@ public sealed class CheckSourceTests : IAsyncLifetime
         Assert.Contains("no source 'nope' in the sources file; it has: mfa, moved", result.Output);
     }
 
-    private async Task<(int ExitCode, string Output)> MonitorAsync(params string[] args)
+    /// <summary>Output is stdout and stderr together; Stdout alone is what --json parsers read.</summary>
+    private async Task<(int ExitCode, string Output, string Stdout)> MonitorAsync(params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "monitor.dll"), .. args])
         {
@@ -124,7 +125,7 @@ public sealed class CheckSourceTests : IAsyncLifetime
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        return (process.ExitCode, await stdout + await stderr, await stdout);
     }
 
     public async Task DisposeAsync()

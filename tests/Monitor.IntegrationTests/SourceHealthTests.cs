@@ -68,9 +68,9 @@ public sealed class SourceHealthTests
         Assert.True(failures[0].StartedAt > failures[1].StartedAt);
 
         var upSinceFirst = await log.QueryAsync(new IngestionQuery(100, SourceId: "up", Since: between), CancellationToken.None);
-        // The second cycle read the listing and rechecked the page it links to (within the recheck window).
-        Assert.Equal(["discover", "page"], upSinceFirst.Select(e => e.Kind).Order());
-        Assert.All(upSinceFirst, e => Assert.Equal(("up", IngestionOutcome.Ok), (e.SourceId, e.Outcome)));
+        // The second cycle read the listing and rechecked the page it links to (within the recheck window): unchanged, a 304.
+        Assert.Equal([("discover", IngestionOutcome.Ok), ("page", IngestionOutcome.NotModified)], upSinceFirst.Select(e => (e.Kind, e.Outcome)).Order());
+        Assert.All(upSinceFirst, e => Assert.Equal("up", e.SourceId));
 
         var all = await log.QueryAsync(new IngestionQuery(100, Since: before), CancellationToken.None);
         Assert.Equal(6, all.Count); // per cycle: two discoveries and up/1.html

@@ -42,6 +42,8 @@ public sealed class LocalMonitor : IAsyncDisposable
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        // Logs go to stderr, so that what a command prints (a table, --json lines) is all that stdout carries.
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(options.Verbose ? LogLevel.Information : LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
         // Each retry of a failing site is noise in a terminal; the ingestion log and the stage say what failed.
