@@ -207,7 +207,7 @@ public sealed class SourceFailureTests
         Assert.Equal((304, 0L), (feedVisits[2].HttpStatus, feedVisits[2].Bytes));
         Assert.Equal(1, harness.Site.NotModifiedOf("feed/"));
         Assert.Equal(2, (await harness.StatementsAsync()).Count);
-        Assert.Empty(await harness.Get<OperatorQueues>().PeekAlertsAsync(CancellationToken.None));
+        Assert.Empty(await harness.Get<IOperatorAlertLog>().ReadRecentAsync(50, CancellationToken.None));
     }
 
     [Fact]

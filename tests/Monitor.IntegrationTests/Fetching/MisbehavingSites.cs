@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Monitor.Cli.Demo;
 using Monitor.Core.Decoding;
 using Monitor.Core.Messages;
+using Monitor.Core.Operators;
 using Monitor.Core.Storage;
 using Monitor.Core.Tests;
 using Monitor.Infrastructure.Hosting;
@@ -70,7 +71,8 @@ public sealed partial class MisbehavingSites : IAsyncLifetime
         Summary = await _harness.RunCycleAsync();
         Log = await _harness.LogAsync();
         Statements = await _harness.StatementsAsync();
-        OperatorAlerts = await _harness.Get<OperatorQueues>().PeekAlertsAsync(CancellationToken.None);
+        // The runner hands the operator-alerts queue to the operator notifier after the cycle: the alerts are in its log.
+        OperatorAlerts = (await _harness.Get<IOperatorAlertLog>().ReadRecentAsync(1000, CancellationToken.None)).Select(r => r.Alert).ToList();
     }
 
     public IngestionEntry Discovery(string sourceId) => Assert.Single(Log, e => e.SourceId == sourceId && e.Kind == "discover");
