@@ -56,6 +56,7 @@ public static class MonitorServiceExtensions
         services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
         services.AddSingleton<TableOnceLedger>();
         services.AddSingleton<IOnceLedger>(sp => sp.GetRequiredService<TableOnceLedger>());
+        services.AddSingleton(sp => new OnceLease(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<PipelineOptions>>().Value.ClaimLeaseSeconds)));
         services.AddSingleton<IMailSender, MailKitSender>();
 
         services.AddHttpClient<PageFetcher>((sp, client) =>
