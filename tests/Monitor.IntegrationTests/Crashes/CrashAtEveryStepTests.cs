@@ -12,9 +12,10 @@ namespace Monitor.IntegrationTests.Crashes;
 /// </summary>
 public sealed class CrashAtEveryStepTests(ITestOutputHelper output)
 {
-    // Snapshots 8-10: cycle 1 archives two statements, cycle 2 a new one, cycle 3 an edit of the first. Three topics
-    // and three subscribers give 4 alerts and 6 e-mails. Set MONITOR_CRASH_REPLAY=full to replay them untrimmed.
-    private static readonly int[] SnapshotNumbers = [8, 9, 10];
+    // Snapshots 8 and 10, trimmed to three items: cycle 1 archives two statements, cycle 2 a new one and an edit of
+    // the first. Three topics and two subscribers give 4 alerts and 4 e-mails. MONITOR_CRASH_REPLAY=full replays
+    // the snapshots untrimmed (hundreds of crash points; not for CI).
+    private static readonly int[] SnapshotNumbers = [8, 10];
     private static readonly string[] Items = ["page_id=245703", "page_id=245633", "page_id=245797"];
 
     [Fact]

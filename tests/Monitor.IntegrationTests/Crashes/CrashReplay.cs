@@ -162,7 +162,6 @@ public sealed class CrashReplay : IAsyncDisposable
                 subscribers = new[]
                 {
                     TestData.Subscriber("analyst@example.org", "gaza", "iran"),
-                    TestData.Subscriber("desk@example.org", "gaza"),
                     TestData.Subscriber("gulf@example.org", "yemen"),
                 },
             }));
