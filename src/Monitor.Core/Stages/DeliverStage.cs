@@ -42,6 +42,12 @@ public sealed class DeliverStage(
             {
                 if (await MailOnceAsync(alert, subscriber, cancellationToken)) sent++;
             }
+            catch (ClaimHeldException ex)
+            {
+                // Not an error: a copy of this alert is being mailed elsewhere; the retry will find it done.
+                logger.LogInformation("Alert {AlertId} to {Recipient} is being sent by another worker; retrying later", alert.AlertId, subscriber.Email);
+                failures.Add(ex);
+            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "Sending alert {AlertId} to {Recipient} failed", alert.AlertId, subscriber.Email);
