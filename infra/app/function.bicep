@@ -294,6 +294,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Pipeline__Concurrency: string(queueHost.batchSize)
     Pipeline__RetryDelaySeconds: string(visibilityTimeoutSeconds)
     Pipeline__ScheduleMinutes: string(scheduleMinutes)
+    // Only the local runner leases messages itself; the Functions host holds them while a function runs.
+    Pipeline__MessageLeaseSeconds: '300'
+    // Longer than an SMTP send can take (3 steps of Smtp__TimeoutSeconds), shorter than a crashed message takes to reappear.
+    Pipeline__ClaimLeaseSeconds: '120'
 
     // Signs unsubscribe links (bound by a later feature).
     Unsubscribe__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${unsubscribeSigningKeySecretName})'

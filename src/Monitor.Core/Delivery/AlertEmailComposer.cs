@@ -39,9 +39,12 @@ public static class AlertEmailComposer
             html.Append(CultureInfo.InvariantCulture, $"<p>({alert.MentionCount - alert.Mentions.Count} more mentions in the statement)</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p style=\"color:#666\">Archived text (version {alert.Version}): {Encode(alert.TextBlob)}<br>Alert {alert.AlertId}.</p>");
 
-        var local = Hashes(alert.AlertId + "\n" + subscriber.Email.ToLowerInvariant());
-        return new AlertEmail(subscriber.Email, subscriber.Name, subject, text.ToString(), html.ToString(), $"{local}@{messageIdDomain}");
+        return new AlertEmail(subscriber.Email, subscriber.Name, subject, text.ToString(), html.ToString(), MessageIdFor(alert.AlertId, subscriber.Email, messageIdDomain));
     }
+
+    /// <summary>The Message-Id of the e-mail of an alert to a recipient: the same at every resend, so a receiver can drop a duplicate.</summary>
+    public static string MessageIdFor(string alertId, string recipient, string messageIdDomain) =>
+        $"{Hashes(alertId + "\n" + recipient.ToLowerInvariant())}@{messageIdDomain}";
 
     private static string Highlight(AlertMention mention)
     {

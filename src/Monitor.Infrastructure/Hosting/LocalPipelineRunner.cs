@@ -22,8 +22,9 @@ public sealed class LocalPipelineRunner(
     IOptions<PipelineOptions> options,
     ILogger<LocalPipelineRunner> logger)
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private readonly PipelineOptions _options = options.Value;
+
+    private TimeSpan Lease => TimeSpan.FromSeconds(_options.MessageLeaseSeconds);
 
     /// <summary>One cycle: schedule the due sources (all of them with <paramref name="allSources"/>), then work until every queue is empty.</summary>
     public async Task<CycleSummary> RunCycleAsync(bool allSources, CancellationToken cancellationToken)

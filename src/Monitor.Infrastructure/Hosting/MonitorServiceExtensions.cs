@@ -61,6 +61,7 @@ public static class MonitorServiceExtensions
         services.AddSingleton<IValidatorStore, TableValidatorStore>();
         services.AddSingleton<TableOnceLedger>();
         services.AddSingleton<IOnceLedger>(sp => sp.GetRequiredService<TableOnceLedger>());
+        services.AddSingleton(sp => new OnceLease(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<PipelineOptions>>().Value.ClaimLeaseSeconds)));
         services.AddSingleton<IMailSender, MailKitSender>();
 
         services.AddMonitorFetching();

@@ -13,7 +13,14 @@ public sealed class MailKitSender(IOptions<SmtpOptions> options, ILogger<MailKit
 {
     private readonly SmtpOptions _options = options.Value;
 
-    public async Task SendAsync(AlertEmail email, CancellationToken cancellationToken)
+    public Task SendAsync(AlertEmail email, CancellationToken cancellationToken) =>
+        SendAsync(email, () => Task.CompletedTask, cancellationToken);
+
+    /// <summary>
+    /// Calls <paramref name="accepted"/> as soon as the server has answered DATA with 250, before QUIT: from then on
+    /// the message is the server's, and recording it at once keeps the window for a duplicate to one table write.
+    /// </summary>
+    public async Task SendAsync(AlertEmail email, Func<Task> accepted, CancellationToken cancellationToken)
     {
         var message = Build(email);
         if (!string.IsNullOrWhiteSpace(_options.PickupDirectory))
@@ -21,6 +28,7 @@ public sealed class MailKitSender(IOptions<SmtpOptions> options, ILogger<MailKit
             Directory.CreateDirectory(_options.PickupDirectory);
             var path = Path.Combine(_options.PickupDirectory, email.MessageId.Split('@')[0] + ".eml");
             await message.WriteToAsync(path, cancellationToken);
+            await accepted();
             logger.LogInformation("Wrote alert e-mail for {Recipient} to {Path}", email.To, path);
             return;
         }
@@ -30,7 +38,16 @@ public sealed class MailKitSender(IOptions<SmtpOptions> options, ILogger<MailKit
         if (!string.IsNullOrEmpty(_options.UserName))
             await client.AuthenticateAsync(_options.UserName, _options.Password ?? string.Empty, cancellationToken);
         await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        await accepted();
+        try
+        {
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or SmtpProtocolException or SmtpCommandException or OperationCanceledException)
+        {
+            // The server has the message already; a failed QUIT must not make the alert look unsent and be retried.
+            logger.LogWarning(ex, "Alert e-mail {MessageId} to {Recipient} was accepted, but closing the SMTP connection failed", email.MessageId, email.To);
+        }
     }
 
     private MimeMessage Build(AlertEmail email)

@@ -26,11 +26,16 @@ internal sealed class InMemoryAlertLedger : IAlertLedger
 {
     public ConcurrentDictionary<string, AlertMessage> Alerts { get; } = new();
 
-    public Task<bool> IsEnqueuedAsync(string alertId, CancellationToken cancellationToken) => Task.FromResult(Alerts.ContainsKey(alertId));
+    public ConcurrentDictionary<string, bool> Enqueued { get; } = new();
 
-    public Task RecordEnqueuedAsync(AlertMessage alert, CancellationToken cancellationToken)
+    public Task<bool> IsEnqueuedAsync(string alertId, CancellationToken cancellationToken) => Task.FromResult(Enqueued.ContainsKey(alertId));
+
+    public Task<AlertMessage> RecordRaisedAsync(AlertMessage alert, CancellationToken cancellationToken) =>
+        Task.FromResult(Alerts.GetOrAdd(alert.AlertId, alert));
+
+    public Task MarkEnqueuedAsync(string alertId, CancellationToken cancellationToken)
     {
-        Alerts[alert.AlertId] = alert;
+        Enqueued[alertId] = true;
         return Task.CompletedTask;
     }
 
@@ -88,10 +93,23 @@ internal sealed class RecordingMailSender : IMailSender
 
     public HashSet<string> Failing { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public Task SendAsync(AlertEmail email, CancellationToken cancellationToken)
+    /// <summary>When set, every send waits for it, so that concurrent senders overlap.</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
+    /// <summary>Sends waiting at the gate.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    private int _waiting;
+
+    public async Task SendAsync(AlertEmail email, CancellationToken cancellationToken)
     {
+        if (Gate is { } gate)
+        {
+            Interlocked.Increment(ref _waiting);
+            await gate.Task.WaitAsync(cancellationToken);
+            Interlocked.Decrement(ref _waiting);
+        }
         if (Failing.Contains(email.To)) throw new IOException($"451 mailbox {email.To} temporarily unavailable");
         Sent.Enqueue(email);
-        return Task.CompletedTask;
     }
 }

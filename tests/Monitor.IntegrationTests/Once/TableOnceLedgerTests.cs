@@ -49,6 +49,14 @@ public sealed class TableOnceLedgerTests(TableOnceLedgerTests.Storage storage) :
     }
 
     [Fact]
+    public async Task Claim_SameOwnerAgainWhileHeld_HeldByOtherBecauseClaimsAreNotReentrant()
+    {
+        await Ledger.ClaimAsync(Key, "worker", In(60), default);
+
+        Assert.Equal(ClaimOutcome.HeldByOther, (await Ledger.ClaimAsync(Key, "worker", In(60), default)).Outcome);
+    }
+
+    [Fact]
     public async Task Claim_AfterComplete_AlreadyDoneEvenWhenTheLeaseHasExpired()
     {
         var claim = await Ledger.ClaimAsync(Key, "first", In(60), default);
