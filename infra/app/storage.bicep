@@ -52,6 +52,9 @@ var tableNames = [
   'MonitorSourceState'
   'MonitorAlerts'
   'MonitorDeliveries'
+  'MonitorSubscriptions'
+  'MonitorDigestItems'
+  'MonitorDigests'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

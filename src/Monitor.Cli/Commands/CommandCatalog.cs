@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return ExtractCommand.Create();
         yield return MatchCommand.Create();
         yield return DiffCommand.Create();
+        yield return SubscribersCommand.Create();
     }
 }

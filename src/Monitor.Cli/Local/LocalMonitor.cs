@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Monitor.Infrastructure.Azurite;
 using Monitor.Infrastructure.Hosting;
+using Monitor.Infrastructure.Subscriptions;
 
 namespace Monitor.Cli.Local;
 
@@ -40,6 +41,8 @@ public sealed class LocalMonitor : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection([new("Smtp:PickupDirectory", Path.GetFullPath(Path.Combine(".monitor", "outbox")))]);
         }
 
+        LocalSubscriberSettings.AddDefaults(builder.Configuration);
+
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         builder.Logging.SetMinimumLevel(options.Verbose ? LogLevel.Information : LogLevel.Warning);
@@ -61,7 +64,10 @@ public sealed class LocalMonitor : IAsyncDisposable
         {
             builder.AddMonitorServices();
             if (!options.NeedsConfigurationFiles)
-                builder.Services.Remove(builder.Services.Single(d => d.ImplementationType == typeof(ConfigurationStartupCheck)));
+            {
+                foreach (var startup in builder.Services.Where(d => d.ImplementationType == typeof(ConfigurationStartupCheck) || d.ImplementationType == typeof(SubscriptionImportStartup)).ToList())
+                    builder.Services.Remove(startup);
+            }
             var host = builder.Build();
             await host.StartAsync(cancellationToken);
             return new LocalMonitor(host, azurite);

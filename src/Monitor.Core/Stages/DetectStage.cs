@@ -3,6 +3,7 @@ using Monitor.Core.Configuration;
 using Monitor.Core.Detection;
 using Monitor.Core.Messages;
 using Monitor.Core.Storage;
+using Monitor.Core.Subscriptions;
 
 namespace Monitor.Core.Stages;
 
@@ -12,7 +13,7 @@ namespace Monitor.Core.Stages;
 /// </summary>
 public sealed class DetectStage(
     MonitorConfiguration configuration,
-    IMentionDetector detector,
+    SubscriptionDirectory subscriptions,
     IStatementIndex index,
     IBlobStore blobs,
     AlertStage alerts,
@@ -28,6 +29,8 @@ public sealed class DetectStage(
 
         var current = await ReadTextAsync(record, request.Version, cancellationToken);
         var previous = request.Version > 1 ? await ReadTextAsync(record, request.Version - 1, cancellationToken) : null;
+        // The catalogue and every subscriber's own terms as of now: a new subscription counts from the next message.
+        var detector = (await subscriptions.CurrentAsync(cancellationToken)).Detector;
         var result = detector.Detect(previous, current);
 
         await blobs.TryCreateAsync(BlobArea.Statements, record.VersionPath(request.Version, "diff.json"),

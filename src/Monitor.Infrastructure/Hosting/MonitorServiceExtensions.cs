@@ -13,6 +13,7 @@ using Monitor.Core.Storage;
 using Monitor.Infrastructure.Mail;
 using Monitor.Infrastructure.Options;
 using Monitor.Infrastructure.Storage;
+using Monitor.Infrastructure.Subscriptions;
 
 namespace Monitor.Infrastructure.Hosting;
 
@@ -88,6 +89,7 @@ public static class MonitorServiceExtensions
         services.AddTransient<PoisonWatch>();
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<ConfigurationStartupCheck>();
+        services.AddSubscriptionServices();
         return builder;
     }
 

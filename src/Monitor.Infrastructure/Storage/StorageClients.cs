@@ -47,7 +47,10 @@ public sealed class StorageClients
         public const string SourceState = "SourceState";
         public const string Alerts = "Alerts";
         public const string Deliveries = "Deliveries";
+        public const string Subscriptions = "Subscriptions";
+        public const string DigestItems = "DigestItems";
+        public const string Digests = "Digests";
 
-        public static IReadOnlyList<string> All { get; } = [Statements, IngestionLog, SourceState, Alerts, Deliveries];
+        public static IReadOnlyList<string> All { get; } = [Statements, IngestionLog, SourceState, Alerts, Deliveries, Subscriptions, DigestItems, Digests];
     }
 }
