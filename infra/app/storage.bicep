@@ -52,9 +52,9 @@ var tableNames = [
   'MonitorSourceState'
   'MonitorAlerts'
   'MonitorDeliveries'
+  'MonitorOnce'
   'MonitorSubscriptions'
   'MonitorDigestItems'
-  'MonitorDigests'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

@@ -55,6 +55,8 @@ public static class MonitorServiceExtensions
         services.AddSingleton<ISourceStateStore, TableSourceState>();
         services.AddSingleton<IAlertLedger, TableAlertLedger>();
         services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
+        services.AddSingleton<TableOnceLedger>();
+        services.AddSingleton<IOnceLedger>(sp => sp.GetRequiredService<TableOnceLedger>());
         services.AddSingleton<IMailSender, MailKitSender>();
 
         services.AddHttpClient<PageFetcher>((sp, client) =>

@@ -49,8 +49,10 @@ public sealed class StorageClients
         public const string Deliveries = "Deliveries";
         public const string Subscriptions = "Subscriptions";
         public const string DigestItems = "DigestItems";
-        public const string Digests = "Digests";
 
-        public static IReadOnlyList<string> All { get; } = [Statements, IngestionLog, SourceState, Alerts, Deliveries, Subscriptions, DigestItems, Digests];
+        /// <summary>Claims on side effects that must happen once (<see cref="TableOnceLedger"/>).</summary>
+        public const string Once = "Once";
+
+        public static IReadOnlyList<string> All { get; } = [Statements, IngestionLog, SourceState, Alerts, Deliveries, Once, Subscriptions, DigestItems];
     }
 }
