@@ -216,6 +216,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
   properties: {
+    // PublicWebOptions: e-mails link to the statement, manage and unsubscribe pages of the web host.
+    Web__PublicBaseUrl: 'https://${app.properties.defaultHostName}'
     // Functions host storage through the identity (no connection string: shared keys are disabled).
     AzureWebJobsStorage__accountName: storageAccountName
     AzureWebJobsStorage__credential: 'managedidentity'
@@ -230,6 +232,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     FETCH_SCHEDULE: '0 */${scheduleMinutes} * * * *'
     // Timer of WatchPoisonFunction (%POISON_WATCH_SCHEDULE%): operators hear of poisoned messages within 15 minutes.
     POISON_WATCH_SCHEDULE: '0 */15 * * * *'
+    // Timer of DigestFunction (%DIGEST_SCHEDULE%): digests go out at their subscribers' local hour, so hourly (at :01).
+    DIGEST_SCHEDULE: '0 1 * * * *'
 
     // StorageOptions. Names must match storage.bicep (checked by Monitor.Infra.Tests).
     Storage__AccountName: storageAccountName
@@ -266,7 +270,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Pipeline__RetryDelaySeconds: string(visibilityTimeoutSeconds)
     Pipeline__ScheduleMinutes: string(scheduleMinutes)
 
-    // Signs unsubscribe links (bound by a later feature).
+    // UnsubscribeOptions: signs the unsubscribe, manage and confirm links in subscribers' e-mails.
     Unsubscribe__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${unsubscribeSigningKeySecretName})'
   }
 }

@@ -18,7 +18,6 @@ public sealed class AppSettingsTests
     /// <summary>Settings the Bicep must set although no code binds them yet (planned features).</summary>
     public static readonly IReadOnlyDictionary<string, string> SetAheadOfCode = new Dictionary<string, string>
     {
-        ["Unsubscribe__SigningKey"] = "Signs unsubscribe links; bound by the unsubscribe feature.",
     };
 
     /// <summary>Settings the Flex Consumption plan rejects or ignores: the runtime and the package are in functionAppConfig.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Messages;
 using Monitor.Core.Stages;
+using Monitor.Core.Subscriptions;
 using Monitor.Infrastructure.Options;
 using Monitor.Infrastructure.Storage;
 
@@ -18,6 +19,7 @@ public sealed class LocalPipelineRunner(
     StorageClients clients,
     PipelineDispatcher dispatcher,
     ScheduleStage schedule,
+    DigestStage digests,
     IOptions<PipelineOptions> options,
     ILogger<LocalPipelineRunner> logger)
 {
@@ -29,7 +31,23 @@ public sealed class LocalPipelineRunner(
     {
         var scheduled = await schedule.ScheduleDueAsync(allSources, cancellationToken);
         var summary = await DrainAsync(cancellationToken);
+        await SendDigestsAsync(cancellationToken);
         return summary with { SourcesScheduled = scheduled.Count };
+    }
+
+    /// <summary>The daily and weekly digests that are due (on Azure, the Digest timer function does this hourly).</summary>
+    public async Task<int> SendDigestsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await digests.RunAsync(cancellationToken);
+        }
+        catch (AggregateException ex)
+        {
+            // The failed digests stay due; the next cycle tries them again.
+            logger.LogError(ex, "Some digests could not be sent");
+            return 0;
+        }
     }
 
     public async Task<CycleSummary> DrainAsync(CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Configuration;
 using Monitor.Core.Subscriptions;
@@ -25,6 +26,21 @@ public static class SubscriptionServiceExtensions
             var allowPrivate = sp.GetRequiredService<IConfiguration>().GetValue<bool>("Fetch:AllowPrivateNetworks");
             return new SubscriptionRules(configuration.Topics, configuration.Sources.Select(s => s.Id).ToList(), allowPrivate);
         });
+        services.AddSingleton<IDigestInbox, TableDigestInbox>();
+        services.AddTransient<Bounces>();
+        services.AddTransient<AlertDelivery>();
+        services.AddTransient<DigestStage>();
+        services.AddHttpClient<IWebhookSender, WebhookSender>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookConnections.Handler(sp.GetRequiredService<IConfiguration>().GetValue<bool>("Fetch:AllowPrivateNetworks")))
+            .AddStandardResilienceHandler(resilience =>
+            {
+                // A receiver that fails is retried with the same body and delivery id; the queue retries after that.
+                resilience.Retry.MaxRetryAttempts = 4;
+                resilience.Retry.Delay = TimeSpan.FromSeconds(1);
+                resilience.Retry.ShouldRetryAfterHeader = true;
+                resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(15);
+                resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(90);
+            });
         services.AddHostedService<SubscriptionImportStartup>();
         return services;
     }
