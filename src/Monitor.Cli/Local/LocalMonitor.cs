@@ -29,6 +29,27 @@ public sealed class LocalMonitor : IAsyncDisposable
     public static async Task<LocalMonitor> StartAsync(LocalMonitorOptions options, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
+        var azurite = await ConfigureAsync(builder, options, cancellationToken);
+        try
+        {
+            var host = builder.Build();
+            await host.StartAsync(cancellationToken);
+            return new LocalMonitor(host, azurite);
+        }
+        catch
+        {
+            if (azurite is not null) await azurite.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Sets up any host (this one, or <c>monitor serve</c>'s web application) the same way: the options' files and
+    /// settings, terminal logging, storage (an Azurite started here unless configured; the caller owns it) and the
+    /// pipeline's services.
+    /// </summary>
+    public static async Task<AzuriteProcess?> ConfigureAsync(IHostApplicationBuilder builder, LocalMonitorOptions options, CancellationToken cancellationToken)
+    {
         var overrides = new Dictionary<string, string?>(options.Settings);
         if (options.SourcesFile is not null) overrides["Monitor:SourcesFile"] = Path.GetFullPath(options.SourcesFile);
         if (options.TopicsFile is not null) overrides["Monitor:TopicsFile"] = Path.GetFullPath(options.TopicsFile);
@@ -62,9 +83,7 @@ public sealed class LocalMonitor : IAsyncDisposable
             builder.AddMonitorServices();
             if (!options.NeedsConfigurationFiles)
                 builder.Services.Remove(builder.Services.Single(d => d.ImplementationType == typeof(ConfigurationStartupCheck)));
-            var host = builder.Build();
-            await host.StartAsync(cancellationToken);
-            return new LocalMonitor(host, azurite);
+            return azurite;
         }
         catch
         {
