@@ -21,6 +21,9 @@ public sealed record StatementSummary(
     /// <summary>The blob path of a version's file, e.g. <c>…/v002.txt</c>.</summary>
     public string VersionPath(int version, string extension) => ArchivePaths.Version(BasePath, version, extension);
 
+    public static StatementSummary From(StatementRecord r) =>
+        new(r.SourceId, r.StatementId, r.Title, r.Url, r.Published, r.Version, r.Language, r.Topics ?? [], r.BasePath, r.FirstSeen, r.LastChanged);
+
     /// <summary>The date the catalogue orders and partitions by: publication, else first seen.</summary>
     public DateTimeOffset ListedAt => Published ?? FirstSeen;
 }
