@@ -52,6 +52,7 @@ var tableNames = [
   'MonitorSourceState'
   'MonitorAlerts'
   'MonitorDeliveries'
+  'MonitorStatementTimeline'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

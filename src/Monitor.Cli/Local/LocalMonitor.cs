@@ -77,6 +77,13 @@ public sealed class LocalMonitor : IAsyncDisposable
             azurite = await AzuriteProcess.StartAsync(options.AzuriteDataDirectory is null ? null : Path.GetFullPath(options.AzuriteDataDirectory), cancellationToken);
             builder.Configuration.AddInMemoryCollection([new("Storage:ConnectionString", azurite.ConnectionString)]);
         }
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Search:IndexPath"]) && string.IsNullOrWhiteSpace(builder.Configuration["Search:Endpoint"]))
+        {
+            // The search index lives and dies with the archive it indexes: beside Azurite's folder, or in memory with it.
+            builder.Configuration.AddInMemoryCollection(azurite is not null && options.AzuriteDataDirectory is null
+                ? [new("Search:InMemory", "true")]
+                : [new("Search:IndexPath", Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.AzuriteDataDirectory ?? Path.Combine(".monitor", "azurite")))!, "search")))]);
+        }
 
         try
         {

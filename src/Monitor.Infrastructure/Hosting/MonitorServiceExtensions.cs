@@ -55,6 +55,7 @@ public static class MonitorServiceExtensions
         services.AddSingleton<IAlertLedger, TableAlertLedger>();
         services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
         services.AddSingleton<IMailSender, MailKitSender>();
+        services.AddArchiveServices();
 
         services.AddHttpClient<PageFetcher>((sp, client) =>
             {

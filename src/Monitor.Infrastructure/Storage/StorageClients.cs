@@ -47,7 +47,8 @@ public sealed class StorageClients
         public const string SourceState = "SourceState";
         public const string Alerts = "Alerts";
         public const string Deliveries = "Deliveries";
+        public const string StatementTimeline = "StatementTimeline";
 
-        public static IReadOnlyList<string> All { get; } = [Statements, IngestionLog, SourceState, Alerts, Deliveries];
+        public static IReadOnlyList<string> All { get; } = [Statements, IngestionLog, SourceState, Alerts, Deliveries, StatementTimeline];
     }
 }
