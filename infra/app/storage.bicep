@@ -55,6 +55,7 @@ var tableNames = [
   'MonitorOnce'
   'MonitorSubscriptions'
   'MonitorDigestItems'
+  'MonitorStatementTimeline'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

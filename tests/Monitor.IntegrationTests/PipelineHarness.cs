@@ -56,6 +56,7 @@ public sealed class PipelineHarness : IAsyncDisposable
             ["Pipeline:RetryDelaySeconds"] = "0.05",
             ["Fetch:MaxRetries"] = "1",
             ["Fetch:AttemptTimeoutSeconds"] = "10",
+            ["Search:IndexPath"] = Path.Combine(harness._directory, "search"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         harness.Monitor = await LocalMonitor.StartAsync(new LocalMonitorOptions

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Monitor.Core.Archive;
 using Monitor.Cli.Local;
 using Monitor.Cli.Output;
 using Monitor.Core.Storage;
@@ -67,7 +68,7 @@ public sealed class DemoRunner(TextWriter output, string workDirectory)
     {
         var log = (await services.GetRequiredService<IIngestionLog>().ReadRecentAsync(200, cancellationToken)).Where(e => e.StartedAt >= started).ToList();
         var statements = await services.GetRequiredService<IStatementIndex>().ListAsync(null, cancellationToken)
-            .Where(s => s.LastChanged >= started).OrderBy(s => s.SourceId).ThenBy(s => s.Published).ToListAsync(cancellationToken);
+            .Where(s => s.LastChanged >= started).OrderBy(s => s.SourceId).ThenBy(s => s.Published).Select(StatementSummary.From).ToListAsync(cancellationToken);
         var alerts = (await services.GetRequiredService<IAlertLedger>().ReadRecentAsync(200, cancellationToken)).Where(a => a.RaisedAt >= started).ToList();
         var mails = smtp.Messages.Skip(mailBefore).ToList();
 

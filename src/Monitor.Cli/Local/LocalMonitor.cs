@@ -30,6 +30,27 @@ public sealed class LocalMonitor : IAsyncDisposable
     public static async Task<LocalMonitor> StartAsync(LocalMonitorOptions options, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
+        var azurite = await ConfigureAsync(builder, options, cancellationToken);
+        try
+        {
+            var host = builder.Build();
+            await host.StartAsync(cancellationToken);
+            return new LocalMonitor(host, azurite);
+        }
+        catch
+        {
+            if (azurite is not null) await azurite.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Sets up any host (this one, or <c>monitor serve</c>'s web application) the same way: the options' files and
+    /// settings, terminal logging, storage (an Azurite started here unless configured; the caller owns it) and the
+    /// pipeline's services.
+    /// </summary>
+    public static async Task<AzuriteProcess?> ConfigureAsync(IHostApplicationBuilder builder, LocalMonitorOptions options, CancellationToken cancellationToken)
+    {
         var overrides = new Dictionary<string, string?>(options.Settings);
         if (options.SourcesFile is not null) overrides["Monitor:SourcesFile"] = Path.GetFullPath(options.SourcesFile);
         if (options.TopicsFile is not null) overrides["Monitor:TopicsFile"] = Path.GetFullPath(options.TopicsFile);
@@ -59,6 +80,13 @@ public sealed class LocalMonitor : IAsyncDisposable
             azurite = await AzuriteProcess.StartAsync(options.AzuriteDataDirectory is null ? null : Path.GetFullPath(options.AzuriteDataDirectory), cancellationToken);
             builder.Configuration.AddInMemoryCollection([new("Storage:ConnectionString", azurite.ConnectionString)]);
         }
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Search:IndexPath"]) && string.IsNullOrWhiteSpace(builder.Configuration["Search:Endpoint"]))
+        {
+            // The search index lives and dies with the archive it indexes: beside Azurite's folder, or in memory with it.
+            builder.Configuration.AddInMemoryCollection(azurite is not null && options.AzuriteDataDirectory is null
+                ? [new("Search:InMemory", "true")]
+                : [new("Search:IndexPath", Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.AzuriteDataDirectory ?? Path.Combine(".monitor", "azurite")))!, "search")))]);
+        }
 
         try
         {
@@ -68,9 +96,7 @@ public sealed class LocalMonitor : IAsyncDisposable
                 foreach (var startup in builder.Services.Where(d => d.ImplementationType == typeof(ConfigurationStartupCheck) || d.ImplementationType == typeof(SubscriptionImportStartup)).ToList())
                     builder.Services.Remove(startup);
             }
-            var host = builder.Build();
-            await host.StartAsync(cancellationToken);
-            return new LocalMonitor(host, azurite);
+            return azurite;
         }
         catch
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Monitor.Core.Archive;
 using Monitor.Core.Configuration;
 using Monitor.Core.Detection;
 using Monitor.Core.Messages;
@@ -17,6 +18,7 @@ public sealed class DetectStage(
     IStatementIndex index,
     IBlobStore blobs,
     AlertStage alerts,
+    ArchivePublisher publisher,
     ILogger<DetectStage> logger)
 {
     public async Task<DetectionResult> HandleAsync(DetectRequest request, CancellationToken cancellationToken)
@@ -39,7 +41,16 @@ public sealed class DetectStage(
             result.NewMentions.Count, request.SourceId, request.StatementId, request.Version);
 
         await alerts.RaiseAsync(source, record, request.Version, result.NewMentions, cancellationToken);
-        await MarkDetectedAsync(record, request.Version, cancellationToken);
+
+        // Listings and search show a statement's latest version; an older one detected late changes nothing there.
+        IReadOnlyList<string>? topics = null;
+        if (request.Version == record.Version)
+        {
+            topics = ArchivePublisher.TopicIds(detector, current);
+            var previousTopics = previous is null ? [] : ArchivePublisher.TopicIds(detector, previous);
+            await publisher.PublishAsync(record with { Topics = topics }, current, topics, previousTopics, cancellationToken);
+        }
+        await MarkDetectedAsync(record, request.Version, topics, cancellationToken);
         return result;
     }
 
@@ -51,12 +62,13 @@ public sealed class DetectStage(
         return text.ToString();
     }
 
-    private async Task MarkDetectedAsync(StatementRecord record, int version, CancellationToken cancellationToken)
+    private async Task MarkDetectedAsync(StatementRecord record, int version, IReadOnlyList<string>? topics, CancellationToken cancellationToken)
     {
         for (var current = record; current is not null && current.DetectedVersion < version;
              current = await index.GetAsync(record.SourceId, record.StatementId, cancellationToken))
         {
-            if (await index.TrySaveAsync(current with { DetectedVersion = version }, cancellationToken)) return;
+            var marked = current with { DetectedVersion = version, Topics = current.Version == version ? topics ?? current.Topics : current.Topics };
+            if (await index.TrySaveAsync(marked, cancellationToken)) return;
         }
     }
 }

@@ -58,6 +58,7 @@ public static class MonitorServiceExtensions
         services.AddSingleton<TableOnceLedger>();
         services.AddSingleton<IOnceLedger>(sp => sp.GetRequiredService<TableOnceLedger>());
         services.AddSingleton<IMailSender, MailKitSender>();
+        services.AddArchiveServices();
 
         services.AddHttpClient<PageFetcher>((sp, client) =>
             {

@@ -53,6 +53,8 @@ public sealed class StorageClients
         /// <summary>Claims on side effects that must happen once (<see cref="TableOnceLedger"/>).</summary>
         public const string Once = "Once";
 
-        public static IReadOnlyList<string> All { get; } = [Statements, IngestionLog, SourceState, Alerts, Deliveries, Once, Subscriptions, DigestItems];
+        public const string StatementTimeline = "StatementTimeline";
+
+        public static IReadOnlyList<string> All { get; } = [Statements, IngestionLog, SourceState, Alerts, Deliveries, Once, Subscriptions, DigestItems, StatementTimeline];
     }
 }

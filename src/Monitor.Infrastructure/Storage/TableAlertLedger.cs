@@ -1,34 +1,70 @@
 using Azure.Data.Tables;
+using Monitor.Core.Archive;
 using Monitor.Core.Messages;
 using Monitor.Core.Storage;
 
 namespace Monitor.Infrastructure.Storage;
 
-/// <summary>Raised alerts in Table Storage, keyed by alert id; the full alert JSON is kept for listing.</summary>
-public sealed class TableAlertLedger(StorageClients clients) : IAlertLedger
+/// <summary>
+/// Raised alerts in Table Storage. The ledger row (partition <c>alert</c>, row = alert id) answers "was it raised?";
+/// listing rows in the month partition of <see cref="AlertMessage.RaisedAt"/> (<c>a|{reverse time}|{id}</c>, and
+/// <c>t|{topic token}|{reverse time}|{id}</c> per topic) keep the full alert JSON, newest first.
+/// </summary>
+public sealed class TableAlertLedger(StorageClients clients, MonthDirectory months) : IAlertLedger
 {
     private const string Partition = "alert";
+    private const string Listing = "alerts";
 
     private TableClient Table => clients.Table(StorageClients.TableNames.Alerts);
 
     public async Task<bool> IsEnqueuedAsync(string alertId, CancellationToken cancellationToken) =>
         (await Table.GetEntityIfExistsAsync<TableEntity>(Partition, alertId, select: ["RowKey"], cancellationToken: cancellationToken)).HasValue;
 
-    public async Task RecordEnqueuedAsync(AlertMessage alert, CancellationToken cancellationToken) =>
-        await Table.UpsertEntityAsync(new TableEntity(Partition, alert.AlertId)
-        {
-            ["TopicId"] = alert.TopicId,
-            ["SourceId"] = alert.SourceId,
-            ["RaisedAt"] = alert.RaisedAt,
-            ["Json"] = PipelineJson.Serialize(alert),
-        }, TableUpdateMode.Replace, cancellationToken);
+    public async Task RecordEnqueuedAsync(AlertMessage alert, CancellationToken cancellationToken)
+    {
+        var json = PipelineJson.Serialize(alert);
+        var month = TimeKeys.Month(alert.RaisedAt);
+        var rev = TimeKeys.Reverse(alert.RaisedAt);
+        // The ledger row last: after a crash before it, the retry raises and lists the alert again (at least once).
+        await months.RecordAsync(Table, month, cancellationToken);
+        await Table.SubmitTransactionAsync(
+        [
+            new(TableTransactionActionType.UpsertReplace, Row(month, $"a|{rev}|{alert.AlertId}", alert, json)),
+            new(TableTransactionActionType.UpsertReplace, Row(month, $"t|{TimeKeys.Token(alert.TopicId)}|{rev}|{alert.AlertId}", alert, json)),
+        ], cancellationToken);
+        await Table.UpsertEntityAsync(Row(Partition, alert.AlertId, alert, json), TableUpdateMode.Replace, cancellationToken);
+    }
 
     public async Task<IReadOnlyList<AlertMessage>> ReadRecentAsync(int max, CancellationToken cancellationToken)
     {
-        // Alerts are few (one per topic and statement version), so a partition scan sorted in memory is enough.
         var alerts = new List<AlertMessage>();
-        await foreach (var e in Table.QueryAsync<TableEntity>(x => x.PartitionKey == Partition, cancellationToken: cancellationToken))
-            alerts.Add(PipelineJson.Deserialize<AlertMessage>(e.GetString("Json"), "alerts ledger"));
-        return alerts.OrderByDescending(a => a.RaisedAt).Take(max).ToList();
+        string? token = null;
+        do
+        {
+            var page = await ListAsync(new AlertQuery { PageSize = Math.Min(max - alerts.Count, Paging.MaxPageSize), ContinuationToken = token }, cancellationToken);
+            alerts.AddRange(page.Items);
+            token = page.ContinuationToken;
+        }
+        while (token is not null && alerts.Count < max);
+        return alerts;
     }
+
+    public async Task<Page<AlertMessage>> ListAsync(AlertQuery query, CancellationToken cancellationToken)
+    {
+        var prefix = query.TopicId is { } topic ? $"t|{TimeKeys.Token(topic)}|" : "a|";
+        var (low, high) = TimeKeys.Range(prefix, query.Since, query.Until);
+        var filter = query.SourceId is { } source ? TableClient.CreateQueryFilter($"SourceId eq {source}") : null;
+        var monthList = (await months.ListAsync(Table, cancellationToken)).Where(m => TimeKeys.Overlaps(m, query.Since, query.Until));
+        var (rows, token) = await PartitionPager.ReadAsync(Table, Listing, monthList, new PartitionPager.Range(low, high, filter),
+            Paging.Clamp(query.PageSize), query.ContinuationToken, cancellationToken);
+        return new Page<AlertMessage>(rows.Select(e => PipelineJson.Deserialize<AlertMessage>(e.GetString("Json"), "alerts ledger")).ToList(), token);
+    }
+
+    private static TableEntity Row(string partition, string rowKey, AlertMessage alert, string json) => new(partition, rowKey)
+    {
+        ["TopicId"] = alert.TopicId,
+        ["SourceId"] = alert.SourceId,
+        ["RaisedAt"] = alert.RaisedAt,
+        ["Json"] = json,
+    };
 }

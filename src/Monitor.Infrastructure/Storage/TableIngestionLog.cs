@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using Monitor.Core.Archive;
 using Monitor.Core.Storage;
 
 namespace Monitor.Infrastructure.Storage;
@@ -38,17 +39,34 @@ public sealed class TableIngestionLog(StorageClients clients, TimeProvider time)
     public async Task<IReadOnlyList<IngestionEntry>> ReadRecentAsync(int max, CancellationToken cancellationToken)
     {
         var entries = new List<IngestionEntry>();
-        var month = time.GetUtcNow();
-        for (var i = 0; i < MonthsSearched && entries.Count < max; i++, month = month.AddMonths(-1))
+        string? token = null;
+        do
         {
-            var partition = Partition(month);
-            await foreach (var e in Table.QueryAsync<TableEntity>(x => x.PartitionKey == partition, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
-            {
-                entries.Add(ToEntry(e));
-                if (entries.Count >= max) break;
-            }
+            var page = await ListAsync(new IngestionQuery { PageSize = Math.Min(max - entries.Count, Paging.MaxPageSize), ContinuationToken = token }, cancellationToken);
+            entries.AddRange(page.Items);
+            token = page.ContinuationToken;
         }
+        while (token is not null && entries.Count < max);
         return entries;
+    }
+
+    /// <summary>
+    /// A page of the log: the month partitions from <see cref="IngestionQuery.Until"/> (or now) back to
+    /// <see cref="IngestionQuery.Since"/> (or 13 months), source and outcome filtered by the table service.
+    /// </summary>
+    public async Task<Page<IngestionEntry>> ListAsync(IngestionQuery query, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var newest = query.Until is { } until && until < now ? until.AddTicks(-1) : now;
+        var oldest = query.Since ?? now.AddMonths(1 - MonthsSearched);
+        var filters = new List<string>();
+        if (query.SourceId is { } source) filters.Add(TableClient.CreateQueryFilter($"SourceId eq {source}"));
+        if (query.Outcome is { } outcome) filters.Add(TableClient.CreateQueryFilter($"Outcome eq {outcome.ToString()}"));
+        var (low, high) = TimeKeys.Range("", query.Since, query.Until);
+        var (rows, token) = await PartitionPager.ReadAsync(Table, "log", TimeKeys.MonthsBack(newest, oldest),
+            new PartitionPager.Range(low, high, filters.Count == 0 ? null : string.Join(" and ", filters)),
+            Paging.Clamp(query.PageSize), query.ContinuationToken, cancellationToken);
+        return new Page<IngestionEntry>(rows.Select(ToEntry).ToList(), token);
     }
 
     private static string Partition(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyyMM", CultureInfo.InvariantCulture);

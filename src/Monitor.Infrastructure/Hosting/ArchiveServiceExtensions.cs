@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Monitor.Core.Archive;
+using Monitor.Core.Storage;
+using Monitor.Infrastructure.Search;
+using Monitor.Infrastructure.Storage;
+
+namespace Monitor.Infrastructure.Hosting;
+
+public static class ArchiveServiceExtensions
+{
+    /// <summary>
+    /// The archive's read side (<see cref="IArchiveCatalog"/>), the listing rows the pipeline keeps
+    /// (<see cref="IStatementTimeline"/>) and search (<see cref="IArchiveSearch"/>): Azure AI Search when
+    /// <c>Search:Endpoint</c> is set, else the embedded Lucene.Net index.
+    /// </summary>
+    public static IServiceCollection AddArchiveServices(this IServiceCollection services)
+    {
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MonthDirectory>();
+        services.AddSingleton<TableStatementTimeline>();
+        services.AddSingleton<IStatementTimeline>(sp => sp.GetRequiredService<TableStatementTimeline>());
+        services.AddSingleton(sp => (TableAlertLedger)sp.GetRequiredService<IAlertLedger>());
+        services.AddSingleton(sp => (TableDeliveryLedger)sp.GetRequiredService<IDeliveryLedger>());
+        services.AddSingleton(sp => (TableIngestionLog)sp.GetRequiredService<IIngestionLog>());
+        services.AddSingleton<IArchiveCatalog, TableArchiveCatalog>();
+
+        services.AddSingleton<LuceneArchiveSearch>();
+        services.AddSingleton<IArchiveSearch>(sp => sp.GetRequiredService<IOptions<SearchOptions>>().Value.Endpoint is null
+            ? sp.GetRequiredService<LuceneArchiveSearch>()
+            : throw new NotSupportedException("Azure AI Search"));
+        services.AddTransient<ArchivePublisher>();
+        return services;
+    }
+}
