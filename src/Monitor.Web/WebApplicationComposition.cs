@@ -34,6 +34,7 @@ public static class WebApplicationComposition
         endpoints.MapOpenApi("/openapi/{documentName}.json");
         endpoints.MapStatementsApi();
         endpoints.MapOperatorApi();
+        endpoints.MapSubscriptionsApi();
         endpoints.MapAssets();
         endpoints.MapRazorComponents<App>();
         return endpoints;

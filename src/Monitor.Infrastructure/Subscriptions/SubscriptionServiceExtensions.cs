@@ -30,6 +30,7 @@ public static class SubscriptionServiceExtensions
         services.AddTransient<Bounces>();
         services.AddTransient<AlertDelivery>();
         services.AddTransient<DigestStage>();
+        services.AddTransient<SelfService>();
         services.AddHttpClient<IWebhookSender, WebhookSender>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookConnections.Handler(sp.GetRequiredService<IConfiguration>().GetValue<bool>("Fetch:AllowPrivateNetworks")))
             .AddStandardResilienceHandler(resilience =>
