@@ -31,7 +31,7 @@ public sealed class TableDigestInbox(StorageClients clients) : IDigestInbox
     public async Task<IReadOnlyList<AlertMessage>> ListAsync(string subscriptionId, DateTimeOffset filedBefore, CancellationToken cancellationToken)
     {
         var alerts = new List<AlertMessage>();
-        await foreach (var e in Table.QueryAsync<TableEntity>(x => x.PartitionKey == subscriptionId && x.Timestamp != null, cancellationToken: cancellationToken))
+        await foreach (var e in Table.QueryAsync<TableEntity>(x => x.PartitionKey == subscriptionId, cancellationToken: cancellationToken))
         {
             if (e.GetDateTimeOffset("FiledAt") is { } filed && filed < filedBefore)
                 alerts.Add(PipelineJson.Deserialize<AlertMessage>(e.GetString("Json"), "digest inbox"));
