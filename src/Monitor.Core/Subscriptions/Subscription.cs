@@ -78,6 +78,7 @@ public sealed record Subscription
         && (Languages.Count == 0 || (language is not null && Languages.Contains(language, StringComparer.OrdinalIgnoreCase)));
 }
 
+[JsonConverter(typeof(CamelCaseEnumConverter<DeliveryMode>))]
 public enum DeliveryMode
 {
     Immediate,
@@ -85,6 +86,7 @@ public enum DeliveryMode
     Weekly,
 }
 
+[JsonConverter(typeof(CamelCaseEnumConverter<Channel>))]
 public enum Channel
 {
     Email,
@@ -92,12 +94,14 @@ public enum Channel
 }
 
 /// <summary>Alert: the versioned alert JSON as on the alerts queue. Text: <c>{"text": "..."}</c>, which Slack and Teams incoming webhooks accept.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<WebhookFormat>))]
 public enum WebhookFormat
 {
     Alert,
     Text,
 }
 
+[JsonConverter(typeof(CamelCaseEnumConverter<SubscriptionStatus>))]
 public enum SubscriptionStatus
 {
     /// <summary>Self-service: waiting for the address to confirm; nothing but the confirmation is sent.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Monitor.Core.Subscriptions;
 
 namespace Monitor.Web.Subscriptions;
@@ -14,7 +15,7 @@ public sealed record SubscribeRequest(
     DeliveryMode? Mode,
     int? Hour,
     string? TimeZone,
-    DayOfWeek? WeeklyOn)
+    [property: JsonConverter(typeof(CamelCaseEnumConverter<DayOfWeek>))] DayOfWeek? WeeklyOn)
 {
     public Subscription ToSubscription() => new SubscriptionChange(Topics, Terms, Sources, Languages, Mode, Hour, TimeZone, WeeklyOn)
         .Apply(new Subscription { Address = Address ?? string.Empty, Name = Name });
@@ -29,7 +30,7 @@ public sealed record SubscriptionChange(
     DeliveryMode? Mode,
     int? Hour,
     string? TimeZone,
-    DayOfWeek? WeeklyOn)
+    [property: JsonConverter(typeof(CamelCaseEnumConverter<DayOfWeek>))] DayOfWeek? WeeklyOn)
 {
     public Subscription Apply(Subscription s) => s with
     {
@@ -81,7 +82,7 @@ public sealed record SubscriptionView(
     DeliveryMode Mode,
     int Hour,
     string TimeZone,
-    DayOfWeek WeeklyOn,
+    [property: JsonConverter(typeof(CamelCaseEnumConverter<DayOfWeek>))] DayOfWeek WeeklyOn,
     string Channel)
 {
     public static SubscriptionView Of(Subscription s) => new(

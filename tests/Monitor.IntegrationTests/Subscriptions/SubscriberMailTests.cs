@@ -115,6 +115,21 @@ public sealed class SubscriberMailTests
         Assert.Equal(SubscriptionStatus.Active, (await store.GetAsync(Subscription.IdOf("b@example.org"), CancellationToken.None))!.Status);
         using var forged = await http.PostAsync($"http://127.0.0.1:{port}/unsubscribe/dS4xMjM0LjA.bm90LWEtc2lnbmF0dXJl", null);
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+
+        // B's manage link shows B's subscription only, and changes it through the JSON API.
+        var toB = harness.Smtp.Messages.Single(m => m.To.Mailboxes.Single().Address == "b@example.org");
+        var manage = Between(toB.TextBody!, $"http://127.0.0.1:{port}/subscriptions/manage/", ' ');
+        var managePage = await http.GetStringAsync(manage);
+        Assert.Contains("b@example.org", managePage);
+        Assert.DoesNotContain("a@example.org", managePage);
+        using var changed = await http.PutAsJsonAsync($"http://127.0.0.1:{port}/api/subscriptions/manage/{manage.Split('/').Last()}",
+            new { mode = "weekly", hour = 7, timeZone = "Asia/Baku", terms = new[] { "peace treaty" } });
+        Assert.True(changed.StatusCode == HttpStatusCode.OK, await changed.Content.ReadAsStringAsync());
+        var b = (await store.GetAsync(Subscription.IdOf("b@example.org"), CancellationToken.None))!;
+        Assert.Equal((DeliveryMode.Weekly, 7, "Asia/Baku", SubscriptionStatus.Active), (b.Mode, b.Hour, b.TimeZone, b.Status));
+        using var badZone = await http.PutAsJsonAsync($"http://127.0.0.1:{port}/api/subscriptions/manage/{manage.Split('/').Last()}", new { timeZone = "Mars/Olympus" });
+        Assert.Equal(HttpStatusCode.BadRequest, badZone.StatusCode);
+        Assert.Contains("Mars/Olympus", await badZone.Content.ReadAsStringAsync());
     }
 
     [Fact]
