@@ -157,7 +157,7 @@ public sealed class AlertDeliveryTests
         var alert = SubscriptionWorld.Alert(edit: true);
         var detector = new MentionDetector([SubscriptionWorld.Lachin]);
         var result = detector.Detect("Talks went well.\n\nTraffic must resume soon.", "Talks went well.\n\nTraffic through the Lachin corridor <must> resume.");
-        await _world.Blobs.TryCreateAsync(BlobArea.Statements, alert.TextBlob.Replace(".txt", ".diff.json"), BinaryData.FromString(PipelineJson.Serialize(result)), "application/json", CancellationToken.None);
+        await _world.Blobs.TryCreateAsync(BlobArea.Statements, alert.TextBlob.Replace(".txt", ".diff.json"), BinaryData.FromString(PipelineJson.Serialize(result)), "application/json", null, CancellationToken.None);
 
         await _world.Stage.HandleAsync(alert, CancellationToken.None);
 
