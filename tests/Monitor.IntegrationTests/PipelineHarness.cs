@@ -32,6 +32,9 @@ public sealed class PipelineHarness : IAsyncDisposable
     public IServiceProvider Services => Monitor.Services;
     public LocalPipelineRunner Runner => Monitor.Runner;
 
+    /// <summary>The configuration files and settings the pipeline runs with, for another host on the same archive (monitor serve).</summary>
+    public LocalMonitorOptions Options { get; private set; } = null!;
+
     /// <param name="sources">Source objects for sources.json; "{{BASE}}" in their URLs becomes the loopback site's address.</param>
     public static async Task<PipelineHarness> StartAsync(
         object[] sources,
@@ -59,13 +62,14 @@ public sealed class PipelineHarness : IAsyncDisposable
             ["Search:IndexPath"] = Path.Combine(harness._directory, "search"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
-        harness.Monitor = await LocalMonitor.StartAsync(new LocalMonitorOptions
+        harness.Options = new LocalMonitorOptions
         {
             SourcesFile = files.Sources,
             TopicsFile = files.Topics,
             SubscriptionsFile = files.Subscriptions,
             Settings = all,
-        }, CancellationToken.None);
+        };
+        harness.Monitor = await LocalMonitor.StartAsync(harness.Options, CancellationToken.None);
         return harness;
     }
 
