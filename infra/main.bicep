@@ -205,13 +205,17 @@ module rbac 'app/rbac.bicep' = {
 module search 'app/search.bicep' = {
   name: 'search'
   scope: rg
+  // The identity is looked up by name (known before deployment, better what-if); it must exist first.
+  dependsOn: [
+    identity
+  ]
   params: {
     name: searchServiceName
     location: location
     tags: tags
     sku: searchSku
     replicaCount: searchReplicaCount
-    appPrincipalId: identity.outputs.principalId
+    identityName: identityName
     deployerPrincipalId: principalId
     deployerPrincipalType: principalType
   }

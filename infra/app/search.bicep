@@ -42,8 +42,8 @@ param replicaCount int = 1
 ])
 param partitionCount int = 1
 
-@description('Principal id of the app\'s managed identity: it writes documents and creates the index.')
-param appPrincipalId string
+@description('Name of the app\'s user-assigned identity: it writes documents and creates the index.')
+param identityName string
 
 @description('Principal id of the person or pipeline running azd; gets read access to the index (Search explorer). Empty for none.')
 param deployerPrincipalId string = ''
@@ -62,6 +62,12 @@ var roles = {
   searchIndexDataReader: '1407120a-92aa-4202-b7e9-c0e197c71c8f'
   searchServiceContributor: '7ca78c08-252a-4471-8644-bb5ff32d4ba0'
 }
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: identityName
+}
+
+var appPrincipalId = identity.properties.principalId
 
 resource search 'Microsoft.Search/searchServices@2023-11-01' = {
   name: name
@@ -82,7 +88,7 @@ resource search 'Microsoft.Search/searchServices@2023-11-01' = {
 
 // Documents: the pipeline's pushes and the API's queries.
 resource appIndexData 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(search.id, appPrincipalId, roles.searchIndexDataContributor)
+  name: guid(search.id, identity.id, roles.searchIndexDataContributor)
   scope: search
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.searchIndexDataContributor)
@@ -93,7 +99,7 @@ resource appIndexData 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 
 // The index definition: the app creates or updates it at first use (AzureSearchIndexSchema).
 resource appIndexSchema 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(search.id, appPrincipalId, roles.searchServiceContributor)
+  name: guid(search.id, identity.id, roles.searchServiceContributor)
   scope: search
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.searchServiceContributor)
