@@ -38,6 +38,9 @@ param applicationInsightsConnectionString string
 @description('Key Vault URI (ends with a slash).')
 param keyVaultUri string
 
+@description('Azure AI Search endpoint the pipeline pushes archived versions to and the API queries (Search__Endpoint).')
+param searchEndpoint string
+
 @description('Name of the Key Vault secret holding the SMTP password.')
 param smtpPasswordSecretName string
 
@@ -237,6 +240,11 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Storage__ArchiveContainer: 'archive'
     Storage__FeedContainer: 'feeds'
     Storage__TablePrefix: 'Monitor'
+
+    // SearchOptions: Azure AI Search through the identity (search.bicep grants its roles). Search__IndexPath and
+    // Search__InMemory are for the embedded Lucene index, which Azure does not use.
+    Search__Endpoint: searchEndpoint
+    Search__IndexName: 'statements'
 
     // MonitorFilesOptions: the configuration files deployed with the app (src/Monitor.Functions/config).
     Monitor__SourcesFile: 'config/sources.json'

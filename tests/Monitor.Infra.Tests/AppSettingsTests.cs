@@ -13,6 +13,10 @@ public sealed class AppSettingsTests
             "The storage account has shared-key access disabled: the app connects with its managed identity (Storage__AccountName + Storage__ManagedIdentityClientId).",
         ["Smtp__PickupDirectory"] =
             "Writes .eml files to a local folder instead of sending, for trying the monitor without a mail server; on Azure the disk is not kept and alerts must go to Smtp__Host.",
+        ["Search__IndexPath"] =
+            "Folder of the embedded Lucene index; on Azure search is Azure AI Search (Search__Endpoint), and the app's disk is not kept.",
+        ["Search__InMemory"] =
+            "An embedded index that lives as long as the process, for the demo and tests; Azure uses Azure AI Search.",
     };
 
     /// <summary>Settings the Bicep must set although no code binds them yet (planned features).</summary>
