@@ -114,6 +114,12 @@ param searchSku string = 'free'
 @description('Search replicas (ignored on Free).')
 param searchReplicaCount int = 1
 
+@description('Client id of the Microsoft Entra app registration for App Service Authentication (operators sign in with it and need its Monitor.Operator app role). Empty: sign-in off, operator console closed.')
+param webAuthClientId string = ''
+
+@description('Require sign-in for the reader pages and /api/statements too (by default they are public).')
+param webRequireSignIn bool = false
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -246,6 +252,8 @@ module function 'app/function.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     scheduleMinutes: scheduleMinutes
+    authClientId: webAuthClientId
+    requireSignIn: webRequireSignIn
     smtp: {
       host: smtpHost
       port: smtpPort
