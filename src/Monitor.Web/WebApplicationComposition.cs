@@ -15,7 +15,9 @@ public static class WebApplicationComposition
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // An error without a body: ProblemDetails for the API, the "not found" page for people.
+        app.UseWhen(c => WebPaths.IsApi(c.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(c => !WebPaths.IsApi(c.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -40,7 +40,8 @@ public static class WebServiceExtensions
         services.AddSingleton<IAuthorizationHandler, ReaderHandler>();
         services.AddSingleton<IAuthorizationHandler, OperatorHandler>();
 
-        services.AddSingleton<IArchiveReader, ArchiveReader>();
+        services.AddSingleton<SourceNames>();
+        services.AddSingleton<StatementBrowser>();
         services.AddSingleton<Operations.SourceHealthReader>();
         services.AddSingleton<MonitorWebPipeline>();
         return builder;

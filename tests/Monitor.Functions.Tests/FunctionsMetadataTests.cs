@@ -37,6 +37,27 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void FunctionsMetadata_WebFunction_IsOneAnonymousCatchAllHttpTriggerAtTheSiteRoot()
+    {
+        using var metadata = JsonDocument.Parse(File.ReadAllText(FunctionsApp.MetadataPath));
+        var http = metadata.RootElement.EnumerateArray()
+            .SelectMany(f => f.GetProperty("bindings").EnumerateArray().Select(b => (Function: f.GetProperty("name").GetString(), Binding: b)))
+            .Where(b => b.Binding.GetProperty("type").GetString() == "httpTrigger")
+            .ToList();
+
+        var (function, trigger) = Assert.Single(http);
+        Assert.Equal("Web", function);
+        Assert.Equal("{*path}", trigger.GetProperty("route").GetString());
+        // App Service Authentication and the app's own policies decide access, not function keys.
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
+        Assert.Equal(["get", "head", "post"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!).Order());
+
+        // No "api/" prefix: the pages live at the root and the JSON API at /api/..., as under monitor serve.
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(FunctionsApp.RepositoryRoot, "host.json")));
+        Assert.Equal("", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+    }
+
+    [Fact]
     public void HostJson_InFunctionsOutput_IsTheRepositoryRootFile()
     {
         var output = Path.GetDirectoryName(FunctionsApp.MetadataPath)!;

@@ -29,14 +29,12 @@ public sealed class PipelineHarness : IAsyncDisposable
     public LoopbackSmtpServer Smtp { get; private set; } = null!;
     public LocalMonitor Monitor { get; private set; } = null!;
 
-    /// <summary>The configuration files written for this test, for a second host (the web server) on the same storage.</summary>
-    public (string Sources, string Topics, string Subscriptions) Files { get; private set; }
-
-    /// <summary>Every setting the pipeline host got, for a second host on the same storage and SMTP server.</summary>
-    public IReadOnlyDictionary<string, string?> Settings { get; private set; } = new Dictionary<string, string?>();
     public string ConnectionString => _azurite.ConnectionString;
     public IServiceProvider Services => Monitor.Services;
     public LocalPipelineRunner Runner => Monitor.Runner;
+
+    /// <summary>The configuration files and settings the pipeline runs with, for another host on the same archive (monitor serve).</summary>
+    public LocalMonitorOptions Options { get; private set; } = null!;
 
     /// <param name="sources">Source objects for sources.json; "{{BASE}}" in their URLs becomes the loopback site's address.</param>
     public static async Task<PipelineHarness> StartAsync(
@@ -53,7 +51,6 @@ public sealed class PipelineHarness : IAsyncDisposable
         beforeStart?.Invoke(harness.Site);
 
         var files = harness.WriteFiles(sources, topics, subscribers);
-        harness.Files = files;
         var all = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = harness._azurite.ConnectionString,
@@ -66,14 +63,14 @@ public sealed class PipelineHarness : IAsyncDisposable
             ["Search:IndexPath"] = Path.Combine(harness._directory, "search"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
-        harness.Settings = all;
-        harness.Monitor = await LocalMonitor.StartAsync(new LocalMonitorOptions
+        harness.Options = new LocalMonitorOptions
         {
             SourcesFile = files.Sources,
             TopicsFile = files.Topics,
             SubscriptionsFile = files.Subscriptions,
             Settings = all,
-        }, CancellationToken.None);
+        };
+        harness.Monitor = await LocalMonitor.StartAsync(harness.Options, CancellationToken.None);
         return harness;
     }
 

@@ -71,11 +71,11 @@ public static class ArchiveText
             from = Math.Max(0, hits[best].Start - (maxLength - covered) / 3);
             to = Math.Min(text.Length, from + maxLength);
         }
-        // Never cut inside a word.
-        var first = words.FirstOrDefault(w => w.Start + w.Length > from);
-        if (first.Keys is not null && first.Start < from) from = first.Start;
-        var last = words.LastOrDefault(w => w.Start < to);
-        if (last.Keys is not null && last.Start + last.Length > to) to = last.Start < from + maxLength / 2 ? last.Start + last.Length : last.Start;
+        // Never cut inside a word: a word the window starts or ends in is left out.
+        var inside = words.FirstOrDefault(w => w.Start < from && w.Start + w.Length > from);
+        if (inside.Keys is not null) from = inside.Start + inside.Length;
+        var cut = words.FirstOrDefault(w => w.Start < to && w.Start + w.Length > to);
+        if (cut.Keys is not null && cut.Start > from) to = cut.Start;
 
         var snippet = text[from..to].Trim();
         var offset = from + text[from..to].IndexOf(snippet, StringComparison.Ordinal);

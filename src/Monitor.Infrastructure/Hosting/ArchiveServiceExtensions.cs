@@ -1,7 +1,12 @@
+using Azure.Core;
+using Azure.Identity;
+using Azure.Search.Documents.Indexes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Archive;
 using Monitor.Core.Storage;
+using Monitor.Infrastructure.Options;
 using Monitor.Infrastructure.Search;
 using Monitor.Infrastructure.Storage;
 
@@ -26,10 +31,16 @@ public static class ArchiveServiceExtensions
         services.AddSingleton<IArchiveCatalog, TableArchiveCatalog>();
 
         services.AddSingleton<LuceneArchiveSearch>();
-        services.AddSingleton<IArchiveSearch>(sp => sp.GetRequiredService<IOptions<SearchOptions>>().Value.Endpoint is null
-            ? sp.GetRequiredService<LuceneArchiveSearch>()
-            : throw new NotSupportedException("Azure AI Search"));
+        services.AddSingleton<IArchiveSearch>(sp => sp.GetRequiredService<IOptions<SearchOptions>>().Value is { Endpoint: { } endpoint } search
+            ? new AzureArchiveSearch(new SearchIndexClient(endpoint, Credential(sp.GetRequiredService<IOptions<StorageOptions>>().Value)),
+                search.IndexName, sp.GetRequiredService<ILogger<AzureArchiveSearch>>())
+            : sp.GetRequiredService<LuceneArchiveSearch>());
         services.AddTransient<ArchivePublisher>();
         return services;
     }
+
+    /// <summary>The identity the app reaches storage with reaches search too.</summary>
+    private static TokenCredential Credential(StorageOptions storage) => string.IsNullOrWhiteSpace(storage.ManagedIdentityClientId)
+        ? new DefaultAzureCredential()
+        : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(storage.ManagedIdentityClientId));
 }

@@ -111,7 +111,7 @@ public sealed class LuceneArchiveSearch : IArchiveSearch, IDisposable
         if (writer is not null) return writer;
         lock (searcherLock)
         {
-            writer = new IndexWriter(directory, new IndexWriterConfig(Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+            writer = new IndexWriter(directory, new IndexWriterConfig(Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 48 });
             // Searches from now on see this writer's changes as soon as they are committed.
             var previous = searchers;
             searchers = new SearcherManager(writer, true, null);

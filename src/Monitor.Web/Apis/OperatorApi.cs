@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Monitor.Core.Messages;
 using Monitor.Core.Storage;
 using Monitor.Infrastructure.Hosting;
-using Monitor.Web.Archive;
+using Monitor.Core.Archive;
 using Monitor.Web.Operations;
 using Monitor.Web.Security;
 
@@ -35,26 +35,36 @@ public static class OperatorApi
         TypedResults.Ok(await health.ReadAsync(cancellationToken));
 
     public static async Task<Results<Ok<Page<IngestionEntry>>, ValidationProblem>> ListLog(
-        IArchiveReader archive, IServiceProvider services, string? source, string? outcome, string? since, string? continuationToken,
+        IArchiveCatalog catalog, IServiceProvider services, string? source, string? outcome, string? since, int? pageSize, string? continuationToken,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var sinceDate = QueryValues.Date(since, nameof(since), errors);
-        if (QueryValues.Text(outcome) is { } o && !Enum.TryParse<IngestionOutcome>(o, ignoreCase: true, out _))
-            errors[nameof(outcome)] = [$"'{o}' is not an outcome; use one of {string.Join(", ", Enum.GetNames<IngestionOutcome>())}."];
+        IngestionOutcome? parsedOutcome = null;
+        if (QueryValues.Text(outcome) is { } o)
+        {
+            if (Enum.TryParse<IngestionOutcome>(o, ignoreCase: true, out var value)) parsedOutcome = value;
+            else errors[nameof(outcome)] = [$"'{o}' is not an outcome; use one of {string.Join(", ", Enum.GetNames<IngestionOutcome>())}."];
+        }
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return await Paged(continuationToken, () =>
-            archive.ListLogAsync(new LogQuery(QueryValues.Text(source), QueryValues.Text(outcome), sinceDate), continuationToken, services.PageSize(), cancellationToken));
+        return await QueryValues.PagedAsync(() => catalog.ListIngestionAsync(new IngestionQuery
+        {
+            SourceId = QueryValues.Text(source), Outcome = parsedOutcome, Since = sinceDate,
+            PageSize = pageSize ?? services.PageSize(), ContinuationToken = continuationToken,
+        }, cancellationToken));
     }
 
     public static async Task<Results<Ok<Page<AlertMessage>>, ValidationProblem>> ListAlerts(
-        IArchiveReader archive, IServiceProvider services, string? topic, string? since, string? continuationToken, CancellationToken cancellationToken)
+        IArchiveCatalog catalog, IServiceProvider services, string? topic, string? since, int? pageSize, string? continuationToken,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var sinceDate = QueryValues.Date(since, nameof(since), errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return await Paged(continuationToken, () =>
-            archive.ListAlertsAsync(new AlertQuery(QueryValues.Text(topic), sinceDate), continuationToken, services.PageSize(), cancellationToken));
+        return await QueryValues.PagedAsync(() => catalog.ListAlertsAsync(new AlertQuery
+        {
+            TopicId = QueryValues.Text(topic), Since = sinceDate, PageSize = pageSize ?? services.PageSize(), ContinuationToken = continuationToken,
+        }, cancellationToken));
     }
 
     public static async Task<Ok<IReadOnlyList<OperatorAlert>>> ListOperatorAlerts(OperatorQueues queues, CancellationToken cancellationToken) =>
@@ -71,17 +81,5 @@ public static class OperatorApi
             return TypedResults.Problem($"'{queue}' is not a pipeline queue.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown queue");
         var moved = await queues.RequeueAsync(queue, messageId, cancellationToken);
         return TypedResults.Redirect($"/log?requeued={Uri.EscapeDataString(messageId)}&found={(moved ? "1" : "0")}");
-    }
-
-    private static async Task<Results<Ok<Page<T>>, ValidationProblem>> Paged<T>(string? continuationToken, Func<Task<Page<T>>> read)
-    {
-        try
-        {
-            return TypedResults.Ok(await read());
-        }
-        catch (ArgumentException ex) when (ex.ParamName == "token")
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [nameof(continuationToken)] = [ex.Message] });
-        }
     }
 }

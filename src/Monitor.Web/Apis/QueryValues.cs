@@ -1,4 +1,7 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Monitor.Core.Archive;
 
 namespace Monitor.Web.Apis;
 
@@ -15,4 +18,17 @@ internal static class QueryValues
     }
 
     public static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>A page, or a 400 naming the continuation token when the listing did not issue it.</summary>
+    public static async Task<Results<Ok<Page<T>>, ValidationProblem>> PagedAsync<T>(Func<Task<Page<T>>> read)
+    {
+        try
+        {
+            return TypedResults.Ok(await read());
+        }
+        catch (InvalidContinuationTokenException ex)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["continuationToken"] = [ex.Message] });
+        }
+    }
 }

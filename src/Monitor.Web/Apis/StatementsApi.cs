@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Monitor.Core.Archive;
 using Monitor.Web.Archive;
 using Monitor.Web.Security;
 
@@ -14,7 +15,7 @@ public static class StatementsApi
     {
         var api = endpoints.MapGroup("/api/statements").WithTags("Statements").RequireAuthorization(WebPolicies.Reader);
         api.MapGet("/", ListStatements).WithName("ListStatements")
-            .WithSummary("Statements, newest first, filtered and searched; paged with a continuation token.");
+            .WithSummary("Statements, newest first (best match first with q), filtered; paged with a continuation token.");
         api.MapGet("/{source}/{id}", GetStatement).WithName("GetStatement")
             .WithSummary("A statement's metadata and its versions.");
         api.MapGet("/{source}/{id}/versions/{n:int}", GetVersion).WithName("GetStatementVersion")
@@ -24,40 +25,33 @@ public static class StatementsApi
         return endpoints;
     }
 
-    public static async Task<Results<Ok<Page<StatementSummary>>, ValidationProblem>> ListStatements(
-        IArchiveReader archive, IServiceProvider services,
-        string? source, string? topic, string? language, string? since, string? until, string? q, string? continuationToken,
+    public static async Task<Results<Ok<Page<StatementListItem>>, ValidationProblem>> ListStatements(
+        StatementBrowser browser, IServiceProvider services,
+        string? source, string? topic, string? language, string? since, string? until, string? q, int? pageSize, string? continuationToken,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var query = new StatementQuery(QueryValues.Text(source), QueryValues.Text(topic), QueryValues.Text(language),
+        var filter = new StatementFilter(QueryValues.Text(source), QueryValues.Text(topic), QueryValues.Text(language),
             QueryValues.Date(since, nameof(since), errors), QueryValues.Date(until, nameof(until), errors), QueryValues.Text(q));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        try
-        {
-            return TypedResults.Ok(await archive.ListStatementsAsync(query, continuationToken, services.PageSize(), cancellationToken));
-        }
-        catch (ArgumentException ex) when (ex.ParamName == "token")
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [nameof(continuationToken)] = [ex.Message] });
-        }
+        return await QueryValues.PagedAsync(() => browser.ListAsync(filter, continuationToken, pageSize ?? services.PageSize(), cancellationToken));
     }
 
-    public static async Task<Results<Ok<StatementDetail>, ProblemHttpResult>> GetStatement(
-        IArchiveReader archive, string source, string id, CancellationToken cancellationToken) =>
-        await archive.GetStatementAsync(source, id, cancellationToken) is { } statement
+    public static async Task<Results<Ok<StatementDetails>, ProblemHttpResult>> GetStatement(
+        IArchiveCatalog catalog, string source, string id, CancellationToken cancellationToken) =>
+        await catalog.GetStatementAsync(source, id, cancellationToken) is { } statement
             ? TypedResults.Ok(statement)
             : NotFound($"No statement '{id}' from source '{source}' is archived.");
 
-    public static async Task<Results<Ok<VersionText>, ProblemHttpResult>> GetVersion(
-        IArchiveReader archive, string source, string id, int n, CancellationToken cancellationToken) =>
-        await archive.GetVersionAsync(source, id, n, cancellationToken) is { } version
+    public static async Task<Results<Ok<StatementVersion>, ProblemHttpResult>> GetVersion(
+        IArchiveCatalog catalog, string source, string id, int n, CancellationToken cancellationToken) =>
+        await catalog.GetVersionAsync(source, id, n, cancellationToken) is { } version
             ? TypedResults.Ok(version)
             : NotFound($"Statement '{id}' from source '{source}' has no version {n}.");
 
     public static async Task<Results<Ok<VersionDiff>, ProblemHttpResult>> GetDiff(
-        IArchiveReader archive, string source, string id, int n, CancellationToken cancellationToken) =>
-        await archive.GetDiffAsync(source, id, n, cancellationToken) is { } diff
+        IArchiveCatalog catalog, string source, string id, int n, CancellationToken cancellationToken) =>
+        await catalog.GetDiffAsync(source, id, n, cancellationToken) is { } diff
             ? TypedResults.Ok(diff)
             : NotFound($"Statement '{id}' from source '{source}' has no diff for version {n} (not archived, or not compared yet).");
 

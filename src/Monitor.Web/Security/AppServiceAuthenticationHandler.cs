@@ -1,20 +1,28 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Monitor.Web.Security;
 
-/// <summary>Turns the caller App Service Authentication signed in into the request's user; sends pages to its sign-in.</summary>
+/// <summary>
+/// Turns the caller App Service Authentication signed in into the request's user; sends pages to its sign-in.
+/// The header is believed only while App Service Authentication is on (App Service then sets WEBSITE_AUTH_ENABLED
+/// and strips the header from what clients send); with it off, anyone could send the header, so nobody is signed in.
+/// </summary>
 internal sealed class AppServiceAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IConfiguration configuration)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "AppService";
+    public const string EnabledSetting = "WEBSITE_AUTH_ENABLED";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        if (!string.Equals(configuration[EnabledSetting], "true", StringComparison.OrdinalIgnoreCase))
+            return Task.FromResult(AuthenticateResult.NoResult());
         ClientPrincipal? principal;
         try
         {

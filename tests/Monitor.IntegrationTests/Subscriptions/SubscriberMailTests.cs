@@ -219,11 +219,5 @@ public sealed class SubscriberMailTests
 
     /// <summary><c>monitor serve</c> on the port the e-mails' links name, on the harness's storage, files and SMTP server.</summary>
     private static Task<LocalWebServer> StartWebAsync(PipelineHarness harness, int port) =>
-        LocalWebServer.StartAsync(new LocalMonitorOptions
-        {
-            SourcesFile = harness.Files.Sources,
-            TopicsFile = harness.Files.Topics,
-            SubscriptionsFile = harness.Files.Subscriptions,
-            Settings = harness.Settings,
-        }, port, CancellationToken.None);
+        LocalWebServer.StartAsync(harness.Options, port, CancellationToken.None);
 }

@@ -18,24 +18,42 @@ public sealed class TableStatementTimeline(StorageClients clients, MonthDirector
 
     public async Task RecordAsync(StatementSummary statement, IReadOnlyList<string> previousTopics, CancellationToken cancellationToken)
     {
+        var month = TimeKeys.Month(statement.ListedAt);
+        await months.RecordAsync(Table, month, cancellationToken);
+        // A transaction holds at most 100 actions; a statement mentioning more than 97 topics is written in chunks.
+        foreach (var chunk in Rows(statement, previousTopics).Chunk(100))
+            await Table.SubmitTransactionAsync(chunk, cancellationToken);
+    }
+
+    /// <summary>
+    /// Lists many statements at once (a backfill, the benchmark): rows grouped by month partition, 100 per transaction,
+    /// <paramref name="parallelism"/> transactions in flight.
+    /// </summary>
+    public async Task RecordManyAsync(IEnumerable<StatementSummary> statements, int parallelism, CancellationToken cancellationToken)
+    {
+        var batches = statements
+            .SelectMany(s => Rows(s, []))
+            .GroupBy(a => a.Entity.PartitionKey)
+            .SelectMany(g => g.Chunk(100))
+            .ToList();
+        foreach (var month in batches.Select(b => b[0].Entity.PartitionKey).Distinct())
+            await months.RecordAsync(Table, month, cancellationToken);
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+            async (batch, ct) => await Table.SubmitTransactionAsync(batch, ct));
+    }
+
+    private static IEnumerable<TableTransactionAction> Rows(StatementSummary statement, IReadOnlyList<string> previousTopics)
+    {
         var at = statement.ListedAt;
         var month = TimeKeys.Month(at);
         var rev = TimeKeys.Reverse(at);
         var key = $"{statement.SourceId}|{statement.StatementId}";
-        var actions = new List<TableTransactionAction>
-        {
-            Upsert(month, $"a|{rev}|{key}", statement, true),
-            Upsert(month, $"s|{statement.SourceId}|{rev}|{statement.StatementId}", statement, true),
-        };
+        yield return Upsert(month, $"a|{rev}|{key}", statement, true);
+        yield return Upsert(month, $"s|{statement.SourceId}|{rev}|{statement.StatementId}", statement, true);
         foreach (var topic in statement.Topics.Distinct())
-            actions.Add(Upsert(month, $"t|{TimeKeys.Token(topic)}|{rev}|{key}", statement, true));
+            yield return Upsert(month, $"t|{TimeKeys.Token(topic)}|{rev}|{key}", statement, true);
         foreach (var topic in previousTopics.Except(statement.Topics))
-            actions.Add(Upsert(month, $"t|{TimeKeys.Token(topic)}|{rev}|{key}", statement, false));
-
-        await months.RecordAsync(Table, month, cancellationToken);
-        // A transaction holds at most 100 actions; a statement mentioning more than 97 topics is written in chunks.
-        foreach (var chunk in actions.Chunk(100))
-            await Table.SubmitTransactionAsync(chunk, cancellationToken);
+            yield return Upsert(month, $"t|{TimeKeys.Token(topic)}|{rev}|{key}", statement, false);
     }
 
     public async Task<Page<StatementSummary>> ListAsync(StatementQuery query, CancellationToken cancellationToken)
