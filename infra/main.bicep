@@ -100,6 +100,29 @@ param instanceMemoryMB int = 2048
 @description('Most instances the app scales out to.')
 param maximumInstanceCount int = 40
 
+@allowed([
+  'free'
+  'basic'
+  'standard'
+  'standard2'
+  'standard3'
+  'storage_optimized_l1'
+  'storage_optimized_l2'
+])
+@description('Azure AI Search tier for the archive search (infra/README.md lists the monthly cost of each). Free: one per subscription, 50 MB.')
+param searchSku string = 'free'
+
+@minValue(1)
+@maxValue(12)
+@description('Search replicas (ignored on Free).')
+param searchReplicaCount int = 1
+
+@description('Client id of the Microsoft Entra app registration for App Service Authentication (operators sign in with it and need its Monitor.Operator app role). Empty: sign-in off, operator console closed.')
+param webAuthClientId string = ''
+
+@description('Require sign-in for the reader pages and /api/statements too (by default they are public).')
+param webRequireSignIn bool = false
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -112,6 +135,7 @@ var identityName = 'id-monitor-${resourceToken}'
 var storageAccountName = 'st${resourceToken}'
 var keyVaultName = 'kv-${resourceToken}'
 var applicationInsightsName = 'appi-${resourceToken}'
+var searchServiceName = 'srch-monitor-${resourceToken}'
 var smtpPasswordSecretName = 'smtp-password'
 var unsubscribeSigningKeySecretName = 'unsubscribe-signing-key'
 
@@ -187,6 +211,25 @@ module rbac 'app/rbac.bicep' = {
   }
 }
 
+module search 'app/search.bicep' = {
+  name: 'search'
+  scope: rg
+  // The identity is looked up by name (known before deployment, better what-if); it must exist first.
+  dependsOn: [
+    identity
+  ]
+  params: {
+    name: searchServiceName
+    location: location
+    tags: tags
+    sku: searchSku
+    replicaCount: searchReplicaCount
+    identityName: identityName
+    deployerPrincipalId: principalId
+    deployerPrincipalType: principalType
+  }
+}
+
 module function 'app/function.bicep' = {
   name: 'function'
   scope: rg
@@ -206,12 +249,15 @@ module function 'app/function.bicep' = {
     deploymentContainerName: deploymentContainerName
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     keyVaultUri: keyVault.outputs.uri
+    searchEndpoint: search.outputs.endpoint
     smtpPasswordSecretName: smtpPasswordSecretName
     unsubscribeSigningKeySecretName: unsubscribeSigningKeySecretName
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     scheduleMinutes: scheduleMinutes
     operatorEmails: operatorEmails
+    authClientId: webAuthClientId
+    requireSignIn: webRequireSignIn
     smtp: {
       host: smtpHost
       port: smtpPort
@@ -276,6 +322,9 @@ output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applica
 
 @description('Log Analytics workspace.')
 output AZURE_LOG_ANALYTICS_NAME string = monitoring.outputs.logAnalyticsName
+
+@description('Azure AI Search endpoint of the archive search.')
+output AZURE_SEARCH_ENDPOINT string = search.outputs.endpoint
 
 @description('Client id of the app\'s managed identity.')
 output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId

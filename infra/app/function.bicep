@@ -38,11 +38,20 @@ param applicationInsightsConnectionString string
 @description('Key Vault URI (ends with a slash).')
 param keyVaultUri string
 
+@description('Azure AI Search endpoint the pipeline pushes archived versions to and the API queries (Search__Endpoint).')
+param searchEndpoint string
+
 @description('Name of the Key Vault secret holding the SMTP password.')
 param smtpPasswordSecretName string
 
 @description('Name of the Key Vault secret holding the unsubscribe signing key.')
 param unsubscribeSigningKeySecretName string
+
+@description('Client id of the Microsoft Entra app registration operators sign in with (App Service Authentication); empty leaves sign-in off, so the operator console answers 401 to everyone.')
+param authClientId string = ''
+
+@description('When true, readers must sign in too (Web__RequireSignIn); by default the reader pages and /api/statements are public.')
+param requireSignIn bool = false
 
 @description('Memory of each instance in MB.')
 @allowed([
@@ -236,6 +245,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
   properties: {
+    // PublicWebOptions: e-mails link to the statement, manage and unsubscribe pages of the web host.
+    Web__PublicBaseUrl: 'https://${app.properties.defaultHostName}'
     // Functions host storage through the identity (no connection string: shared keys are disabled).
     AzureWebJobsStorage__accountName: storageAccountName
     AzureWebJobsStorage__credential: 'managedidentity'
@@ -256,12 +267,20 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // OperatorOptions.
     Operators__Emails: operatorEmails
 
+    // Timer of DigestFunction (%DIGEST_SCHEDULE%): digests go out at their subscribers' local hour, so hourly (at :01).
+    DIGEST_SCHEDULE: '0 1 * * * *'
+
     // StorageOptions. Names must match storage.bicep (checked by Monitor.Infra.Tests).
     Storage__AccountName: storageAccountName
     Storage__ManagedIdentityClientId: identityClientId
     Storage__ArchiveContainer: 'archive'
     Storage__FeedContainer: 'feeds'
     Storage__TablePrefix: 'Monitor'
+
+    // SearchOptions: Azure AI Search through the identity (search.bicep grants its roles). Search__IndexPath and
+    // Search__InMemory are for the embedded Lucene index, which Azure does not use.
+    Search__Endpoint: searchEndpoint
+    Search__IndexName: 'statements'
 
     // MonitorFilesOptions: the configuration files deployed with the app (src/Monitor.Functions/config).
     Monitor__SourcesFile: 'config/sources.json'
@@ -299,8 +318,52 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // Longer than an SMTP send can take (3 steps of Smtp__TimeoutSeconds), shorter than a crashed message takes to reappear.
     Pipeline__ClaimLeaseSeconds: '120'
 
-    // Signs unsubscribe links (bound by a later feature).
+    // WebOptions: App Service Authentication signs callers in; holders of the Monitor.Operator app role are operators.
+    Web__Authentication: 'AppService'
+    Web__RequireSignIn: string(requireSignIn)
+    Web__OperatorRoles__0: 'Monitor.Operator'
+    Web__PageSize: '25'
+    // App Service Authentication gets its client assertion from the app's identity (a federated credential on the
+    // app registration) instead of a client secret.
+    OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID: identityClientId
+
+    // UnsubscribeOptions: signs the unsubscribe, manage and confirm links in subscribers' e-mails.
     Unsubscribe__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${unsubscribeSigningKeySecretName})'
+  }
+}
+
+// App Service Authentication (Easy Auth) with Microsoft Entra ID. Anonymous callers still reach the app: the reader
+// is public, and the app itself requires a signed-in operator for /sources, /log and the operator API (it reads the
+// X-MS-CLIENT-PRINCIPAL header, which the platform strips from what clients send while this is enabled).
+resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: empty(authClientId) ? {} : {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: authClientId
+          clientSecretSettingName: 'OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID'
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: true
+      }
+    }
   }
 }
 

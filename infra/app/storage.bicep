@@ -55,6 +55,9 @@ var tableNames = [
   'MonitorHttpValidators'
   'MonitorOnce'
   'MonitorOperatorAlerts'
+  'MonitorSubscriptions'
+  'MonitorDigestItems'
+  'MonitorStatementTimeline'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

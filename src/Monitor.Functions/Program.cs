@@ -3,5 +3,6 @@ using Microsoft.Extensions.Hosting;
 using Monitor.Functions;
 
 var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
 builder.AddMonitorFunctionsServices();
 builder.Build().Run();

@@ -56,6 +56,7 @@ Console.WriteLine($"time ratio 10,000 / 100 topics: {perStatement[10_000] / perS
 Console.WriteLine($"statements of 50 KB per second at 10,000 topics: {1000 / perStatement[10_000]:F0} wall, {1000 / cpuPerStatement[10_000]:F0} per cpu-second (goal >= 1,000)");
 
 if (args.Contains("--lucene")) LucenePercolation.Run(allTopics, statement, [100, 1_000, 10_000]);
+if (args.Contains("--subscribers")) SubscriberTopics.Run(allTopics, statement, measureFor, Measure);
 
 // Diff: two 1 MB versions; the second edits, inserts, deletes and moves paragraphs.
 var oldVersion = corpus.Statement(1024 * 1024, corpus.Phrases.Take(300).ToList());

@@ -7,6 +7,7 @@ using Monitor.Cli.Demo;
 using Monitor.Core.Messages;
 using Monitor.Core.Operators;
 using Monitor.Core.Storage;
+using Monitor.Core.Subscriptions;
 using Monitor.Functions.Functions;
 using Monitor.Infrastructure.Azurite;
 using Monitor.Infrastructure.Hosting;
@@ -45,7 +46,11 @@ public sealed class FunctionInvocationTests
             ["Fetch:AllowPrivateNetworks"] = "true",
             ["OPERATOR_NOTIFY_SCHEDULE"] = "0 */5 * * * *",
             ["Operators:Emails"] = "ops@example.org",
+            ["Unsubscribe:SigningKey"] = "functions-test-signing-key",
+            ["Web:PublicBaseUrl"] = "https://monitor.example",
         });
+        // What the started host does first (its hosted services): subscriptions.json into the subscriptions table.
+        Assert.Equal(1, await host.Services.GetRequiredService<SubscriptionImporter>().ImportAsync(CancellationToken.None));
 
         await Create<ScheduleFunction>(host).Run(new TimerInfo(), CancellationToken.None);
         Assert.Equal(1, await DeliverQueueAsync(azurite, QueueNames.Discover, m => Create<DiscoverFunction>(host).Run(m, CancellationToken.None)));
@@ -57,6 +62,11 @@ public sealed class FunctionInvocationTests
         Assert.Equal(1, statement.Version);
         var mail = Assert.Single(smtp.Messages);
         Assert.Contains("Lachin corridor", mail.TextBody);
+        Assert.StartsWith("<https://monitor.example/unsubscribe/", mail.Headers["List-Unsubscribe"]);
+
+        // The digest timer resolves through the same container; nobody takes digests here, so nothing goes out.
+        await Create<DigestFunction>(host).Run(new TimerInfo(), CancellationToken.None);
+        Assert.Single(smtp.Messages);
 
         // Nothing failed, so the poison watch has nothing to report.
         Assert.Empty(await Create<PoisonWatch>(host).CheckAsync(CancellationToken.None));

@@ -28,6 +28,9 @@ internal static class FunctionsApp
     public static async Task<IHost> BuildAsync(IReadOnlyDictionary<string, string?> settings)
     {
         var builder = FunctionsApplication.CreateBuilder([]);
+        builder.ConfigureFunctionsWebApplication();
+        // Tests run in parallel: each host gets its own search index rather than one folder's write lock.
+        builder.Configuration.AddInMemoryCollection([new("Search:InMemory", "true")]);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddMonitorFunctionsServices();
         var host = builder.Build();

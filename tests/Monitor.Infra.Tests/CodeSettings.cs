@@ -12,6 +12,12 @@ public static class CodeSettings
 {
     public static Assembly InfrastructureAssembly => typeof(StorageOptions).Assembly;
 
+    /// <summary>Every assembly of the Functions app that binds options: the pipeline's and the web host's.</summary>
+    public static IReadOnlyList<Assembly> AppAssemblies => [InfrastructureAssembly, typeof(Monitor.Web.WebOptions).Assembly];
+
+    public static IReadOnlyDictionary<string, string> AllBoundSettings() =>
+        AppAssemblies.SelectMany(a => BoundSettings(a)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
     public static IReadOnlyList<Type> OptionsTypes(Assembly assembly) =>
         assembly.GetTypes().Where(t => SectionName(t) is not null).OrderBy(t => t.FullName, StringComparer.Ordinal).ToList();
 

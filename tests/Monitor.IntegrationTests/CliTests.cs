@@ -69,13 +69,13 @@ public sealed class CliTests
         Directory.Delete(directory, recursive: true);
     }
 
-    private static List<JsonElement> JsonLines((int ExitCode, string Output) result)
+    internal static List<JsonElement> JsonLines((int ExitCode, string Output) result)
     {
         Assert.True(result.ExitCode == 0, result.Output);
         return result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
     }
 
-    private static async Task<(int ExitCode, string Output)> MonitorAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    internal static async Task<(int ExitCode, string Output)> MonitorAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "monitor.dll"), .. args])
         {

@@ -28,9 +28,13 @@ public sealed class PipelineHarness : IAsyncDisposable
     public LoopbackSite Site { get; private set; } = null!;
     public LoopbackSmtpServer Smtp { get; private set; } = null!;
     public LocalMonitor Monitor { get; private set; } = null!;
+
     public string ConnectionString => _azurite.ConnectionString;
     public IServiceProvider Services => Monitor.Services;
     public LocalPipelineRunner Runner => Monitor.Runner;
+
+    /// <summary>The configuration files and settings the pipeline runs with, for another host on the same archive (monitor serve).</summary>
+    public LocalMonitorOptions Options { get; private set; } = null!;
 
     /// <param name="sources">Source objects for sources.json; "{{BASE}}" in their URLs becomes the loopback site's address.</param>
     public static async Task<PipelineHarness> StartAsync(
@@ -59,15 +63,17 @@ public sealed class PipelineHarness : IAsyncDisposable
             // The sites are on loopback, which the SSRF guard refuses by default; and no need to be gentle with them.
             ["Fetch:AllowPrivateNetworks"] = "true",
             ["Fetch:MinDelayMilliseconds"] = "0",
+            ["Search:IndexPath"] = Path.Combine(harness._directory, "search"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
-        harness.Monitor = await LocalMonitor.StartAsync(new LocalMonitorOptions
+        harness.Options = new LocalMonitorOptions
         {
             SourcesFile = files.Sources,
             TopicsFile = files.Topics,
             SubscriptionsFile = files.Subscriptions,
             Settings = all,
-        }, CancellationToken.None);
+        };
+        harness.Monitor = await LocalMonitor.StartAsync(harness.Options, CancellationToken.None);
         return harness;
     }
 

@@ -9,6 +9,7 @@ internal static class CommandCatalog
     {
         yield return DemoCommand.Create();
         yield return RunCommand.Create();
+        yield return ServeCommand.Create();
         foreach (var listing in ListingCommands.Create()) yield return listing;
         yield return ListingCommands.Requeue();
         yield return SourcesCommand.Create();
@@ -16,5 +17,6 @@ internal static class CommandCatalog
         yield return ExtractCommand.Create();
         yield return MatchCommand.Create();
         yield return DiffCommand.Create();
+        yield return SubscribersCommand.Create();
     }
 }

@@ -5,6 +5,7 @@ using Monitor.Cli.Local;
 using Monitor.Cli.Output;
 using Monitor.Core.Configuration;
 using Monitor.Core.Storage;
+using Monitor.Core.Subscriptions;
 using Monitor.Infrastructure.Options;
 
 namespace Monitor.Cli.Commands;
@@ -34,7 +35,8 @@ internal static class RunCommand
             }, cancellationToken);
             var configuration = monitor.Services.GetRequiredService<MonitorConfiguration>();
             var log = monitor.Services.GetRequiredService<IIngestionLog>();
-            Console.WriteLine($"Watching {configuration.Sources.Count} sources for {configuration.Topics.Count} topics; {configuration.Subscribers.Count} subscribers.");
+            var active = (await monitor.Services.GetRequiredService<ISubscriptionStore>().ListAsync(cancellationToken)).Count(s => s.IsActive);
+            Console.WriteLine($"Watching {configuration.Sources.Count} sources for {configuration.Topics.Count} topics; {active} active subscribers.");
 
             if (parse.GetValue(once))
             {

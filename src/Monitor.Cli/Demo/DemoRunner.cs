@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Monitor.Core.Archive;
 using Monitor.Cli.Local;
 using Monitor.Cli.Output;
 using Monitor.Core.Storage;
@@ -69,8 +70,8 @@ public sealed class DemoRunner(TextWriter output, string workDirectory)
     private async Task<CycleReport> ReportCycleAsync(string title, IServiceProvider services, DateTimeOffset started, LoopbackSmtpServer smtp, int mailBefore, CancellationToken cancellationToken)
     {
         var log = (await services.GetRequiredService<IIngestionLog>().ReadRecentAsync(200, cancellationToken)).Where(e => e.StartedAt >= started).ToList();
-        var statements = await services.GetRequiredService<IStatementIndex>().ListAsync(null, cancellationToken)
-            .Where(s => s.LastChanged >= started).OrderBy(s => s.SourceId).ThenBy(s => s.Published).ToListAsync(cancellationToken);
+        var statements = (await services.GetRequiredService<IArchiveCatalog>().ListStatementsAsync(new StatementQuery { PageSize = Paging.MaxPageSize }, cancellationToken)).Items
+            .Where(s => s.LastChanged >= started).OrderBy(s => s.SourceId).ThenBy(s => s.Published).ToList();
         var alerts = (await services.GetRequiredService<IAlertLedger>().ReadRecentAsync(200, cancellationToken)).Where(a => a.RaisedAt >= started).ToList();
         var mails = smtp.Messages.Skip(mailBefore).ToList();
 

@@ -31,16 +31,25 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(_store);
         var server = new SmtpServer.SmtpServer(options, services);
+        server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
         _running = server.StartAsync(_stop.Token);
     }
 
     public int Port { get; }
+
+    private int _sessions;
+
+    /// <summary>How many SMTP connections were opened so far.</summary>
+    public int Sessions => Volatile.Read(ref _sessions);
 
     /// <summary>Every message accepted so far, in order.</summary>
     public IReadOnlyList<MimeMessage> Messages => _store.Messages.ToArray();
 
     /// <summary>Messages to this address are refused with 451 (a temporary failure), as a mail server in trouble does.</summary>
     public void RefuseRecipient(string address) => _store.Refused[address.ToLowerInvariant()] = true;
+
+    /// <summary>Messages to this address are refused with 550 (no such mailbox), a permanent failure.</summary>
+    public void RejectRecipient(string address) => _store.Refused[address.ToLowerInvariant()] = false;
 
     public void AcceptAll() => _store.Refused.Clear();
 
@@ -92,6 +101,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     {
         public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
+        /// <summary>Refused addresses: true for a temporary refusal (451), false for a permanent one (550).</summary>
         public ConcurrentDictionary<string, bool> Refused { get; } = new();
 
         private int _refusals;
@@ -100,10 +110,13 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
 
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
-            if (transaction.To.Any(to => Refused.ContainsKey($"{to.User}@{to.Host}".ToLowerInvariant())))
+            foreach (var to in transaction.To)
             {
+                if (!Refused.TryGetValue($"{to.User}@{to.Host}".ToLowerInvariant(), out var temporary)) continue;
                 Interlocked.Increment(ref _refusals);
-                return new SmtpResponse((SmtpReplyCode)451, "mailbox temporarily unavailable, try again later");
+                return temporary
+                    ? new SmtpResponse((SmtpReplyCode)451, "mailbox temporarily unavailable, try again later")
+                    : new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "no such mailbox here");
             }
             using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);

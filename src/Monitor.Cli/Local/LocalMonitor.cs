@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Monitor.Infrastructure.Azurite;
 using Monitor.Infrastructure.Hosting;
+using Monitor.Infrastructure.Subscriptions;
 
 namespace Monitor.Cli.Local;
 
@@ -29,6 +30,27 @@ public sealed class LocalMonitor : IAsyncDisposable
     public static async Task<LocalMonitor> StartAsync(LocalMonitorOptions options, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
+        var azurite = await ConfigureAsync(builder, options, cancellationToken);
+        try
+        {
+            var host = builder.Build();
+            await host.StartAsync(cancellationToken);
+            return new LocalMonitor(host, azurite);
+        }
+        catch
+        {
+            if (azurite is not null) await azurite.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Sets up any host (this one, or <c>monitor serve</c>'s web application) the same way: the options' files and
+    /// settings, terminal logging, storage (an Azurite started here unless configured; the caller owns it) and the
+    /// pipeline's services.
+    /// </summary>
+    public static async Task<AzuriteProcess?> ConfigureAsync(IHostApplicationBuilder builder, LocalMonitorOptions options, CancellationToken cancellationToken)
+    {
         var overrides = new Dictionary<string, string?>(options.Settings);
         if (options.SourcesFile is not null) overrides["Monitor:SourcesFile"] = Path.GetFullPath(options.SourcesFile);
         if (options.TopicsFile is not null) overrides["Monitor:TopicsFile"] = Path.GetFullPath(options.TopicsFile);
@@ -39,6 +61,8 @@ public sealed class LocalMonitor : IAsyncDisposable
             // No mail server configured: locally, alerts become .eml files rather than a start-up failure.
             builder.Configuration.AddInMemoryCollection([new("Smtp:PickupDirectory", Path.GetFullPath(Path.Combine(".monitor", "outbox")))]);
         }
+
+        LocalSubscriberSettings.AddDefaults(builder.Configuration);
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
@@ -63,18 +87,26 @@ public sealed class LocalMonitor : IAsyncDisposable
             azurite = await AzuriteProcess.StartAsync(options.AzuriteDataDirectory is null ? null : Path.GetFullPath(options.AzuriteDataDirectory), cancellationToken);
             builder.Configuration.AddInMemoryCollection([new("Storage:ConnectionString", azurite.ConnectionString)]);
         }
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Search:IndexPath"]) && string.IsNullOrWhiteSpace(builder.Configuration["Search:Endpoint"]))
+        {
+            // The search index lives and dies with the archive it indexes: beside Azurite's folder, or in memory with it.
+            builder.Configuration.AddInMemoryCollection(azurite is not null && options.AzuriteDataDirectory is null
+                ? [new("Search:InMemory", "true")]
+                : [new("Search:IndexPath", Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.AzuriteDataDirectory ?? Path.Combine(".monitor", "azurite")))!, "search")))]);
+        }
 
         try
         {
             builder.AddMonitorServices();
             options.ConfigureServices?.Invoke(builder.Services);
             if (!options.NeedsConfigurationFiles)
-                builder.Services.Remove(builder.Services.Single(d => d.ImplementationType == typeof(ConfigurationStartupCheck)));
+            {
+                foreach (var startup in builder.Services.Where(d => d.ImplementationType == typeof(ConfigurationStartupCheck) || d.ImplementationType == typeof(SubscriptionImportStartup)).ToList())
+                    builder.Services.Remove(startup);
+            }
             if (!options.NeedsStorage)
                 builder.Services.Remove(builder.Services.Single(d => d.ImplementationType == typeof(StorageStartup)));
-            var host = builder.Build();
-            await host.StartAsync(cancellationToken);
-            return new LocalMonitor(host, azurite);
+            return azurite;
         }
         catch
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitor.Core.Archive;
 using Monitor.Core.Health;
 using Monitor.Core.Messages;
 using Monitor.Core.Storage;
@@ -25,7 +26,7 @@ public static class Reports
             ]), maxCellWidth: 70);
     }
 
-    public static void Statements(TextWriter writer, IReadOnlyList<StatementRecord> statements, bool json)
+    public static void Statements(TextWriter writer, IReadOnlyList<StatementSummary> statements, bool json)
     {
         if (json)
         {

@@ -27,7 +27,10 @@ public sealed class MonitorConfiguration
     {
         var sources = SourceCatalog.Load(sourcesPath);
         var topics = TopicCatalog.Load(topicsPath);
-        var subscribers = SubscriptionCatalog.Load(subscriptionsPath, topics.Select(t => t.Id).ToHashSet(StringComparer.Ordinal));
+        // Subscriptions live in Table Storage; the file, when present, is imported once (SubscriptionImporter).
+        var subscribers = File.Exists(subscriptionsPath)
+            ? SubscriptionCatalog.Load(subscriptionsPath, topics.Select(t => t.Id).ToHashSet(StringComparer.Ordinal))
+            : [];
         return new MonitorConfiguration(sources, topics, subscribers);
     }
 

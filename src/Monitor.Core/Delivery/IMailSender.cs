@@ -15,4 +15,7 @@ public interface IMailSender
         await SendAsync(email, cancellationToken);
         await accepted();
     }
+
+    /// <summary>A session that sends many e-mails over one connection; by default, one connection each.</summary>
+    Task<IMailSession> OpenSessionAsync(CancellationToken cancellationToken) => Task.FromResult<IMailSession>(new OneByOneMailSession(this));
 }

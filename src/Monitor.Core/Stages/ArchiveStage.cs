@@ -1,5 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Monitor.Core.Archive;
+using Monitor.Core.Detection;
 using Monitor.Core.Extraction;
 using Monitor.Core.Messages;
 using Monitor.Core.Sources;
@@ -12,7 +14,7 @@ namespace Monitor.Core.Stages;
 /// Idempotent: a redelivered message finds the same text hash and writes nothing; a crash between writing the blobs
 /// and updating the index is completed by the retry, because the blobs it finds carry the same hash.
 /// </summary>
-public sealed class ArchiveStage(IStatementIndex index, IBlobStore blobs, TimeProvider time, ILogger<ArchiveStage> logger)
+public sealed class ArchiveStage(IStatementIndex index, IBlobStore blobs, IMentionDetector detector, TimeProvider time, ILogger<ArchiveStage> logger)
 {
     private const int MaxAttempts = 8;
 
@@ -20,6 +22,7 @@ public sealed class ArchiveStage(IStatementIndex index, IBlobStore blobs, TimePr
     {
         var textHash = Hashes.Sha256(extracted.Text);
         var rawHash = raw.FeedItem?.ContentHtml is { } fragment ? Hashes.Sha256(fragment) : Hashes.Sha256(raw.Content);
+        IReadOnlyList<string>? topics = null;
 
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -42,7 +45,9 @@ public sealed class ArchiveStage(IStatementIndex index, IBlobStore blobs, TimePr
             var metadata = new ArchivedVersion(source.Id, source.Name, request.StatementId, request.ItemKey, raw.Url, version, extracted.Title,
                 extracted.Published, extracted.Language, extracted.Author, extracted.DocumentNumber, extracted.Method, extracted.Error, textHash, rawHash, now, textBlob, htmlBlob);
 
-            if (!await WriteVersionAsync(metadata, basePath, raw, extracted.Text, cancellationToken))
+            // Matching is CPU only: the topics go into the blobs' index tags in the upload requests themselves.
+            topics ??= ArchivePublisher.TopicIds(detector, extracted.Text);
+            if (!await WriteVersionAsync(metadata, basePath, raw, extracted.Text, ArchiveLabels.For(metadata, topics), cancellationToken))
             {
                 logger.LogInformation("Version {Version} of {StatementId} was written concurrently with other text; retrying", version, request.StatementId);
                 await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), time, cancellationToken);
@@ -51,7 +56,7 @@ public sealed class ArchiveStage(IStatementIndex index, IBlobStore blobs, TimePr
 
             var updated = new StatementRecord(source.Id, request.StatementId, request.ItemKey, raw.Url, extracted.Title ?? record?.Title,
                 record?.Published ?? extracted.Published, basePath, version, textHash, rawHash, record?.DetectedVersion ?? 0,
-                record?.FirstSeen ?? now, now, record?.ETag) { ExtractionMethod = extracted.Method };
+                record?.FirstSeen ?? now, now, record?.ETag, extracted.Language ?? record?.Language, topics) { ExtractionMethod = extracted.Method };
             if (!await index.TrySaveAsync(updated, cancellationToken)) continue;
 
             // No read back for the new ETag: nothing downstream saves this record again (detection reads its own copy).
@@ -64,10 +69,10 @@ public sealed class ArchiveStage(IStatementIndex index, IBlobStore blobs, TimePr
     }
 
     /// <summary>Writes the three blobs of a version. False when that version already exists with other text.</summary>
-    private async Task<bool> WriteVersionAsync(ArchivedVersion metadata, string basePath, RawStatement raw, string text, CancellationToken cancellationToken)
+    private async Task<bool> WriteVersionAsync(ArchivedVersion metadata, string basePath, RawStatement raw, string text, BlobLabels labels, CancellationToken cancellationToken)
     {
         var metadataPath = ArchivePaths.Version(basePath, metadata.Version, "json");
-        if (!await blobs.TryCreateAsync(BlobArea.Statements, metadataPath, BinaryData.FromString(PipelineJson.Serialize(metadata)), "application/json", cancellationToken))
+        if (!await blobs.TryCreateAsync(BlobArea.Statements, metadataPath, BinaryData.FromString(PipelineJson.Serialize(metadata)), "application/json", labels, cancellationToken))
         {
             var existing = await blobs.ReadAsync(BlobArea.Statements, metadataPath, cancellationToken);
             var previous = existing is null ? null : PipelineJson.Deserialize<ArchivedVersion>(existing.ToString(), "archive");
@@ -76,8 +81,8 @@ public sealed class ArchiveStage(IStatementIndex index, IBlobStore blobs, TimePr
 
         var html = raw.FeedItem?.ContentHtml is { } fragment ? Encoding.UTF8.GetBytes(fragment) : raw.Content;
         var htmlType = raw.FeedItem is not null ? "text/html; charset=utf-8" : raw.ContentType ?? "text/html";
-        await blobs.TryCreateAsync(BlobArea.Statements, metadata.HtmlBlob, new BinaryData(html), htmlType, cancellationToken);
-        await blobs.TryCreateAsync(BlobArea.Statements, metadata.TextBlob, BinaryData.FromString(text), "text/plain; charset=utf-8", cancellationToken);
+        await blobs.TryCreateAsync(BlobArea.Statements, metadata.HtmlBlob, new BinaryData(html), htmlType, labels, cancellationToken);
+        await blobs.TryCreateAsync(BlobArea.Statements, metadata.TextBlob, BinaryData.FromString(text), "text/plain; charset=utf-8", labels, cancellationToken);
         return true;
     }
 }

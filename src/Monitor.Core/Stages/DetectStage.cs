@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
+using Monitor.Core.Archive;
 using Monitor.Core.Configuration;
 using Monitor.Core.Detection;
 using Monitor.Core.Messages;
 using Monitor.Core.Storage;
+using Monitor.Core.Subscriptions;
 
 namespace Monitor.Core.Stages;
 
@@ -12,10 +14,11 @@ namespace Monitor.Core.Stages;
 /// </summary>
 public sealed class DetectStage(
     MonitorConfiguration configuration,
-    IMentionDetector detector,
+    SubscriptionDirectory subscriptions,
     IStatementIndex index,
     IBlobStore blobs,
     AlertStage alerts,
+    ArchivePublisher publisher,
     ILogger<DetectStage> logger)
 {
     public async Task<DetectionResult> HandleAsync(DetectRequest request, CancellationToken cancellationToken)
@@ -28,6 +31,8 @@ public sealed class DetectStage(
 
         var current = await ReadTextAsync(record, request.Version, cancellationToken);
         var previous = request.Version > 1 ? await ReadTextAsync(record, request.Version - 1, cancellationToken) : null;
+        // The catalogue and every subscriber's own terms as of now: a new subscription counts from the next message.
+        var detector = (await subscriptions.CurrentAsync(cancellationToken)).Detector;
         var result = detector.Detect(previous, current);
 
         await blobs.TryCreateAsync(BlobArea.Statements, record.VersionPath(request.Version, "diff.json"),
@@ -36,7 +41,16 @@ public sealed class DetectStage(
             result.NewMentions.Count, request.SourceId, request.StatementId, request.Version);
 
         await alerts.RaiseAsync(source, record, request.Version, result.NewMentions, cancellationToken);
-        await MarkDetectedAsync(record, request.Version, cancellationToken);
+
+        // Listings and search show a statement's latest version; an older one detected late changes nothing there.
+        IReadOnlyList<string>? topics = null;
+        if (request.Version == record.Version)
+        {
+            topics = ArchivePublisher.TopicIds(detector, current);
+            var previousTopics = previous is null ? [] : ArchivePublisher.TopicIds(detector, previous);
+            await publisher.PublishAsync(record with { Topics = topics }, current, topics, previousTopics, cancellationToken);
+        }
+        await MarkDetectedAsync(record, request.Version, topics, cancellationToken);
         return result;
     }
 
@@ -48,12 +62,13 @@ public sealed class DetectStage(
         return text.ToString();
     }
 
-    private async Task MarkDetectedAsync(StatementRecord record, int version, CancellationToken cancellationToken)
+    private async Task MarkDetectedAsync(StatementRecord record, int version, IReadOnlyList<string>? topics, CancellationToken cancellationToken)
     {
         for (var current = record; current is not null && current.DetectedVersion < version;
              current = await index.GetAsync(record.SourceId, record.StatementId, cancellationToken))
         {
-            if (await index.TrySaveAsync(current with { DetectedVersion = version }, cancellationToken)) return;
+            var marked = current with { DetectedVersion = version, Topics = current.Version == version ? topics ?? current.Topics : current.Topics };
+            if (await index.TrySaveAsync(marked, cancellationToken)) return;
         }
     }
 }

@@ -11,7 +11,17 @@ public enum BlobArea
 public interface IBlobStore
 {
     /// <summary>Creates the blob; returns false, leaving it untouched, when it already exists.</summary>
-    Task<bool> TryCreateAsync(BlobArea area, string path, BinaryData content, string contentType, CancellationToken cancellationToken);
+    Task<bool> TryCreateAsync(BlobArea area, string path, BinaryData content, string contentType, CancellationToken cancellationToken) =>
+        TryCreateAsync(area, path, content, contentType, null, cancellationToken);
+
+    /// <summary>Creates the blob with its metadata and index tags, in the same request; false when it already exists.</summary>
+    Task<bool> TryCreateAsync(BlobArea area, string path, BinaryData content, string contentType, BlobLabels? labels, CancellationToken cancellationToken);
 
     Task<BinaryData?> ReadAsync(BlobArea area, string path, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// What a blob carries besides its content: metadata (ASCII header values) and blob index tags, which the Azure
+/// portal and Storage Explorer filter by (see <see cref="Archive.ArchiveLabels"/>).
+/// </summary>
+public sealed record BlobLabels(IReadOnlyDictionary<string, string> Metadata, IReadOnlyDictionary<string, string> Tags);

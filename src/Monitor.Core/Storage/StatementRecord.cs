@@ -4,6 +4,8 @@ namespace Monitor.Core.Storage;
 /// The index entry of one statement: where its versions live and what the latest one is.
 /// <see cref="ETag"/> guards concurrent writers (two workers archiving the same statement).
 /// </summary>
+/// <param name="Language">The latest version's language (extracted, else the source's).</param>
+/// <param name="Topics">Ids of the topics the latest detected version mentions; null before its first detection.</param>
 public sealed record StatementRecord(
     string SourceId,
     string StatementId,
@@ -18,7 +20,9 @@ public sealed record StatementRecord(
     int DetectedVersion,
     DateTimeOffset FirstSeen,
     DateTimeOffset LastChanged,
-    string? ETag = null)
+    string? ETag = null,
+    string? Language = null,
+    IReadOnlyList<string>? Topics = null)
 {
     /// <summary>How the latest version's body was extracted ("selectors", "generic", …; see <c>StatementExtractor</c>); null for records archived before it was kept.</summary>
     public string? ExtractionMethod { get; init; }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Messages;
 using Monitor.Core.Stages;
+using Monitor.Core.Subscriptions;
 using Monitor.Infrastructure.Options;
 using Monitor.Infrastructure.Storage;
 
@@ -19,6 +20,7 @@ public sealed class LocalPipelineRunner(
     PipelineDispatcher dispatcher,
     ScheduleStage schedule,
     OperatorAlertDelivery operators,
+    DigestStage digests,
     IOptions<PipelineOptions> options,
     ILogger<LocalPipelineRunner> logger)
 {
@@ -33,7 +35,23 @@ public sealed class LocalPipelineRunner(
         var summary = await DrainAsync(cancellationToken);
         // What the NotifyOperators timer does on Azure: record and mail what the operators must hear of.
         await operators.DeliverAsync(cancellationToken);
+        await SendDigestsAsync(cancellationToken);
         return summary with { SourcesScheduled = scheduled.Count };
+    }
+
+    /// <summary>The daily and weekly digests that are due (on Azure, the Digest timer function does this hourly).</summary>
+    public async Task<int> SendDigestsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await digests.RunAsync(cancellationToken);
+        }
+        catch (AggregateException ex)
+        {
+            // The failed digests stay due; the next cycle tries them again.
+            logger.LogError(ex, "Some digests could not be sent");
+            return 0;
+        }
     }
 
     public async Task<CycleSummary> DrainAsync(CancellationToken cancellationToken)

@@ -15,6 +15,7 @@ using Monitor.Infrastructure.Http;
 using Monitor.Infrastructure.Mail;
 using Monitor.Infrastructure.Options;
 using Monitor.Infrastructure.Storage;
+using Monitor.Infrastructure.Subscriptions;
 
 namespace Monitor.Infrastructure.Hosting;
 
@@ -63,6 +64,7 @@ public static class MonitorServiceExtensions
         services.AddSingleton<IOnceLedger>(sp => sp.GetRequiredService<TableOnceLedger>());
         services.AddSingleton(sp => new OnceLease(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<PipelineOptions>>().Value.ClaimLeaseSeconds)));
         services.AddSingleton<IMailSender, MailKitSender>();
+        services.AddArchiveServices();
 
         services.AddMonitorFetching();
         services.AddOperatorAlerts();
@@ -82,6 +84,7 @@ public static class MonitorServiceExtensions
         services.AddTransient<PoisonWatch>();
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<ConfigurationStartupCheck>();
+        services.AddSubscriptionServices();
         return builder;
     }
 

@@ -51,6 +51,42 @@ public sealed class OperatorQueues(StorageClients clients)
         }
         return moved;
     }
+
+    /// <summary>
+    /// Moves one poisoned message back to <paramref name="queue"/>; false when it is no longer in the poison queue
+    /// (requeued already, or by someone else). Queues cannot fetch a message by id, so the others received on the way
+    /// are held invisible until the search ends and then released at once, so none is moved or lost.
+    /// </summary>
+    public async Task<bool> RequeueAsync(string queue, string messageId, CancellationToken cancellationToken)
+    {
+        var poison = clients.Queues.GetQueueClient(QueueNames.PoisonOf(queue));
+        var target = clients.Queues.GetQueueClient(queue);
+        var held = new List<QueueMessage>();
+        try
+        {
+            while (true)
+            {
+                QueueMessage[] batch = await poison.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1), cancellationToken);
+                if (batch.Length == 0) return false;
+                foreach (var message in batch)
+                {
+                    if (message.MessageId != messageId)
+                    {
+                        held.Add(message);
+                        continue;
+                    }
+                    await target.SendMessageAsync(message.Body.ToString(), cancellationToken);
+                    await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                    return true;
+                }
+            }
+        }
+        finally
+        {
+            foreach (var message in held)
+                await poison.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None);
+        }
+    }
 }
 
 /// <summary>A message in a poison queue, with the queue it failed on.</summary>

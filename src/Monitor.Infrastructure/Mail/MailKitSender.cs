@@ -8,10 +8,14 @@ using Monitor.Infrastructure.Options;
 
 namespace Monitor.Infrastructure.Mail;
 
-/// <summary>Sends alert e-mails through SMTP with MailKit, or writes them as .eml files to a pickup folder.</summary>
+/// <summary>
+/// Sends alert e-mails through SMTP with MailKit, one connection per session (a batch of e-mails), or writes them
+/// as .eml files to a pickup folder. A recipient the server refuses becomes a <see cref="MailRejectedException"/>.
+/// </summary>
 public sealed class MailKitSender(IOptions<SmtpOptions> options, ILogger<MailKitSender> logger) : IMailSender
 {
     private readonly SmtpOptions _options = options.Value;
+    private readonly ILogger _logger = logger;
 
     public Task SendAsync(AlertEmail email, CancellationToken cancellationToken) =>
         SendAsync(email, () => Task.CompletedTask, cancellationToken);
@@ -22,33 +26,12 @@ public sealed class MailKitSender(IOptions<SmtpOptions> options, ILogger<MailKit
     /// </summary>
     public async Task SendAsync(AlertEmail email, Func<Task> accepted, CancellationToken cancellationToken)
     {
-        var message = Build(email);
-        if (!string.IsNullOrWhiteSpace(_options.PickupDirectory))
-        {
-            Directory.CreateDirectory(_options.PickupDirectory);
-            var path = Path.Combine(_options.PickupDirectory, email.MessageId.Split('@')[0] + ".eml");
-            await message.WriteToAsync(path, cancellationToken);
-            await accepted();
-            logger.LogInformation("Wrote alert e-mail for {Recipient} to {Path}", email.To, path);
-            return;
-        }
-
-        using var client = new SmtpClient { Timeout = _options.TimeoutSeconds * 1000 };
-        await client.ConnectAsync(_options.Host!, _options.Port, Enum.Parse<SecureSocketOptions>(_options.Security, ignoreCase: true), cancellationToken);
-        if (!string.IsNullOrEmpty(_options.UserName))
-            await client.AuthenticateAsync(_options.UserName, _options.Password ?? string.Empty, cancellationToken);
-        await client.SendAsync(message, cancellationToken);
-        await accepted();
-        try
-        {
-            await client.DisconnectAsync(quit: true, cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or SmtpProtocolException or SmtpCommandException or OperationCanceledException)
-        {
-            // The server has the message already; a failed QUIT must not make the alert look unsent and be retried.
-            logger.LogWarning(ex, "Alert e-mail {MessageId} to {Recipient} was accepted, but closing the SMTP connection failed", email.MessageId, email.To);
-        }
+        await using var session = await OpenSessionAsync(cancellationToken);
+        await session.SendAsync(email, accepted, cancellationToken);
     }
+
+    public Task<IMailSession> OpenSessionAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IMailSession>(new Session(this));
 
     private MimeMessage Build(AlertEmail email)
     {
@@ -61,6 +44,69 @@ public sealed class MailKitSender(IOptions<SmtpOptions> options, ILogger<MailKit
         message.From.Add(new MailboxAddress(_options.FromName, _options.From));
         message.To.Add(new MailboxAddress(email.ToName ?? string.Empty, email.To));
         message.Headers.Add("Auto-Submitted", "auto-generated");
+        foreach (var (name, value) in email.Headers) message.Headers.Add(name, value);
         return message;
+    }
+
+    /// <summary>Connects on the first e-mail and keeps the connection for the rest; reconnects if the server dropped it.</summary>
+    private sealed class Session(MailKitSender owner) : IMailSession
+    {
+        private SmtpClient? _client;
+
+        public async Task SendAsync(AlertEmail email, Func<Task> accepted, CancellationToken cancellationToken)
+        {
+            var message = owner.Build(email);
+            var options = owner._options;
+            if (!string.IsNullOrWhiteSpace(options.PickupDirectory))
+            {
+                Directory.CreateDirectory(options.PickupDirectory);
+                var path = Path.Combine(options.PickupDirectory, email.MessageId.Split('@')[0] + ".eml");
+                await message.WriteToAsync(path, cancellationToken);
+                owner._logger.LogInformation("Wrote e-mail for {Recipient} to {Path}", email.To, path);
+                await accepted();
+                return;
+            }
+
+            var client = await ConnectedAsync(cancellationToken);
+            try
+            {
+                await client.SendAsync(message, cancellationToken);
+            }
+            catch (SmtpCommandException ex) when (ex.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
+            {
+                throw new MailRejectedException(email.To, (int)ex.StatusCode, ex.Message, ex);
+            }
+            await accepted();
+        }
+
+        private async Task<SmtpClient> ConnectedAsync(CancellationToken cancellationToken)
+        {
+            if (_client is { IsConnected: true }) return _client;
+            _client?.Dispose();
+            var options = owner._options;
+            _client = new SmtpClient { Timeout = options.TimeoutSeconds * 1000 };
+            await _client.ConnectAsync(options.Host!, options.Port, Enum.Parse<SecureSocketOptions>(options.Security, ignoreCase: true), cancellationToken);
+            if (!string.IsNullOrEmpty(options.UserName))
+                await _client.AuthenticateAsync(options.UserName, options.Password ?? string.Empty, cancellationToken);
+            return _client;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_client is null) return;
+            try
+            {
+                if (_client.IsConnected) await _client.DisconnectAsync(quit: true, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is IOException or SmtpProtocolException or OperationCanceledException)
+            {
+                // The messages were accepted already; a failed QUIT changes nothing about them.
+                owner._logger.LogWarning(ex, "Closing the SMTP connection failed");
+            }
+            finally
+            {
+                _client.Dispose();
+            }
+        }
     }
 }

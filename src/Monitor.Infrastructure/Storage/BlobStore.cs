@@ -8,7 +8,7 @@ namespace Monitor.Infrastructure.Storage;
 /// <summary>Write-once blobs: every upload carries If-None-Match: * so an existing blob is never overwritten.</summary>
 public sealed class BlobStore(StorageClients clients) : IBlobStore
 {
-    public async Task<bool> TryCreateAsync(BlobArea area, string path, BinaryData content, string contentType, CancellationToken cancellationToken)
+    public async Task<bool> TryCreateAsync(BlobArea area, string path, BinaryData content, string contentType, BlobLabels? labels, CancellationToken cancellationToken)
     {
         var blob = Container(area).GetBlobClient(path);
         try
@@ -17,6 +17,8 @@ public sealed class BlobStore(StorageClients clients) : IBlobStore
             {
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
                 HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                Metadata = labels?.Metadata.ToDictionary(),
+                Tags = labels?.Tags.ToDictionary(),
             }, cancellationToken);
             return true;
         }

@@ -58,7 +58,8 @@ public sealed class StorageClients
         public const string Alerts = "Alerts";
         public const string Deliveries = "Deliveries";
         public const string HttpValidators = "HttpValidators";
-
+        public const string Subscriptions = "Subscriptions";
+        public const string DigestItems = "DigestItems";
 
         /// <summary>Claims on side effects that must happen once (<see cref="TableOnceLedger"/>).</summary>
         public const string Once = "Once";
@@ -66,6 +67,9 @@ public sealed class StorageClients
         /// <summary>Every operator alert raised, and whom it was mailed to (<see cref="TableOperatorAlertLog"/>).</summary>
         public const string OperatorAlerts = "OperatorAlerts";
 
-        public static IReadOnlyList<string> All { get; } = [Statements, IngestionLog, SourceState, Alerts, Deliveries, HttpValidators, Once, OperatorAlerts];
+        
+        public const string StatementTimeline = "StatementTimeline";
+
+        public static IReadOnlyList<string> All { get; } = [Statements, IngestionLog, SourceState, Alerts, Deliveries, HttpValidators, Once, OperatorAlerts, Subscriptions, DigestItems, StatementTimeline];
     }
 }

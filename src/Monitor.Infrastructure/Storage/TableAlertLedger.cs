@@ -1,18 +1,22 @@
 using Azure;
 using Azure.Data.Tables;
+using Monitor.Core.Archive;
 using Monitor.Core.Messages;
 using Monitor.Core.Storage;
 
 namespace Monitor.Infrastructure.Storage;
 
 /// <summary>
-/// Raised alerts in Table Storage, keyed by alert id; the full alert JSON is kept for listing and for re-sending it
-/// identical. <c>Enqueued</c> is false from the record until the alert is on the queue (rows written before that
-/// column existed count as enqueued).
+/// Raised alerts in Table Storage. The ledger row (partition <c>alert</c>, row = alert id) is inserted before the
+/// alert is queued, keeps the full alert JSON for re-sending it identical, and says whether it reached the queue
+/// (<c>Enqueued</c>; rows written before that column existed count as enqueued). Listing rows in the month
+/// partition of <see cref="AlertMessage.RaisedAt"/> (<c>a|{reverse time}|{id}</c>, and
+/// <c>t|{topic token}|{reverse time}|{id}</c> per topic) keep the JSON too, newest first.
 /// </summary>
-public sealed class TableAlertLedger(StorageClients clients) : IAlertLedger
+public sealed class TableAlertLedger(StorageClients clients, MonthDirectory months) : IAlertLedger
 {
     private const string Partition = "alert";
+    private const string Listing = "alerts";
 
     private TableClient Table => clients.Table(StorageClients.TableNames.Alerts);
 
@@ -24,23 +28,31 @@ public sealed class TableAlertLedger(StorageClients clients) : IAlertLedger
 
     public async Task<AlertMessage> RecordRaisedAsync(AlertMessage alert, CancellationToken cancellationToken)
     {
+        var recorded = alert;
+        var json = PipelineJson.Serialize(alert);
         try
         {
-            await Table.AddEntityAsync(new TableEntity(Partition, alert.AlertId)
-            {
-                ["TopicId"] = alert.TopicId,
-                ["SourceId"] = alert.SourceId,
-                ["RaisedAt"] = alert.RaisedAt,
-                ["Json"] = PipelineJson.Serialize(alert),
-                ["Enqueued"] = false,
-            }, cancellationToken);
-            return alert;
+            var row = Row(Partition, alert.AlertId, alert, json);
+            row["Enqueued"] = false;
+            await Table.AddEntityAsync(row, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             var existing = await Table.GetEntityAsync<TableEntity>(Partition, alert.AlertId, select: ["Json"], cancellationToken: cancellationToken);
-            return PipelineJson.Deserialize<AlertMessage>(existing.Value.GetString("Json"), "alerts ledger");
+            json = existing.Value.GetString("Json");
+            recorded = PipelineJson.Deserialize<AlertMessage>(json, "alerts ledger");
         }
+
+        // Listing rows are upserts of the alert as first recorded, so a retry after a crash rewrites them identical.
+        var month = TimeKeys.Month(recorded.RaisedAt);
+        var rev = TimeKeys.Reverse(recorded.RaisedAt);
+        await months.RecordAsync(Table, month, cancellationToken);
+        await Table.SubmitTransactionAsync(
+        [
+            new(TableTransactionActionType.UpsertReplace, Row(month, $"a|{rev}|{recorded.AlertId}", recorded, json)),
+            new(TableTransactionActionType.UpsertReplace, Row(month, $"t|{TimeKeys.Token(recorded.TopicId)}|{rev}|{recorded.AlertId}", recorded, json)),
+        ], cancellationToken);
+        return recorded;
     }
 
     public async Task MarkEnqueuedAsync(string alertId, CancellationToken cancellationToken) =>
@@ -48,10 +60,34 @@ public sealed class TableAlertLedger(StorageClients clients) : IAlertLedger
 
     public async Task<IReadOnlyList<AlertMessage>> ReadRecentAsync(int max, CancellationToken cancellationToken)
     {
-        // Alerts are few (one per topic and statement version), so a partition scan sorted in memory is enough.
         var alerts = new List<AlertMessage>();
-        await foreach (var e in Table.QueryAsync<TableEntity>(x => x.PartitionKey == Partition, cancellationToken: cancellationToken))
-            alerts.Add(PipelineJson.Deserialize<AlertMessage>(e.GetString("Json"), "alerts ledger"));
-        return alerts.OrderByDescending(a => a.RaisedAt).Take(max).ToList();
+        string? token = null;
+        do
+        {
+            var page = await ListAsync(new AlertQuery { PageSize = Math.Min(max - alerts.Count, Paging.MaxPageSize), ContinuationToken = token }, cancellationToken);
+            alerts.AddRange(page.Items);
+            token = page.ContinuationToken;
+        }
+        while (token is not null && alerts.Count < max);
+        return alerts;
     }
+
+    public async Task<Page<AlertMessage>> ListAsync(AlertQuery query, CancellationToken cancellationToken)
+    {
+        var prefix = query.TopicId is { } topic ? $"t|{TimeKeys.Token(topic)}|" : "a|";
+        var (low, high) = TimeKeys.Range(prefix, query.Since, query.Until);
+        var filter = query.SourceId is { } source ? TableClient.CreateQueryFilter($"SourceId eq {source}") : null;
+        var monthList = (await months.ListAsync(Table, cancellationToken)).Where(m => TimeKeys.Overlaps(m, query.Since, query.Until));
+        var (rows, token) = await PartitionPager.ReadAsync(Table, Listing, monthList, new PartitionPager.Range(low, high, filter),
+            Paging.Clamp(query.PageSize), query.ContinuationToken, cancellationToken);
+        return new Page<AlertMessage>(rows.Select(e => PipelineJson.Deserialize<AlertMessage>(e.GetString("Json"), "alerts ledger")).ToList(), token);
+    }
+
+    private static TableEntity Row(string partition, string rowKey, AlertMessage alert, string json) => new(partition, rowKey)
+    {
+        ["TopicId"] = alert.TopicId,
+        ["SourceId"] = alert.SourceId,
+        ["RaisedAt"] = alert.RaisedAt,
+        ["Json"] = json,
+    };
 }

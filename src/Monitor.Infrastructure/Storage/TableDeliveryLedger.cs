@@ -1,32 +1,65 @@
 using Azure.Data.Tables;
+using Monitor.Core.Archive;
 using Monitor.Core.Storage;
 
 namespace Monitor.Infrastructure.Storage;
 
-/// <summary>Sent e-mails in Table Storage: partition = alert id, row = a hash of the recipient.</summary>
-public sealed class TableDeliveryLedger(StorageClients clients) : IDeliveryLedger
+/// <summary>
+/// Sent e-mails in Table Storage. The ledger row (partition = alert id, row = a hash of the recipient) answers
+/// "was it sent?"; a listing row in the month partition of <see cref="DeliveryRecord.SentAt"/>
+/// (<c>{reverse time}|{alert id}|{recipient hash}</c>) lists them newest first.
+/// </summary>
+public sealed class TableDeliveryLedger(StorageClients clients, MonthDirectory months) : IDeliveryLedger
 {
+    private const string Listing = "deliveries";
+
     private TableClient Table => clients.Table(StorageClients.TableNames.Deliveries);
 
     public async Task<bool> WasSentAsync(string alertId, string recipient, CancellationToken cancellationToken) =>
         (await Table.GetEntityIfExistsAsync<TableEntity>(alertId, RowKey(recipient), select: ["RowKey"], cancellationToken: cancellationToken)).HasValue;
 
-    public async Task RecordSentAsync(DeliveryRecord delivery, CancellationToken cancellationToken) =>
-        await Table.UpsertEntityAsync(new TableEntity(delivery.AlertId, RowKey(delivery.Recipient))
-        {
-            ["Recipient"] = delivery.Recipient,
-            ["TopicId"] = delivery.TopicId,
-            ["Subject"] = delivery.Subject,
-            ["SentAt"] = delivery.SentAt,
-        }, TableUpdateMode.Replace, cancellationToken);
+    public async Task RecordSentAsync(DeliveryRecord delivery, CancellationToken cancellationToken)
+    {
+        var month = TimeKeys.Month(delivery.SentAt);
+        await months.RecordAsync(Table, month, cancellationToken);
+        await Table.UpsertEntityAsync(Row(month, $"{TimeKeys.Reverse(delivery.SentAt)}|{delivery.AlertId}|{RowKey(delivery.Recipient)}", delivery),
+            TableUpdateMode.Replace, cancellationToken);
+        await Table.UpsertEntityAsync(Row(delivery.AlertId, RowKey(delivery.Recipient), delivery), TableUpdateMode.Replace, cancellationToken);
+    }
 
     public async Task<IReadOnlyList<DeliveryRecord>> ReadRecentAsync(int max, CancellationToken cancellationToken)
     {
         var deliveries = new List<DeliveryRecord>();
-        await foreach (var e in Table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
-            deliveries.Add(new DeliveryRecord(e.PartitionKey, e.GetString("Recipient"), e.GetString("TopicId"), e.GetString("Subject"), e.GetDateTimeOffset("SentAt") ?? DateTimeOffset.MinValue));
-        return deliveries.OrderByDescending(d => d.SentAt).Take(max).ToList();
+        string? token = null;
+        do
+        {
+            var page = await ListAsync(new DeliveryQuery { PageSize = Math.Min(max - deliveries.Count, Paging.MaxPageSize), ContinuationToken = token }, cancellationToken);
+            deliveries.AddRange(page.Items);
+            token = page.ContinuationToken;
+        }
+        while (token is not null && deliveries.Count < max);
+        return deliveries;
     }
+
+    public async Task<Page<DeliveryRecord>> ListAsync(DeliveryQuery query, CancellationToken cancellationToken)
+    {
+        var (low, high) = TimeKeys.Range("", query.Since, query.Until);
+        var monthList = (await months.ListAsync(Table, cancellationToken)).Where(m => TimeKeys.Overlaps(m, query.Since, query.Until));
+        var (rows, token) = await PartitionPager.ReadAsync(Table, Listing, monthList, new PartitionPager.Range(low, high),
+            Paging.Clamp(query.PageSize), query.ContinuationToken, cancellationToken);
+        return new Page<DeliveryRecord>(rows.Select(e => new DeliveryRecord(
+            e.GetString("AlertId"), e.GetString("Recipient"), e.GetString("TopicId"), e.GetString("Subject"),
+            e.GetDateTimeOffset("SentAt") ?? DateTimeOffset.MinValue)).ToList(), token);
+    }
+
+    private static TableEntity Row(string partition, string rowKey, DeliveryRecord delivery) => new(partition, rowKey)
+    {
+        ["AlertId"] = delivery.AlertId,
+        ["Recipient"] = delivery.Recipient,
+        ["TopicId"] = delivery.TopicId,
+        ["Subject"] = delivery.Subject,
+        ["SentAt"] = delivery.SentAt,
+    };
 
     private static string RowKey(string recipient) => Hashes.Sha256(recipient.Trim().ToLowerInvariant())[..32];
 }

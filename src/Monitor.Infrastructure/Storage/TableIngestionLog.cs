@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using Monitor.Core.Archive;
 using Monitor.Core.Storage;
 
 namespace Monitor.Infrastructure.Storage;
@@ -17,7 +18,7 @@ public sealed class TableIngestionLog(StorageClients clients, TimeProvider time)
     public async Task RecordAsync(IngestionEntry entry, CancellationToken cancellationToken)
     {
         var at = entry.StartedAt.ToUniversalTime();
-        var rowKey = ReverseTicks(at) + "-" + Guid.NewGuid().ToString("N")[..12];
+        var rowKey = (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..12];
         await Table.AddEntityAsync(new TableEntity(Partition(at), rowKey)
         {
             ["SourceId"] = entry.SourceId,
@@ -35,42 +36,38 @@ public sealed class TableIngestionLog(StorageClients clients, TimeProvider time)
         }, cancellationToken);
     }
 
-    public Task<IReadOnlyList<IngestionEntry>> ReadRecentAsync(int max, CancellationToken cancellationToken) =>
-        QueryAsync(new IngestionQuery(max), cancellationToken);
-
-    public async Task<IReadOnlyList<IngestionEntry>> QueryAsync(IngestionQuery query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IngestionEntry>> ReadRecentAsync(int max, CancellationToken cancellationToken)
     {
         var entries = new List<IngestionEntry>();
-        var since = query.Since?.ToUniversalTime();
-        var month = time.GetUtcNow();
-        for (var i = 0; i < MonthsSearched && entries.Count < query.Max; i++, month = month.AddMonths(-1))
+        string? token = null;
+        do
         {
-            var partition = Partition(month);
-            if (since is { } s && string.CompareOrdinal(partition, Partition(s)) < 0) break;
-            await foreach (var e in Table.QueryAsync<TableEntity>(Filter(partition, query, since), maxPerPage: Math.Min(query.Max, 1000), cancellationToken: cancellationToken))
-            {
-                entries.Add(ToEntry(e));
-                if (entries.Count >= query.Max) break;
-            }
+            var page = await ListAsync(new IngestionQuery { PageSize = Math.Min(max - entries.Count, Paging.MaxPageSize), ContinuationToken = token }, cancellationToken);
+            entries.AddRange(page.Items);
+            token = page.ContinuationToken;
         }
+        while (token is not null && entries.Count < max);
         return entries;
     }
 
     /// <summary>
-    /// Row keys are reverse ticks, so "since" is a row-key range the service answers without a scan; source and
-    /// outcome are filtered by the service within the month.
+    /// A page of the log: the month partitions from <see cref="IngestionQuery.Until"/> (or now) back to
+    /// <see cref="IngestionQuery.Since"/> (or 13 months), source and outcome filtered by the table service.
     /// </summary>
-    private static string Filter(string partition, IngestionQuery query, DateTimeOffset? since)
+    public async Task<Page<IngestionEntry>> ListAsync(IngestionQuery query, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-        if (since is { } s) filter += " and " + TableClient.CreateQueryFilter($"RowKey lt {ReverseTicks(s) + "~"}");
-        if (query.SourceId is { } sourceId) filter += " and " + TableClient.CreateQueryFilter($"SourceId eq {sourceId}");
-        if (query.Outcome is { } outcome) filter += " and " + TableClient.CreateQueryFilter($"Outcome eq {outcome.ToString()}");
-        return filter;
+        var now = time.GetUtcNow();
+        var newest = query.Until is { } until && until < now ? until.AddTicks(-1) : now;
+        var oldest = query.Since ?? now.AddMonths(1 - MonthsSearched);
+        var filters = new List<string>();
+        if (query.SourceId is { } source) filters.Add(TableClient.CreateQueryFilter($"SourceId eq {source}"));
+        if (query.Outcome is { } outcome) filters.Add(TableClient.CreateQueryFilter($"Outcome eq {outcome.ToString()}"));
+        var (low, high) = TimeKeys.Range("", query.Since, query.Until);
+        var (rows, token) = await PartitionPager.ReadAsync(Table, "log", TimeKeys.MonthsBack(newest, oldest),
+            new PartitionPager.Range(low, high, filters.Count == 0 ? null : string.Join(" and ", filters)),
+            Paging.Clamp(query.PageSize), query.ContinuationToken, cancellationToken);
+        return new Page<IngestionEntry>(rows.Select(ToEntry).ToList(), token);
     }
-
-    private static string ReverseTicks(DateTimeOffset at) =>
-        (DateTimeOffset.MaxValue.UtcTicks - at.ToUniversalTime().UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
     private static string Partition(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyyMM", CultureInfo.InvariantCulture);
 

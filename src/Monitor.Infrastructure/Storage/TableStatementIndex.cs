@@ -30,6 +30,7 @@ public sealed class TableStatementIndex(StorageClients clients) : IStatementInde
         }
     }
 
+    /// <summary>Reads the whole table: for tests and tools only; listings use <see cref="TableStatementTimeline"/>.</summary>
     public async IAsyncEnumerable<StatementRecord> ListAsync(string? sourceId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var query = sourceId is null
@@ -53,6 +54,8 @@ public sealed class TableStatementIndex(StorageClients clients) : IStatementInde
         ["FirstSeen"] = r.FirstSeen,
         ["LastChanged"] = r.LastChanged,
         ["ExtractionMethod"] = r.ExtractionMethod,
+        ["Language"] = r.Language,
+        ["Topics"] = r.Topics is null ? null : TopicList.Join(r.Topics),
     };
 
     private static StatementRecord ToRecord(TableEntity e) => new(
@@ -69,5 +72,7 @@ public sealed class TableStatementIndex(StorageClients clients) : IStatementInde
         e.GetInt32("DetectedVersion") ?? 0,
         e.GetDateTimeOffset("FirstSeen") ?? DateTimeOffset.MinValue,
         e.GetDateTimeOffset("LastChanged") ?? DateTimeOffset.MinValue,
-        e.ETag.ToString()) { ExtractionMethod = e.GetString("ExtractionMethod") };
+        e.ETag.ToString(),
+        e.GetString("Language"),
+        e.GetString("Topics") is { } topics ? TopicList.Split(topics) : null) { ExtractionMethod = e.GetString("ExtractionMethod") };
 }

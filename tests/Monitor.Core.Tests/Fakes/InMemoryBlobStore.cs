@@ -9,9 +9,12 @@ internal sealed class InMemoryBlobStore : IBlobStore
 
     public int Writes;
 
-    public Task<bool> TryCreateAsync(BlobArea area, string path, BinaryData content, string contentType, CancellationToken cancellationToken)
+    public ConcurrentDictionary<(BlobArea Area, string Path), BlobLabels> Labels { get; } = new();
+
+    public Task<bool> TryCreateAsync(BlobArea area, string path, BinaryData content, string contentType, BlobLabels? labels, CancellationToken cancellationToken)
     {
         var created = Blobs.TryAdd((area, path), content);
+        if (created && labels is not null) Labels[(area, path)] = labels;
         if (created) Interlocked.Increment(ref Writes);
         return Task.FromResult(created);
     }

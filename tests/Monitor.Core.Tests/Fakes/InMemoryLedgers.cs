@@ -93,6 +93,9 @@ internal sealed class RecordingMailSender : IMailSender
 
     public HashSet<string> Failing { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Recipients refused for good (550), as a mail server does for an address that does not exist.</summary>
+    public HashSet<string> Rejected { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>When set, every send waits for it, so that concurrent senders overlap.</summary>
     public TaskCompletionSource? Gate { get; set; }
 
@@ -109,7 +112,8 @@ internal sealed class RecordingMailSender : IMailSender
             await gate.Task.WaitAsync(cancellationToken);
             Interlocked.Decrement(ref _waiting);
         }
-        if (Failing.Contains(email.To)) throw new IOException($"451 mailbox {email.To} temporarily unavailable");
+        if (Failing.Contains(email.To)) throw new MailRejectedException(email.To, 451, "mailbox temporarily unavailable");
+        if (Rejected.Contains(email.To)) throw new MailRejectedException(email.To, 550, "no such user");
         Sent.Enqueue(email);
     }
 }

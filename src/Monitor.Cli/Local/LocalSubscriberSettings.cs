@@ -1,0 +1,38 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
+
+namespace Monitor.Cli.Local;
+
+/// <summary>
+/// Locally, subscribers' links need a signing key and a public address too. Unless configured, the key is made
+/// once and kept in .monitor/unsubscribe-signing-key (so links in e-mails already sent keep working), and the
+/// address is that of `monitor serve` on this machine.
+/// </summary>
+internal static class LocalSubscriberSettings
+{
+    public const string DefaultPublicBaseUrl = "http://localhost:5080";
+
+    public static void AddDefaults(IConfigurationManager configuration)
+    {
+        var defaults = new Dictionary<string, string?>();
+        if (string.IsNullOrWhiteSpace(configuration["Unsubscribe:SigningKey"]))
+            defaults["Unsubscribe:SigningKey"] = LocalKey();
+        if (string.IsNullOrWhiteSpace(configuration["Web:PublicBaseUrl"]))
+            defaults["Web:PublicBaseUrl"] = DefaultPublicBaseUrl;
+        if (defaults.Count > 0) configuration.AddInMemoryCollection(defaults);
+    }
+
+    private static string LocalKey()
+    {
+        var path = Path.GetFullPath(Path.Combine(".monitor", "unsubscribe-signing-key"));
+        if (File.Exists(path))
+        {
+            var existing = File.ReadAllText(path).Trim();
+            if (existing.Length >= 16) return existing;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        File.WriteAllText(path, key);
+        return key;
+    }
+}

@@ -1,0 +1,152 @@
+using Microsoft.Extensions.Logging;
+using Monitor.Core.Delivery;
+using Monitor.Core.Detection;
+using Monitor.Core.Messages;
+using Monitor.Core.Storage;
+
+namespace Monitor.Core.Subscriptions;
+
+/// <summary>
+/// Hands an alert to every active subscription that wants it: e-mailed at once (all over one SMTP connection),
+/// posted to webhooks, or filed for the next digest. Each e-mail and webhook call goes through the once-ledger
+/// (claim, act, complete), so a redelivered alert reaches nobody twice. A permanent refusal marks the subscription
+/// bouncing and is not retried; any other failure fails the alert after the others were served, so the queue
+/// retries it, and the retry serves only who is still missing.
+/// </summary>
+public sealed class AlertDelivery(
+    SubscriptionDirectory directory,
+    SubscriberLinks links,
+    IMailSender mail,
+    IWebhookSender webhooks,
+    IDigestInbox digests,
+    IOnceLedger once,
+    OnceLease lease,
+    IDeliveryLedger deliveries,
+    IBlobStore blobs,
+    Bounces bounces,
+    TimeProvider time,
+    ILogger<AlertDelivery> logger)
+{
+    /// <summary>The right-hand side of the Message-Id of every subscriber e-mail.</summary>
+    public const string MessageIdDomain = "ministry-monitor.local";
+
+    /// <summary>The <see cref="OnceKey.Scope"/> of alert e-mails.</summary>
+    public const string MailScope = "mail";
+
+    public static OnceKey MailKey(string alertId, string recipient) => new(MailScope, $"{alertId}/{recipient.Trim().ToLowerInvariant()}");
+
+    public async Task<int> DeliverAsync(AlertMessage alert, CancellationToken cancellationToken)
+    {
+        var snapshot = await directory.CurrentAsync(cancellationToken);
+        var recipients = snapshot.RecipientsOf(alert.TopicId, alert.SourceId, directory.LanguageOf(alert.SourceId)).ToList();
+        var delivered = 0;
+        var failures = new List<Exception>();
+
+        foreach (var subscription in recipients.Where(s => s.Mode != DeliveryMode.Immediate))
+        {
+            await digests.AddAsync(subscription.Id, alert, time.GetUtcNow(), cancellationToken);
+            logger.LogInformation("Filed alert {AlertId} for the {Mode} digest of {Address}", alert.AlertId, subscription.Mode, subscription.Address);
+        }
+
+        var immediate = recipients.Where(s => s.Mode == DeliveryMode.Immediate).ToList();
+        var statementPage = links.Statement(alert.SourceId, alert.StatementId);
+        foreach (var subscription in immediate.Where(s => s.Channel == Channel.Webhook))
+        {
+            if (await TryAsync(subscription, alert, failures, () => PostAsync(subscription, alert, statementPage, cancellationToken))) delivered++;
+        }
+
+        var byMail = immediate.Where(s => s.Channel == Channel.Email).ToList();
+        if (byMail.Count == 0) return Finish(alert, delivered, failures);
+        var edits = alert.IsEdit ? EditExcerpt.For(await ReadDiffAsync(alert, cancellationToken), alert.Mentions) : [];
+        await using (var session = await mail.OpenSessionAsync(cancellationToken))
+        {
+            foreach (var subscription in byMail)
+            {
+                var email = AlertEmailComposer.Compose(alert, new MailRecipient(subscription.Address, subscription.Name), statementPage,
+                    new EmailLinks(links.Unsubscribe(subscription.Id), links.Manage(subscription.Id)), edits, MessageIdDomain);
+                if (await TryAsync(subscription, alert, failures, () => MailAsync(session, subscription, alert, email, cancellationToken))) delivered++;
+            }
+        }
+        return Finish(alert, delivered, failures);
+    }
+
+    private async Task<bool> MailAsync(IMailSession session, Subscription subscription, AlertMessage alert, AlertEmail email, CancellationToken cancellationToken)
+    {
+        var key = MailKey(alert.AlertId, subscription.Address);
+        // A fresh owner per attempt: two copies of the alert handled side by side in this process must not share a claim.
+        var result = await once.RunOnceAsync(key, OnceLedgerExtensions.NewOwner(), lease.Duration, time, (accepted, ct) => session.SendAsync(email, accepted, ct), cancellationToken);
+        return await RecordAsync(result, key, alert, subscription.Address, email.Subject, cancellationToken);
+    }
+
+    private async Task<bool> PostAsync(Subscription subscription, AlertMessage alert, Uri statementPage, CancellationToken cancellationToken)
+    {
+        var request = WebhookPayload.ForAlert(subscription, alert, statementPage);
+        var key = new OnceKey("webhook", $"{alert.AlertId}/{subscription.Id}");
+        var result = await once.RunOnceAsync(key, OnceLedgerExtensions.NewOwner(), lease.Duration, time, (_, ct) => webhooks.PostAsync(request, ct), cancellationToken);
+        return await RecordAsync(result, key, alert, subscription.Webhook!.GetLeftPart(UriPartial.Path), $"webhook {request.DeliveryId}", cancellationToken);
+    }
+
+    private async Task<bool> RecordAsync(OnceResult result, OnceKey key, AlertMessage alert, string recipient, string subject, CancellationToken cancellationToken)
+    {
+        switch (result)
+        {
+            case OnceResult.Done:
+                await deliveries.RecordSentAsync(new DeliveryRecord(alert.AlertId, recipient, alert.TopicId, subject, time.GetUtcNow()), cancellationToken);
+                logger.LogInformation("Delivered alert {AlertId} on {TopicId} to {Recipient}", alert.AlertId, alert.TopicId, recipient);
+                return true;
+            case OnceResult.HeldByOther:
+                throw new ClaimHeldException(key);
+            default:
+                // Done before, perhaps by a run that crashed before writing the listing row: write it, it is idempotent.
+                if (!await deliveries.WasSentAsync(alert.AlertId, recipient, cancellationToken))
+                    await deliveries.RecordSentAsync(new DeliveryRecord(alert.AlertId, recipient, alert.TopicId, subject, time.GetUtcNow()), cancellationToken);
+                return false;
+        }
+    }
+
+    /// <summary>Runs one delivery; a permanent refusal marks the subscription bouncing, anything else is kept for the retry.</summary>
+    private async Task<bool> TryAsync(Subscription subscription, AlertMessage alert, List<Exception> failures, Func<Task<bool>> deliver)
+    {
+        try
+        {
+            return await deliver();
+        }
+        catch (MailRejectedException ex) when (ex.IsPermanent)
+        {
+            await bounces.MarkAsync(subscription, $"SMTP {ex.StatusCode}: {ex.Message}", CancellationToken.None);
+        }
+        catch (WebhookRejectedException ex)
+        {
+            await bounces.MarkAsync(subscription, ex.Message, CancellationToken.None);
+        }
+        catch (ClaimHeldException ex)
+        {
+            // Not an error: a copy of this alert is being delivered elsewhere; the retry will find it done.
+            logger.LogInformation("Alert {AlertId} to {Address} is being delivered by another worker; retrying later", alert.AlertId, subscription.Address);
+            failures.Add(ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Delivering alert {AlertId} to {Address} failed; it will be retried", alert.AlertId, subscription.Address);
+            failures.Add(ex);
+        }
+        return false;
+    }
+
+    private static int Finish(AlertMessage alert, int delivered, List<Exception> failures) =>
+        failures.Count > 0
+            ? throw new AggregateException($"Alert {alert.AlertId}: {failures.Count} subscription(s) could not be served; the alert will be retried for them.", failures)
+            : delivered;
+
+    private async Task<StatementDiff> ReadDiffAsync(AlertMessage alert, CancellationToken cancellationToken)
+    {
+        var path = alert.TextBlob.EndsWith(".txt", StringComparison.Ordinal) ? alert.TextBlob[..^4] + ".diff.json" : alert.TextBlob + ".diff.json";
+        var blob = await blobs.ReadAsync(BlobArea.Statements, path, cancellationToken);
+        if (blob is null)
+        {
+            logger.LogWarning("No diff at {Path}; the e-mail shows the mentions only", path);
+            return StatementDiff.FirstVersion;
+        }
+        return PipelineJson.Deserialize<DetectionResult>(blob.ToString(), path).Diff;
+    }
+}

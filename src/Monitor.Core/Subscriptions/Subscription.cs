@@ -1,0 +1,114 @@
+using System.Text.Json.Serialization;
+using Monitor.Core.Storage;
+
+namespace Monitor.Core.Subscriptions;
+
+/// <summary>
+/// One subscriber's alerts: who, on what (catalogue topics and/or their own terms), from which sources and
+/// languages, how often, and through which channel. One subscription per address; its id is derived from it.
+/// </summary>
+public sealed record Subscription
+{
+    public required string Address { get; init; }
+    public string? Name { get; init; }
+
+    /// <summary>Ids of topics from topics.json.</summary>
+    public IReadOnlyList<string> Topics { get; init; } = [];
+
+    /// <summary>The subscriber's own terms, in the syntax of topics.json, compiled into the same automaton as the catalogue.</summary>
+    public IReadOnlyList<string> Terms { get; init; } = [];
+
+    /// <summary>Only statements of these sources; empty means all.</summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
+    /// <summary>Only statements of sources in these languages; empty means all.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
+
+    public DeliveryMode Mode { get; init; } = DeliveryMode.Immediate;
+
+    /// <summary>Local hour (0–23) at which a daily or weekly digest goes out.</summary>
+    public int Hour { get; init; } = 8;
+
+    /// <summary>IANA time zone of <see cref="Hour"/>.</summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    /// <summary>The day a weekly digest goes out.</summary>
+    public DayOfWeek WeeklyOn { get; init; } = DayOfWeek.Monday;
+
+    /// <summary>Null for e-mail; an HTTPS endpoint to POST alerts to otherwise.</summary>
+    public Uri? Webhook { get; init; }
+
+    public WebhookFormat WebhookFormat { get; init; } = WebhookFormat.Alert;
+
+    /// <summary>Key of the webhook's HMAC signature; generated when the subscription is made.</summary>
+    public string? WebhookSecret { get; init; }
+
+    public SubscriptionStatus Status { get; init; } = SubscriptionStatus.Pending;
+
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? ConfirmedAt { get; init; }
+
+    /// <summary>What made it ("operator", "import", "self-service").</summary>
+    public string Origin { get; init; } = "operator";
+
+    /// <summary>The last permanent delivery failure, when <see cref="Status"/> is bouncing.</summary>
+    public string? LastError { get; init; }
+
+    [JsonIgnore]
+    public string Id => IdOf(Address);
+
+    /// <summary>The id of the topic compiled from <see cref="Terms"/>.</summary>
+    [JsonIgnore]
+    public string OwnTopicId => OwnTopicPrefix + Id;
+
+    [JsonIgnore]
+    public Channel Channel => Webhook is null ? Channel.Email : Channel.Webhook;
+
+    [JsonIgnore]
+    public bool IsActive => Status == SubscriptionStatus.Active;
+
+    public const string OwnTopicPrefix = "own-";
+
+    public static string IdOf(string address) => Hashes.Sha256(address.Trim().ToLowerInvariant())[..24];
+
+    /// <summary>Whether an alert on this topic, from this source in this language, is for this subscription.</summary>
+    public bool Wants(string topicId, string sourceId, string? language) =>
+        (Topics.Contains(topicId, StringComparer.Ordinal) || (Terms.Count > 0 && topicId == OwnTopicId))
+        && (Sources.Count == 0 || Sources.Contains(sourceId, StringComparer.Ordinal))
+        && (Languages.Count == 0 || (language is not null && Languages.Contains(language, StringComparer.OrdinalIgnoreCase)));
+}
+
+[JsonConverter(typeof(CamelCaseEnumConverter<DeliveryMode>))]
+public enum DeliveryMode
+{
+    Immediate,
+    Daily,
+    Weekly,
+}
+
+[JsonConverter(typeof(CamelCaseEnumConverter<Channel>))]
+public enum Channel
+{
+    Email,
+    Webhook,
+}
+
+/// <summary>Alert: the versioned alert JSON as on the alerts queue. Text: <c>{"text": "..."}</c>, which Slack and Teams incoming webhooks accept.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<WebhookFormat>))]
+public enum WebhookFormat
+{
+    Alert,
+    Text,
+}
+
+[JsonConverter(typeof(CamelCaseEnumConverter<SubscriptionStatus>))]
+public enum SubscriptionStatus
+{
+    /// <summary>Self-service: waiting for the address to confirm; nothing but the confirmation is sent.</summary>
+    Pending,
+    Active,
+    /// <summary>The mail server refused the address permanently (5xx); nothing is sent until it is fixed.</summary>
+    Bouncing,
+    /// <summary>Left, by the unsubscribe link or `monitor subscribers remove`. Kept so an import does not bring it back.</summary>
+    Unsubscribed,
+}

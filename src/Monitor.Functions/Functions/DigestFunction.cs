@@ -1,0 +1,14 @@
+using Microsoft.Azure.Functions.Worker;
+using Monitor.Core.Subscriptions;
+
+namespace Monitor.Functions.Functions;
+
+/// <summary>Timer: sends the daily and weekly digests that are due. The schedule is the app setting DIGEST_SCHEDULE (hourly).</summary>
+public sealed class DigestFunction(DigestStage digests)
+{
+    public const string ScheduleSetting = "DIGEST_SCHEDULE";
+
+    [Function("Digest")]
+    public Task Run([TimerTrigger("%" + ScheduleSetting + "%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        digests.RunAsync(cancellationToken);
+}

@@ -1,0 +1,142 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Monitor.Core.Archive;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Monitor.Infrastructure.Search;
+
+/// <summary>
+/// The embedded search back end: a Lucene.Net index on local disk, one document per statement (its latest version),
+/// analysed by <see cref="ArchiveAnalyzer"/>. The writer is opened on the first write only, so a process that just
+/// searches (e.g. <c>monitor serve</c> beside <c>monitor run</c>) takes no write lock and sees each commit.
+/// </summary>
+public sealed class LuceneArchiveSearch : IArchiveSearch, IDisposable
+{
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    private const float TitleBoost = 2f;
+    private readonly LuceneDirectory directory;
+    private readonly ArchiveAnalyzer analyzer = new();
+    private readonly SemaphoreSlim writeLock = new(1, 1);
+    private readonly System.Threading.Lock searcherLock = new();
+    private readonly ILogger<LuceneArchiveSearch> logger;
+    private IndexWriter? writer;
+    private SearcherManager? searchers;
+
+    public LuceneArchiveSearch(IOptions<SearchOptions> options, IHostEnvironment environment, ILogger<LuceneArchiveSearch> logger)
+    {
+        this.logger = logger;
+        var o = options.Value;
+        if (o.InMemory)
+        {
+            directory = new RAMDirectory();
+            return;
+        }
+        var path = Path.GetFullPath(Path.Combine(environment.ContentRootPath, o.IndexPath));
+        System.IO.Directory.CreateDirectory(path);
+        directory = FSDirectory.Open(path);
+    }
+
+    public async Task IndexAsync(IReadOnlyList<ArchiveDocument> documents, CancellationToken cancellationToken)
+    {
+        if (documents.Count == 0) return;
+        await writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            var w = Writer();
+            var searcherManager = Searchers()!;
+            searcherManager.MaybeRefreshBlocking();
+            var searcher = searcherManager.Acquire();
+            try
+            {
+                foreach (var document in documents.GroupBy(LuceneFields.Key).Select(g => g.MaxBy(d => d.Version)!))
+                {
+                    var key = LuceneFields.Key(document);
+                    var existing = searcher.Search(new TermQuery(new Term(LuceneFields.KeyField, key)), 1);
+                    if (existing.TotalHits > 0 && LuceneFields.VersionOf(searcher.Doc(existing.ScoreDocs[0].Doc)) > document.Version)
+                    {
+                        logger.LogInformation("Not indexing version {Version} of {Key}: a later version is indexed", document.Version, key);
+                        continue;
+                    }
+                    w.UpdateDocument(new Term(LuceneFields.KeyField, key), LuceneFields.ToDocument(document), analyzer);
+                }
+            }
+            finally
+            {
+                searcherManager.Release(searcher);
+            }
+            w.Commit();
+            searcherManager.MaybeRefreshBlocking();
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    public Task<SearchResults> SearchAsync(ArchiveSearchQuery query, CancellationToken cancellationToken)
+    {
+        var words = ArchiveText.QueryWords(query.Text);
+        var pageSize = Paging.Clamp(query.PageSize);
+        var offset = SearchPaging.Offset(query);
+        if (words.Count == 0 || Searchers() is not { } manager) return Task.FromResult(new SearchResults([], 0, null));
+
+        manager.MaybeRefresh();
+        var searcher = manager.Acquire();
+        try
+        {
+            var top = searcher.Search(LuceneFields.Query(words, TitleBoost), LuceneFields.Filter(query), offset + pageSize);
+            var keys = words.SelectMany(w => w).ToHashSet(StringComparer.Ordinal);
+            var hits = top.ScoreDocs.Skip(offset).Select(d =>
+            {
+                var doc = searcher.Doc(d.Doc);
+                return LuceneFields.ToHit(doc, d.Score, ArchiveText.Snippet(doc.Get(LuceneFields.Text) ?? "", keys));
+            }).ToList();
+            var next = offset + hits.Count < top.TotalHits && hits.Count == pageSize ? SearchPaging.Next(query, offset + pageSize) : null;
+            return Task.FromResult(new SearchResults(hits, top.TotalHits, next));
+        }
+        finally
+        {
+            manager.Release(searcher);
+        }
+    }
+
+    private IndexWriter Writer()
+    {
+        if (writer is not null) return writer;
+        lock (searcherLock)
+        {
+            writer = new IndexWriter(directory, new IndexWriterConfig(Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 48 });
+            // Searches from now on see this writer's changes as soon as they are committed.
+            var previous = searchers;
+            searchers = new SearcherManager(writer, true, null);
+            previous?.Dispose();
+            return writer;
+        }
+    }
+
+    /// <summary>Null while no index exists yet (nothing archived).</summary>
+    private SearcherManager? Searchers()
+    {
+        if (searchers is not null) return searchers;
+        lock (searcherLock)
+        {
+            if (searchers is null && DirectoryReader.IndexExists(directory)) searchers = new SearcherManager(directory, null);
+            return searchers;
+        }
+    }
+
+    public void Dispose()
+    {
+        searchers?.Dispose();
+        writer?.Dispose();
+        directory.Dispose();
+        analyzer.Dispose();
+        writeLock.Dispose();
+    }
+}

@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using Azure.Data.Tables;
+
+namespace Monitor.Infrastructure.Storage;
+
+/// <summary>
+/// The month partitions a table holds, kept in its <c>months</c> partition so a listing with no date bound knows
+/// where to stop without scanning. Each month is written once per process (an upsert, so racing writers agree).
+/// </summary>
+public sealed class MonthDirectory
+{
+    private const string Partition = "months";
+    private readonly ConcurrentDictionary<(string Table, string Month), bool> recorded = new();
+
+    public async ValueTask RecordAsync(TableClient table, string month, CancellationToken cancellationToken)
+    {
+        if (recorded.ContainsKey((table.Name, month))) return;
+        await table.UpsertEntityAsync(new TableEntity(Partition, month), TableUpdateMode.Merge, cancellationToken);
+        recorded[(table.Name, month)] = true;
+    }
+
+    /// <summary>Newest month first.</summary>
+    public async Task<IReadOnlyList<string>> ListAsync(TableClient table, CancellationToken cancellationToken)
+    {
+        var months = new List<string>();
+        await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == Partition, select: ["RowKey"], cancellationToken: cancellationToken))
+            months.Add(e.RowKey);
+        months.Sort((a, b) => string.CompareOrdinal(b, a));
+        return months;
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Monitor.Core.Configuration;
+using Monitor.Core.Subscriptions;
+
+namespace Monitor.Infrastructure.Subscriptions;
+
+public static class SubscriptionServiceExtensions
+{
+    /// <summary>Subscriptions in Table Storage, the detector compiled from them, signed links, digests and webhooks.</summary>
+    public static IServiceCollection AddSubscriptionServices(this IServiceCollection services)
+    {
+        services.AddOptions<UnsubscribeOptions>().BindConfiguration(UnsubscribeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PublicWebOptions>().BindConfiguration(PublicWebOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton<ISubscriptionStore, TableSubscriptionStore>();
+        services.AddSingleton<SubscriptionDirectory>();
+        services.AddTransient<SubscriptionImporter>();
+        services.AddSingleton(sp => new SubscriberTokens(sp.GetRequiredService<IOptions<UnsubscribeOptions>>().Value.SigningKey, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SubscriberLinks(new Uri(sp.GetRequiredService<IOptions<PublicWebOptions>>().Value.PublicBaseUrl), sp.GetRequiredService<SubscriberTokens>()));
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<MonitorConfiguration>();
+            var allowPrivate = sp.GetRequiredService<IConfiguration>().GetValue<bool>("Fetch:AllowPrivateNetworks");
+            return new SubscriptionRules(configuration.Topics, configuration.Sources.Select(s => s.Id).ToList(), allowPrivate);
+        });
+        services.AddSingleton<IDigestInbox, TableDigestInbox>();
+        services.AddTransient<Bounces>();
+        services.AddTransient<AlertDelivery>();
+        services.AddTransient<DigestStage>();
+        services.AddTransient<SelfService>();
+        services.AddHttpClient<IWebhookSender, WebhookSender>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookConnections.Handler(sp.GetRequiredService<IConfiguration>().GetValue<bool>("Fetch:AllowPrivateNetworks")))
+            .AddStandardResilienceHandler(resilience =>
+            {
+                // A receiver that fails is retried with the same body and delivery id; the queue retries after that.
+                resilience.Retry.MaxRetryAttempts = 4;
+                resilience.Retry.Delay = TimeSpan.FromSeconds(1);
+                resilience.Retry.ShouldRetryAfterHeader = true;
+                resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(15);
+                resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(90);
+            });
+        services.AddHostedService<SubscriptionImportStartup>();
+        return services;
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Monitor.Core.Messages;
+using Monitor.Core.Storage;
+using Monitor.Infrastructure.Hosting;
+using Monitor.Core.Archive;
+using Monitor.Web.Operations;
+using Monitor.Web.Security;
+
+namespace Monitor.Web.Apis;
+
+/// <summary>What operators read: source health, the ingestion log, alerts raised, operator alerts and poisoned messages.</summary>
+public static class OperatorApi
+{
+    /// <summary>The console's requeue form posts here (antiforgery-checked, like every form post).</summary>
+    public const string RequeuePath = "/log/requeue";
+
+    public static IEndpointRouteBuilder MapOperatorApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").WithTags("Operators").RequireAuthorization(WebPolicies.Operator);
+        api.MapGet("/sources", ListSources).WithName("ListSources").WithSummary("Each configured source and its health.");
+        api.MapGet("/log", ListLog).WithName("ListIngestionLog").WithSummary("The ingestion log, newest first; paged with a continuation token.");
+        api.MapGet("/alerts", ListAlerts).WithName("ListAlerts").WithSummary("Alerts raised, newest first; paged with a continuation token.");
+        api.MapGet("/operator-alerts", ListOperatorAlerts).WithName("ListOperatorAlerts").WithSummary("The operator-alerts queue, oldest first, without consuming it.");
+        api.MapGet("/poison", ListPoisoned).WithName("ListPoisonedMessages").WithSummary("Messages that failed too often, by queue.");
+
+        endpoints.MapPost(RequeuePath, Requeue).RequireAuthorization(WebPolicies.Operator).ExcludeFromDescription();
+        return endpoints;
+    }
+
+    public static async Task<Ok<IReadOnlyList<SourceHealth>>> ListSources(SourceHealthReader health, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await health.ReadAsync(cancellationToken));
+
+    public static async Task<Results<Ok<Page<IngestionEntry>>, ValidationProblem>> ListLog(
+        IArchiveCatalog catalog, IServiceProvider services, string? source, string? outcome, string? since, int? pageSize, string? continuationToken,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var sinceDate = QueryValues.Date(since, nameof(since), errors);
+        IngestionOutcome? parsedOutcome = null;
+        if (QueryValues.Text(outcome) is { } o)
+        {
+            if (Enum.TryParse<IngestionOutcome>(o, ignoreCase: true, out var value)) parsedOutcome = value;
+            else errors[nameof(outcome)] = [$"'{o}' is not an outcome; use one of {string.Join(", ", Enum.GetNames<IngestionOutcome>())}."];
+        }
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return await QueryValues.PagedAsync(() => catalog.ListIngestionAsync(new IngestionQuery
+        {
+            SourceId = QueryValues.Text(source), Outcome = parsedOutcome, Since = sinceDate,
+            PageSize = pageSize ?? services.PageSize(), ContinuationToken = continuationToken,
+        }, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<Page<AlertMessage>>, ValidationProblem>> ListAlerts(
+        IArchiveCatalog catalog, IServiceProvider services, string? topic, string? since, int? pageSize, string? continuationToken,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var sinceDate = QueryValues.Date(since, nameof(since), errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return await QueryValues.PagedAsync(() => catalog.ListAlertsAsync(new AlertQuery
+        {
+            TopicId = QueryValues.Text(topic), Since = sinceDate, PageSize = pageSize ?? services.PageSize(), ContinuationToken = continuationToken,
+        }, cancellationToken));
+    }
+
+    public static async Task<Ok<IReadOnlyList<OperatorAlert>>> ListOperatorAlerts(OperatorQueues queues, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queues.PeekAlertsAsync(cancellationToken));
+
+    public static async Task<Ok<IReadOnlyList<PoisonedMessage>>> ListPoisoned(OperatorQueues queues, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queues.PeekPoisonedAsync(cancellationToken));
+
+    /// <summary>Puts one poisoned message back on its queue, then shows the console again with what happened.</summary>
+    public static async Task<Results<RedirectHttpResult, ProblemHttpResult>> Requeue(
+        OperatorQueues queues, [FromForm] string queue, [FromForm] string messageId, CancellationToken cancellationToken)
+    {
+        if (!QueueNames.Pipeline.Contains(queue))
+            return TypedResults.Problem($"'{queue}' is not a pipeline queue.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown queue");
+        var moved = await queues.RequeueAsync(queue, messageId, cancellationToken);
+        return TypedResults.Redirect($"/log?requeued={Uri.EscapeDataString(messageId)}&found={(moved ? "1" : "0")}");
+    }
+}

@@ -1,0 +1,57 @@
+using Monitor.Core.Archive;
+
+namespace Monitor.Web.Archive;
+
+/// <summary>The filters of <c>GET /api/statements</c> and of the reader's front page; all optional.</summary>
+/// <param name="Q">Words to search for in title and text, in any inflected form; ranks the results by relevance.</param>
+public sealed record StatementFilter(
+    string? Source = null,
+    string? Topic = null,
+    string? Language = null,
+    DateTimeOffset? Since = null,
+    DateTimeOffset? Until = null,
+    string? Q = null);
+
+/// <summary>A statement as listed by the API and the reader.</summary>
+/// <param name="Snippet">For a search, the passage that matched, with the matched words as ranges (plain text: encode it).</param>
+public sealed record StatementListItem(
+    string Source,
+    string SourceName,
+    string Id,
+    string? Title,
+    Uri Url,
+    DateTimeOffset? Published,
+    int Version,
+    IReadOnlyList<string> Topics,
+    string? Language,
+    Snippet? Snippet = null);
+
+/// <summary>
+/// The one listing behind the front page and <c>GET /api/statements</c>: the catalogue's time-partitioned pages
+/// when there is nothing to search for, the search index's ranked pages when there is.
+/// </summary>
+public sealed class StatementBrowser(IArchiveCatalog catalog, IArchiveSearch search, SourceNames names)
+{
+    /// <exception cref="InvalidContinuationTokenException">The token was not issued for this listing.</exception>
+    public async Task<Page<StatementListItem>> ListAsync(StatementFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var page = await catalog.ListStatementsAsync(new StatementQuery
+            {
+                SourceId = filter.Source, TopicId = filter.Topic, Language = filter.Language,
+                Since = filter.Since, Until = filter.Until, PageSize = pageSize, ContinuationToken = continuationToken,
+            }, cancellationToken);
+            return new Page<StatementListItem>(page.Items.Select(s => new StatementListItem(s.SourceId, names.Of(s.SourceId), s.StatementId,
+                s.Title, s.Url, s.Published, s.Version, s.Topics, s.Language)).ToList(), page.ContinuationToken);
+        }
+
+        var results = await search.SearchAsync(new ArchiveSearchQuery
+        {
+            Text = filter.Q, SourceId = filter.Source, TopicId = filter.Topic, Language = filter.Language,
+            Since = filter.Since, Until = filter.Until, PageSize = pageSize, ContinuationToken = continuationToken,
+        }, cancellationToken);
+        return new Page<StatementListItem>(results.Hits.Select(h => new StatementListItem(h.SourceId, names.Of(h.SourceId), h.StatementId,
+            h.Title, h.Url, h.Published, h.Version, h.Topics, h.Language, h.Snippet)).ToList(), results.ContinuationToken);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Monitor.Core.Subscriptions;
+
+namespace Monitor.Web.Subscriptions;
+
+/// <summary>The body of <c>POST /api/subscriptions</c>.</summary>
+public sealed record SubscribeRequest(
+    string? Address,
+    string? Name,
+    IReadOnlyList<string>? Topics,
+    IReadOnlyList<string>? Terms,
+    IReadOnlyList<string>? Sources,
+    IReadOnlyList<string>? Languages,
+    DeliveryMode? Mode,
+    int? Hour,
+    string? TimeZone,
+    [property: JsonConverter(typeof(CamelCaseEnumConverter<DayOfWeek>))] DayOfWeek? WeeklyOn)
+{
+    public Subscription ToSubscription() => new SubscriptionChange(Topics, Terms, Sources, Languages, Mode, Hour, TimeZone, WeeklyOn)
+        .Apply(new Subscription { Address = Address ?? string.Empty, Name = Name });
+}
+
+/// <summary>The body of <c>PUT /api/subscriptions/manage/{token}</c>: what to change; fields left out stay as they are.</summary>
+public sealed record SubscriptionChange(
+    IReadOnlyList<string>? Topics,
+    IReadOnlyList<string>? Terms,
+    IReadOnlyList<string>? Sources,
+    IReadOnlyList<string>? Languages,
+    DeliveryMode? Mode,
+    int? Hour,
+    string? TimeZone,
+    [property: JsonConverter(typeof(CamelCaseEnumConverter<DayOfWeek>))] DayOfWeek? WeeklyOn)
+{
+    public Subscription Apply(Subscription s) => s with
+    {
+        Topics = Topics ?? s.Topics,
+        Terms = Terms?.Select(t => t.Trim()).Where(t => t.Length > 0).ToList() ?? s.Terms,
+        Sources = Sources ?? s.Sources,
+        Languages = Languages ?? s.Languages,
+        Mode = Mode ?? s.Mode,
+        Hour = Hour ?? s.Hour,
+        TimeZone = string.IsNullOrWhiteSpace(TimeZone) ? s.TimeZone : TimeZone.Trim(),
+        WeeklyOn = WeeklyOn ?? s.WeeklyOn,
+    };
+}
+
+/// <summary>The subscribe and manage forms' fields (<c>application/x-www-form-urlencoded</c>).</summary>
+public sealed class SubscriptionFormFields
+{
+    public string[]? Topics { get; set; }
+    public string? Terms { get; set; }
+    public string[]? Sources { get; set; }
+    public string? Mode { get; set; }
+    public string? Hour { get; set; }
+    public string? TimeZone { get; set; }
+
+    public Subscription ToSubscription(Subscription s)
+    {
+        var mode = Enum.TryParse<DeliveryMode>(Mode, ignoreCase: true, out var m) && Enum.IsDefined(m) ? m : s.Mode;
+        var hour = int.TryParse(Hour, NumberStyles.Integer, CultureInfo.InvariantCulture, out var h) ? h : s.Hour;
+        return s with
+        {
+            Topics = Topics ?? [],
+            Terms = (Terms ?? string.Empty).Split('\n').Select(t => t.Trim()).Where(t => t.Length > 0).ToList(),
+            Sources = Sources ?? [],
+            Mode = mode,
+            Hour = hour,
+            TimeZone = string.IsNullOrWhiteSpace(TimeZone) ? "UTC" : TimeZone.Trim(),
+        };
+    }
+}
+
+/// <summary>What the API shows of a subscription to the holder of its token (never a webhook secret).</summary>
+public sealed record SubscriptionView(
+    string Address,
+    string Status,
+    IReadOnlyList<string> Topics,
+    IReadOnlyList<string> Terms,
+    IReadOnlyList<string> Sources,
+    IReadOnlyList<string> Languages,
+    DeliveryMode Mode,
+    int Hour,
+    string TimeZone,
+    [property: JsonConverter(typeof(CamelCaseEnumConverter<DayOfWeek>))] DayOfWeek WeeklyOn,
+    string Channel)
+{
+    public static SubscriptionView Of(Subscription s) => new(
+        s.Address, s.Status.ToString().ToLowerInvariant(), s.Topics, s.Terms, s.Sources, s.Languages, s.Mode, s.Hour, s.TimeZone, s.WeeklyOn,
+        s.Channel.ToString().ToLowerInvariant());
+}
+
+public sealed record SubscribeAccepted(string Message);

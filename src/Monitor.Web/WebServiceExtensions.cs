@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Monitor.Web.Archive;
+using Monitor.Web.Security;
+
+namespace Monitor.Web;
+
+public static class WebServiceExtensions
+{
+    /// <summary>
+    /// The web reader, operator console and JSON API, for both hosts (the Function App and <c>monitor serve</c>).
+    /// Call after <c>AddMonitorServices</c>, whose storage and configuration it reads.
+    /// </summary>
+    public static IHostApplicationBuilder AddMonitorWebServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddRouting();
+        services.AddProblemDetails();
+        services.AddAntiforgery();
+        services.AddRazorComponents();
+        services.AddOpenApi("v1");
+
+        var scheme = builder.Configuration.GetValue($"{WebOptions.SectionName}:{nameof(WebOptions.Authentication)}", WebAuthentication.AppService) switch
+        {
+            WebAuthentication.Loopback => LoopbackAuthenticationHandler.SchemeName,
+            _ => AppServiceAuthenticationHandler.SchemeName,
+        };
+        services.AddAuthentication(scheme)
+            .AddScheme<AuthenticationSchemeOptions, AppServiceAuthenticationHandler>(AppServiceAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, LoopbackAuthenticationHandler>(LoopbackAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(WebPolicies.Reader, p => p.AddRequirements(new ReaderRequirement()))
+            .AddPolicy(WebPolicies.Operator, p => p.RequireAuthenticatedUser().AddRequirements(new OperatorRequirement()));
+        services.AddSingleton<IAuthorizationHandler, ReaderHandler>();
+        services.AddSingleton<IAuthorizationHandler, OperatorHandler>();
+
+        services.AddSingleton<SourceNames>();
+        services.AddSingleton<StatementBrowser>();
+        services.AddSingleton<Operations.SourceHealthReader>();
+        services.AddSingleton<MonitorWebPipeline>();
+        return builder;
+    }
+
+    internal static int PageSize(this IServiceProvider services) => services.GetRequiredService<IOptions<WebOptions>>().Value.PageSize;
+}

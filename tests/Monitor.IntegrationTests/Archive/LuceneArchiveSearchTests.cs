@@ -1,0 +1,135 @@
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
+using Monitor.Core.Archive;
+using Monitor.Infrastructure.Search;
+using MsOptions = Microsoft.Extensions.Options.Options;
+
+namespace Monitor.IntegrationTests.Archive;
+
+/// <summary>The embedded back end for real: a Lucene.Net index in a folder on disk.</summary>
+public sealed class LuceneArchiveSearchTests : IDisposable
+{
+    private static readonly DateTimeOffset March = new(2026, 3, 10, 9, 0, 0, TimeSpan.Zero);
+    private readonly string _folder = Directory.CreateTempSubdirectory("monitor-search-").FullName;
+
+    private LuceneArchiveSearch Open() => new(
+        MsOptions.Create(new SearchOptions { IndexPath = Path.Combine(_folder, "index") }),
+        new HostingEnvironment { ContentRootPath = _folder },
+        NullLogger<LuceneArchiveSearch>.Instance);
+
+    private static ArchiveDocument Doc(string id, string? title, string text, int version = 1, string source = "ru-mfa", string language = "ru",
+        DateTimeOffset? published = null, params string[] topics) =>
+        new(source, id, version, title, text, new Uri($"https://mfa.example/{id}"), published ?? March, language, topics, published ?? March);
+
+    [Fact]
+    public async Task SearchAsync_InflectedForms_FindEachOtherInRussianAndEnglish()
+    {
+        using var search = Open();
+        await search.IndexAsync(
+        [
+            Doc("a", "О ситуации", "Движение по Лачинскому коридору должно быть восстановлено."),
+            Doc("b", "Statement", "The negotiations on border delimitation continued.", source: "us-state", language: "en"),
+            Doc("c", "Брифинг", "Переговоры о торговле."),
+        ], CancellationToken.None);
+
+        Assert.Equal("a", Assert.Single((await search.SearchAsync(new ArchiveSearchQuery { Text = "коридор" }, default)).Hits).StatementId);
+        Assert.Equal("a", Assert.Single((await search.SearchAsync(new ArchiveSearchQuery { Text = "Коридоре" }, default)).Hits).StatementId);
+        Assert.Equal("b", Assert.Single((await search.SearchAsync(new ArchiveSearchQuery { Text = "negotiation delimitations" }, default)).Hits).StatementId);
+        Assert.Empty((await search.SearchAsync(new ArchiveSearchQuery { Text = "коридор торговля" }, default)).Hits);
+        Assert.Empty((await search.SearchAsync(new ArchiveSearchQuery { Text = "  — ; " }, default)).Hits);
+    }
+
+    [Fact]
+    public async Task SearchAsync_WordInTitle_RanksAboveWordOnlyInText()
+    {
+        using var search = Open();
+        await search.IndexAsync(
+        [
+            Doc("text", "Брифинг", "Мы обсудили разные вопросы, в том числе вопросы делимитации границы и другие темы дня."),
+            Doc("title", "О делимитации границы", "Мы обсудили разные вопросы, в том числе вопросы транспорта и другие темы дня."),
+        ], CancellationToken.None);
+
+        var hits = (await search.SearchAsync(new ArchiveSearchQuery { Text = "делимитация" }, default)).Hits;
+
+        Assert.Equal(["title", "text"], hits.Select(h => h.StatementId));
+        Assert.True(hits[0].Score > hits[1].Score);
+    }
+
+    [Fact]
+    public async Task SearchAsync_Filters_RestrictBySourceLanguageTopicAndDate()
+    {
+        using var search = Open();
+        await search.IndexAsync(
+        [
+            Doc("ru-old", null, "Лачинский коридор.", published: March.AddMonths(-2), topics: "lachin"),
+            Doc("ru-new", null, "Лачинский коридор.", topics: "lachin"),
+            Doc("ru-untagged", null, "Лачинский коридор."),
+            Doc("az", null, "Laçın dəhlizi; коридор.", source: "az-mfa", language: "az"),
+        ], CancellationToken.None);
+
+        async Task<string[]> Ids(ArchiveSearchQuery q) => (await search.SearchAsync(q, default)).Hits.Select(h => h.StatementId).Order().ToArray();
+
+        Assert.Equal(["az"], await Ids(new ArchiveSearchQuery { Text = "коридор", SourceId = "az-mfa" }));
+        Assert.Equal(["az"], await Ids(new ArchiveSearchQuery { Text = "коридор", Language = "az" }));
+        Assert.Equal(["ru-new", "ru-old"], await Ids(new ArchiveSearchQuery { Text = "коридор", TopicId = "lachin" }));
+        Assert.Equal(["ru-new"], await Ids(new ArchiveSearchQuery { Text = "коридор", TopicId = "lachin", Since = March.AddDays(-1) }));
+        Assert.Equal(["ru-old"], await Ids(new ArchiveSearchQuery { Text = "коридор", Until = March.AddMonths(-1) }));
+    }
+
+    [Fact]
+    public async Task IndexAsync_OlderVersionAfterNewer_KeepsTheNewerAndReplacesOnANewerOne()
+    {
+        using var search = Open();
+        await search.IndexAsync([Doc("a", "T", "второй вариант текста", version: 2)], CancellationToken.None);
+        await search.IndexAsync([Doc("a", "T", "первый вариант текста", version: 1)], CancellationToken.None);
+        await search.IndexAsync([Doc("a", "T", "второй вариант текста", version: 2)], CancellationToken.None);
+
+        var hit = Assert.Single((await search.SearchAsync(new ArchiveSearchQuery { Text = "текст" }, default)).Hits);
+        Assert.Equal(2, hit.Version);
+        Assert.Empty((await search.SearchAsync(new ArchiveSearchQuery { Text = "первый" }, default)).Hits);
+
+        await search.IndexAsync([Doc("a", "T", "третья редакция", version: 3)], CancellationToken.None);
+        Assert.Equal(3, Assert.Single((await search.SearchAsync(new ArchiveSearchQuery { Text = "редакции" }, default)).Hits).Version);
+        Assert.Empty((await search.SearchAsync(new ArchiveSearchQuery { Text = "второй" }, default)).Hits);
+    }
+
+    [Fact]
+    public async Task SearchAsync_SecondProcessOnTheSameFolder_SeesEachCommitWithoutTakingTheWriteLock()
+    {
+        using var writer = Open();
+        using var reader = Open();
+        Assert.Empty((await reader.SearchAsync(new ArchiveSearchQuery { Text = "коридор" }, default)).Hits);
+
+        await writer.IndexAsync([Doc("a", null, "Лачинский коридор.")], CancellationToken.None);
+        Assert.Single((await reader.SearchAsync(new ArchiveSearchQuery { Text = "коридор" }, default)).Hits);
+        await writer.IndexAsync([Doc("b", null, "Коридор снова.")], CancellationToken.None);
+        Assert.Equal(2, (await reader.SearchAsync(new ArchiveSearchQuery { Text = "коридор" }, default)).TotalHits);
+    }
+
+    [Fact]
+    public async Task SearchAsync_Pages_CoverAllHitsOnceAndRefuseATokenOfAnotherQuery()
+    {
+        using var search = Open();
+        await search.IndexAsync(Enumerable.Range(0, 25).Select(i => Doc($"s{i:00}", null, $"Заявление номер {i} о коридоре.")).ToList(), CancellationToken.None);
+
+        var seen = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await search.SearchAsync(new ArchiveSearchQuery { Text = "коридор", PageSize = 10, ContinuationToken = token }, default);
+            Assert.Equal(25, page.TotalHits);
+            seen.AddRange(page.Hits.Select(h => h.StatementId));
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        Assert.Equal(25, seen.Distinct().Count());
+        var first = await search.SearchAsync(new ArchiveSearchQuery { Text = "коридор", PageSize = 10 }, default);
+        await Assert.ThrowsAsync<InvalidContinuationTokenException>(() =>
+            search.SearchAsync(new ArchiveSearchQuery { Text = "заявление", PageSize = 10, ContinuationToken = first.ContinuationToken }, default));
+        await Assert.ThrowsAsync<InvalidContinuationTokenException>(() =>
+            search.SearchAsync(new ArchiveSearchQuery { Text = "коридор", ContinuationToken = "not-a-token" }, default));
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
