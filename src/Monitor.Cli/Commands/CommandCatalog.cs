@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return RunCommand.Create();
         foreach (var listing in ListingCommands.Create()) yield return listing;
         yield return ListingCommands.Requeue();
+        yield return ReindexCommand.Create();
         yield return ExtractCommand.Create();
         yield return MatchCommand.Create();
         yield return DiffCommand.Create();

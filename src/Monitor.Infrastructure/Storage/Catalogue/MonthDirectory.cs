@@ -12,9 +12,10 @@ public sealed class MonthDirectory
     private const string Partition = "months";
     private readonly ConcurrentDictionary<(string Table, string Month), bool> recorded = new();
 
-    public async ValueTask RecordAsync(TableClient table, string month, CancellationToken cancellationToken)
+    /// <param name="always">Write even if this process wrote it before (a rebuild after the rows were cleared).</param>
+    public async ValueTask RecordAsync(TableClient table, string month, CancellationToken cancellationToken, bool always = false)
     {
-        if (recorded.ContainsKey((table.Name, month))) return;
+        if (!always && recorded.ContainsKey((table.Name, month))) return;
         await table.UpsertEntityAsync(new TableEntity(Partition, month), TableUpdateMode.Merge, cancellationToken);
         recorded[(table.Name, month)] = true;
     }
