@@ -14,6 +14,7 @@ internal static class CommandCatalog
         yield return ListingCommands.Requeue();
         yield return SourcesCommand.Create();
         yield return CheckSourceCommand.Create();
+        yield return ReindexCommand.Create();
         yield return ExtractCommand.Create();
         yield return MatchCommand.Create();
         yield return DiffCommand.Create();

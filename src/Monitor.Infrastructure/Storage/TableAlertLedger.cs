@@ -58,6 +58,25 @@ public sealed class TableAlertLedger(StorageClients clients, MonthDirectory mont
     public async Task MarkEnqueuedAsync(string alertId, CancellationToken cancellationToken) =>
         await Table.UpdateEntityAsync(new TableEntity(Partition, alertId) { ["Enqueued"] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken);
 
+    /// <summary>Writes the listing rows of every alert in the ledger (for alerts raised before they existed); returns the count.</summary>
+    public async Task<int> RelistAsync(CancellationToken cancellationToken)
+    {
+        var actions = new List<TableTransactionAction>();
+        await foreach (var e in Table.QueryAsync<TableEntity>(x => x.PartitionKey == Partition, cancellationToken: cancellationToken))
+        {
+            var json = e.GetString("Json");
+            var alert = PipelineJson.Deserialize<AlertMessage>(json, "alerts ledger");
+            var month = TimeKeys.Month(alert.RaisedAt);
+            var rev = TimeKeys.Reverse(alert.RaisedAt);
+            await months.RecordAsync(Table, month, cancellationToken, always: true);
+            actions.Add(new(TableTransactionActionType.UpsertReplace, Row(month, $"a|{rev}|{alert.AlertId}", alert, json)));
+            actions.Add(new(TableTransactionActionType.UpsertReplace, Row(month, $"t|{TimeKeys.Token(alert.TopicId)}|{rev}|{alert.AlertId}", alert, json)));
+        }
+        foreach (var chunk in actions.GroupBy(a => a.Entity.PartitionKey).SelectMany(g => g.Chunk(100)))
+            await Table.SubmitTransactionAsync(chunk, cancellationToken);
+        return actions.Count / 2;
+    }
+
     public async Task<IReadOnlyList<AlertMessage>> ReadRecentAsync(int max, CancellationToken cancellationToken)
     {
         var alerts = new List<AlertMessage>();
