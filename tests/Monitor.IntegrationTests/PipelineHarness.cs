@@ -41,6 +41,27 @@ public sealed class PipelineHarness : IAsyncDisposable
         Action<LoopbackSite>? beforeStart = null)
     {
         var harness = new PipelineHarness(Directory.CreateTempSubdirectory("monitor-test-").FullName);
+        try
+        {
+            await harness.StartAsync(sources, topics, subscribers, settings, beforeStart);
+            return harness;
+        }
+        catch
+        {
+            // A start that fails (a test of a bad configuration file) must not leave its Azurite, site or SMTP server running.
+            await harness.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAsync(
+        object[] sources,
+        object[] topics,
+        object[] subscribers,
+        IReadOnlyDictionary<string, string?>? settings,
+        Action<LoopbackSite>? beforeStart)
+    {
+        var harness = this;
         harness._azurite = await AzuriteProcess.StartAsync(null, CancellationToken.None);
         harness.Site = await LoopbackSite.StartAsync();
         harness.Smtp = await LoopbackSmtpServer.StartAsync();
@@ -65,7 +86,6 @@ public sealed class PipelineHarness : IAsyncDisposable
             SubscriptionsFile = files.Subscriptions,
             Settings = all,
         }, CancellationToken.None);
-        return harness;
     }
 
     public Task<CycleSummary> RunCycleAsync() => Runner.RunCycleAsync(allSources: true, CancellationToken.None);

@@ -35,7 +35,7 @@ public sealed class DemoRunner(TextWriter output, string workDirectory)
             SourcesFile = files.Sources,
             TopicsFile = files.Topics,
             SubscriptionsFile = files.Subscriptions,
-            AzuriteDataDirectory = null,
+            InMemoryStorage = true,
             Verbose = verbose,
             Settings = new Dictionary<string, string?>
             {

@@ -37,7 +37,7 @@ public sealed class LocalMonitor : IAsyncDisposable
         if (string.IsNullOrWhiteSpace(builder.Configuration["Smtp:Host"]) && string.IsNullOrWhiteSpace(builder.Configuration["Smtp:PickupDirectory"]))
         {
             // No mail server configured: locally, alerts become .eml files rather than a start-up failure.
-            builder.Configuration.AddInMemoryCollection([new("Smtp:PickupDirectory", Path.GetFullPath(Path.Combine(".monitor", "outbox")))]);
+            builder.Configuration.AddInMemoryCollection([new("Smtp:PickupDirectory", Path.GetFullPath(Path.Combine(options.DataDirectory, "outbox")))]);
         }
 
         builder.Logging.ClearProviders();
@@ -53,7 +53,7 @@ public sealed class LocalMonitor : IAsyncDisposable
         AzuriteProcess? azurite = null;
         if (string.IsNullOrWhiteSpace(builder.Configuration["Storage:ConnectionString"]) && string.IsNullOrWhiteSpace(builder.Configuration["Storage:AccountName"]))
         {
-            azurite = await AzuriteProcess.StartAsync(options.AzuriteDataDirectory is null ? null : Path.GetFullPath(options.AzuriteDataDirectory), cancellationToken);
+            azurite = await AzuriteProcess.StartAsync(options.InMemoryStorage ? null : Path.GetFullPath(Path.Combine(options.DataDirectory, "azurite")), cancellationToken);
             builder.Configuration.AddInMemoryCollection([new("Storage:ConnectionString", azurite.ConnectionString)]);
         }
 
@@ -63,6 +63,10 @@ public sealed class LocalMonitor : IAsyncDisposable
             if (!options.NeedsConfigurationFiles)
                 builder.Services.Remove(builder.Services.Single(d => d.ImplementationType == typeof(ConfigurationStartupCheck)));
             var host = builder.Build();
+            if (azurite is not null)
+                host.Services.GetRequiredService<ILogger<LocalMonitor>>().LogInformation(
+                    "Azurite runs as process {AzuritePid} under supervisor {SupervisorPid}, data {Data}",
+                    azurite.AzuriteProcessId, azurite.SupervisorProcessId, options.InMemoryStorage ? "in memory" : Path.GetFullPath(Path.Combine(options.DataDirectory, "azurite")));
             await host.StartAsync(cancellationToken);
             return new LocalMonitor(host, azurite);
         }
