@@ -43,7 +43,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         var harness = new PipelineHarness(Directory.CreateTempSubdirectory("monitor-test-").FullName);
         try
         {
-            await harness.StartAsync(sources, topics, subscribers, settings, beforeStart);
+            await harness.InitializeAsync(sources, topics, subscribers, settings, beforeStart);
             return harness;
         }
         catch
@@ -54,7 +54,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         }
     }
 
-    private async Task StartAsync(
+    private async Task InitializeAsync(
         object[] sources,
         object[] topics,
         object[] subscribers,
