@@ -55,9 +55,10 @@ internal static class RunCommand
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                Console.WriteLine("Stopped.");
+                Console.WriteLine("Stopped; the messages in hand went back to their queues.");
+                return ExitCodes.Interrupted;
             }
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }
