@@ -53,7 +53,7 @@ public sealed class DemoRunner(TextWriter output, string workDirectory)
             demoSite.ServeCycle(cycle);
             var started = DateTimeOffset.UtcNow;
             var mailBefore = smtp.Messages.Count;
-            await monitor.Runner.RunCycleAsync(allSources: true, cancellationToken);
+            await LiveProgress.RunAsync(output, $"Cycle {cycle}", progress => monitor.Runner.RunCycleAsync(allSources: true, cancellationToken, progress));
             result.Cycles.Add(await ReportCycleAsync(titles[cycle - 1], monitor.Services, started, smtp, mailBefore, cancellationToken));
         }
 
