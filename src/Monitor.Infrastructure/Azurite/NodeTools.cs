@@ -45,6 +45,8 @@ public static class NodeTools
 
         var npm = FindOnPath("npm")
             ?? throw new StorageEmulatorException($"npm (part of Node.js) is needed to install Azurite {AzuriteVersion} into {root}; install Node.js, or set Storage__ConnectionString.");
+        // Once per machine (or clone), and it takes a while: say what is happening rather than sit silent.
+        Console.Error.WriteLine($"Installing Azurite {AzuriteVersion} (the local storage emulator) into {root} with npm; this happens once.");
         var psi = new ProcessStartInfo(npm, [.. npmArguments, "--no-audit", "--no-fund", "--loglevel=error"])
         {
             WorkingDirectory = root,
