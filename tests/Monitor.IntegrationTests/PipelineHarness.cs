@@ -45,6 +45,27 @@ public sealed class PipelineHarness : IAsyncDisposable
         Action<LoopbackSite>? beforeStart = null)
     {
         var harness = new PipelineHarness(Directory.CreateTempSubdirectory("monitor-test-").FullName);
+        try
+        {
+            await harness.InitializeAsync(sources, topics, subscribers, settings, beforeStart);
+            return harness;
+        }
+        catch
+        {
+            // A start that fails (a test of a bad configuration file) must not leave its Azurite, site or SMTP server running.
+            await harness.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task InitializeAsync(
+        object[] sources,
+        object[] topics,
+        object[] subscribers,
+        IReadOnlyDictionary<string, string?>? settings,
+        Action<LoopbackSite>? beforeStart)
+    {
+        var harness = this;
         harness._azurite = await AzuriteProcess.StartAsync(null, CancellationToken.None);
         harness.Site = await LoopbackSite.StartAsync();
         harness.Smtp = await LoopbackSmtpServer.StartAsync();
@@ -74,7 +95,6 @@ public sealed class PipelineHarness : IAsyncDisposable
             Settings = all,
         };
         harness.Monitor = await LocalMonitor.StartAsync(harness.Options, CancellationToken.None);
-        return harness;
     }
 
     public Task<CycleSummary> RunCycleAsync() => Runner.RunCycleAsync(allSources: true, CancellationToken.None);

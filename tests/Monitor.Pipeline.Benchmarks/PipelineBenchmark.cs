@@ -35,7 +35,7 @@ public static class PipelineBenchmark
                 SourcesFile = Path.Combine(directory, "sources.json"),
                 TopicsFile = Path.Combine(directory, "topics.json"),
                 SubscriptionsFile = Path.Combine(directory, "subscriptions.json"),
-                AzuriteDataDirectory = null,
+                InMemoryStorage = true,
                 Settings = new Dictionary<string, string?>
                 {
                     ["Storage:ConnectionString"] = azurite.ConnectionString,

@@ -15,5 +15,12 @@ internal static class CommonOptions
         DefaultValueFactory = _ => defaultValue,
     };
 
+    /// <summary>Where the local Azurite and the outbox keep their files (default .monitor under the working directory); every command sees it.</summary>
+    public static readonly Option<DirectoryInfo?> Data = new("--data")
+    {
+        Description = "Folder for the local storage and e-mails (default: .monitor in the working directory).",
+        Recursive = true,
+    };
+
     public static Option<FileInfo?> File(string name, string description) => new(name) { Description = description };
 }

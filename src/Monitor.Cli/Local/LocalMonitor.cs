@@ -34,6 +34,10 @@ public sealed class LocalMonitor : IAsyncDisposable
         try
         {
             var host = builder.Build();
+            if (azurite is not null)
+                host.Services.GetRequiredService<ILogger<LocalMonitor>>().LogInformation(
+                    "Azurite runs as process {AzuritePid} under supervisor {SupervisorPid}, data {Data}",
+                    azurite.AzuriteProcessId, azurite.SupervisorProcessId, options.InMemoryStorage ? "in memory" : Path.GetFullPath(Path.Combine(options.DataDirectory, "azurite")));
             await host.StartAsync(cancellationToken);
             return new LocalMonitor(host, azurite);
         }
@@ -59,7 +63,7 @@ public sealed class LocalMonitor : IAsyncDisposable
         if (string.IsNullOrWhiteSpace(builder.Configuration["Smtp:Host"]) && string.IsNullOrWhiteSpace(builder.Configuration["Smtp:PickupDirectory"]))
         {
             // No mail server configured: locally, alerts become .eml files rather than a start-up failure.
-            builder.Configuration.AddInMemoryCollection([new("Smtp:PickupDirectory", Path.GetFullPath(Path.Combine(".monitor", "outbox")))]);
+            builder.Configuration.AddInMemoryCollection([new("Smtp:PickupDirectory", Path.GetFullPath(Path.Combine(options.DataDirectory, "outbox")))]);
         }
 
         LocalSubscriberSettings.AddDefaults(builder.Configuration);
@@ -84,15 +88,15 @@ public sealed class LocalMonitor : IAsyncDisposable
         }
         else if (string.IsNullOrWhiteSpace(builder.Configuration["Storage:ConnectionString"]) && string.IsNullOrWhiteSpace(builder.Configuration["Storage:AccountName"]))
         {
-            azurite = await AzuriteProcess.StartAsync(options.AzuriteDataDirectory is null ? null : Path.GetFullPath(options.AzuriteDataDirectory), cancellationToken);
+            azurite = await AzuriteProcess.StartAsync(options.InMemoryStorage ? null : Path.GetFullPath(Path.Combine(options.DataDirectory, "azurite")), cancellationToken);
             builder.Configuration.AddInMemoryCollection([new("Storage:ConnectionString", azurite.ConnectionString)]);
         }
         if (string.IsNullOrWhiteSpace(builder.Configuration["Search:IndexPath"]) && string.IsNullOrWhiteSpace(builder.Configuration["Search:Endpoint"]))
         {
             // The search index lives and dies with the archive it indexes: beside Azurite's folder, or in memory with it.
-            builder.Configuration.AddInMemoryCollection(azurite is not null && options.AzuriteDataDirectory is null
+            builder.Configuration.AddInMemoryCollection(azurite is not null && options.InMemoryStorage
                 ? [new("Search:InMemory", "true")]
-                : [new("Search:IndexPath", Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.AzuriteDataDirectory ?? Path.Combine(".monitor", "azurite")))!, "search")))]);
+                : [new("Search:IndexPath", Path.GetFullPath(Path.Combine(options.DataDirectory, "search")))]);
         }
 
         try

@@ -22,9 +22,12 @@ public sealed class PipelineOptions
     [Range(0, 3600)]
     public double RetryDelaySeconds { get; set; } = 2;
 
-    /// <summary>How long the local runner holds a message it works on; the messages of a killed run reappear after it.</summary>
+    /// <summary>
+    /// How long the local runner holds a message it works on (renewed every third of it while it works); the messages
+    /// of a killed run reappear after it.
+    /// </summary>
     [Range(1, 3600)]
-    public int MessageLeaseSeconds { get; set; } = 300;
+    public int MessageLeaseSeconds { get; set; } = 30;
 
     /// <summary>
     /// How long a claim on an e-mail (or another once-only effect) holds before a retry may take it over and do it

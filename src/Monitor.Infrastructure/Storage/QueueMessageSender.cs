@@ -1,6 +1,7 @@
 using System.Text;
 using Monitor.Core.Messages;
 using Monitor.Core.Storage;
+using Monitor.Core.Tracing;
 
 namespace Monitor.Infrastructure.Storage;
 
@@ -18,7 +19,7 @@ public sealed class QueueMessageSender(StorageClients clients) : IMessageQueue
 
     public async Task SendAsync<T>(string queueName, T message, TimeSpan visibilityDelay, CancellationToken cancellationToken)
     {
-        var json = PipelineJson.Serialize(message);
+        var json = PipelineTracing.WithTraceParent(PipelineJson.Serialize(message));
         var size = Encoding.UTF8.GetByteCount(json);
         if (size > MaxMessageBytes)
             throw new InvalidOperationException($"A {typeof(T).Name} of {size} bytes is too large for queue '{queueName}'; messages must carry references, not texts.");
