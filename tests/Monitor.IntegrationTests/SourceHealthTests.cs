@@ -1,3 +1,4 @@
+using Monitor.Core.Archive;
 using Monitor.Core.Configuration;
 using Monitor.Core.Health;
 using Monitor.Core.Storage;
@@ -60,20 +61,21 @@ public sealed class SourceHealthTests
         await harness.RunCycleAsync();
         var between = DateTimeOffset.UtcNow;
         await harness.RunCycleAsync();
-        var log = harness.Get<IIngestionLog>();
+        var catalog = harness.Get<IArchiveCatalog>();
+        async Task<IReadOnlyList<IngestionEntry>> QueryAsync(IngestionQuery query) => (await catalog.ListIngestionAsync(query with { PageSize = 100 }, CancellationToken.None)).Items;
 
-        var failures = await log.QueryAsync(new IngestionQuery(100, Outcome: IngestionOutcome.HttpError), CancellationToken.None);
+        var failures = await QueryAsync(new IngestionQuery { Outcome = IngestionOutcome.HttpError });
         Assert.Equal(2, failures.Count);
         Assert.All(failures, e => Assert.Equal("down", e.SourceId));
         Assert.True(failures[0].StartedAt > failures[1].StartedAt);
 
-        var upSinceFirst = await log.QueryAsync(new IngestionQuery(100, SourceId: "up", Since: between), CancellationToken.None);
+        var upSinceFirst = await QueryAsync(new IngestionQuery { SourceId = "up", Since = between });
         // The second cycle read the listing and rechecked the page it links to (within the recheck window): unchanged, a 304.
         Assert.Equal([("discover", IngestionOutcome.Ok), ("page", IngestionOutcome.NotModified)], upSinceFirst.Select(e => (e.Kind, e.Outcome)).Order());
         Assert.All(upSinceFirst, e => Assert.Equal("up", e.SourceId));
 
-        var all = await log.QueryAsync(new IngestionQuery(100, Since: before), CancellationToken.None);
+        var all = await QueryAsync(new IngestionQuery { Since = before });
         Assert.Equal(6, all.Count); // per cycle: two discoveries and up/1.html
-        Assert.Empty(await log.QueryAsync(new IngestionQuery(100, Since: DateTimeOffset.UtcNow.AddMinutes(1)), CancellationToken.None));
+        Assert.Empty(await QueryAsync(new IngestionQuery { Since = DateTimeOffset.UtcNow.AddMinutes(1) }));
     }
 }

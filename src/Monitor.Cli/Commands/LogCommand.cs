@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Cli.Local;
 using Monitor.Cli.Output;
+using Monitor.Core.Archive;
 using Monitor.Core.Storage;
 
 namespace Monitor.Cli.Commands;
@@ -31,8 +32,11 @@ internal static class LogCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var monitor = await LocalMonitor.StartAsync(new LocalMonitorOptions { NeedsConfigurationFiles = false }, cancellationToken);
-            var query = new IngestionQuery(parse.GetValue(limit), parse.GetValue(source), parse.GetValue(outcome), parse.GetValue(since));
-            Reports.IngestionLog(Console.Out, await monitor.Services.GetRequiredService<IIngestionLog>().QueryAsync(query, cancellationToken), parse.GetValue(json));
+            var query = new IngestionQuery { SourceId = parse.GetValue(source), Outcome = parse.GetValue(outcome), Since = parse.GetValue(since) };
+            var catalog = monitor.Services.GetRequiredService<IArchiveCatalog>();
+            var entries = await ListingCommands.ReadAsync(parse.GetValue(limit),
+                (size, token) => catalog.ListIngestionAsync(query with { PageSize = size, ContinuationToken = token }, cancellationToken));
+            Reports.IngestionLog(Console.Out, entries, parse.GetValue(json));
             return 0;
         });
         return command;

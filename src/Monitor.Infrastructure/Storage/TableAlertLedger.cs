@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Monitor.Core.Archive;
 using Monitor.Core.Messages;
@@ -36,7 +35,7 @@ public sealed class TableAlertLedger(StorageClients clients, MonthDirectory mont
             row["Enqueued"] = false;
             await Table.AddEntityAsync(row, cancellationToken);
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+        catch (Azure.RequestFailedException ex) when (ex.Status == 409)
         {
             var existing = await Table.GetEntityAsync<TableEntity>(Partition, alert.AlertId, select: ["Json"], cancellationToken: cancellationToken);
             json = existing.Value.GetString("Json");
@@ -56,7 +55,7 @@ public sealed class TableAlertLedger(StorageClients clients, MonthDirectory mont
     }
 
     public async Task MarkEnqueuedAsync(string alertId, CancellationToken cancellationToken) =>
-        await Table.UpdateEntityAsync(new TableEntity(Partition, alertId) { ["Enqueued"] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        await Table.UpdateEntityAsync(new TableEntity(Partition, alertId) { ["Enqueued"] = true }, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken);
 
     /// <summary>Writes the listing rows of every alert in the ledger (for alerts raised before they existed); returns the count.</summary>
     public async Task<int> RelistAsync(CancellationToken cancellationToken)

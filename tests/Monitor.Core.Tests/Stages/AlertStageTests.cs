@@ -53,5 +53,7 @@ public sealed class AlertStageTests
     private sealed class FailingQueue : IMessageQueue
     {
         public Task SendAsync<T>(string queueName, T message, CancellationToken cancellationToken) => throw new IOException("connection reset");
+
+        public Task SendAsync<T>(string queueName, T message, TimeSpan visibilityDelay, CancellationToken cancellationToken) => throw new IOException("connection reset");
     }
 }

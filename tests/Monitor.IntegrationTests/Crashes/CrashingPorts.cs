@@ -1,4 +1,5 @@
 using Monitor.Core.Delivery;
+using Monitor.Core.Health;
 using Monitor.Core.Messages;
 using Monitor.Core.Storage;
 
@@ -9,10 +10,10 @@ namespace Monitor.IntegrationTests.Crashes;
 
 internal sealed class CrashingBlobStore(IBlobStore inner, CrashSwitch crash) : IBlobStore
 {
-    public Task<bool> TryCreateAsync(BlobArea area, string path, BinaryData content, string contentType, CancellationToken cancellationToken)
+    public Task<bool> TryCreateAsync(BlobArea area, string path, BinaryData content, string contentType, BlobLabels? labels, CancellationToken cancellationToken)
     {
         crash.Before($"blob {path[(path.LastIndexOf('.') is var dot and > 0 ? dot : 0)..]}");
-        return inner.TryCreateAsync(area, path, content, contentType, cancellationToken);
+        return inner.TryCreateAsync(area, path, content, contentType, labels, cancellationToken);
     }
 
     public Task<BinaryData?> ReadAsync(BlobArea area, string path, CancellationToken cancellationToken)
@@ -28,6 +29,12 @@ internal sealed class CrashingMessageQueue(IMessageQueue inner, CrashSwitch cras
     {
         crash.Before($"queue {queueName}");
         return inner.SendAsync(queueName, message, cancellationToken);
+    }
+
+    public Task SendAsync<T>(string queueName, T message, TimeSpan visibilityDelay, CancellationToken cancellationToken)
+    {
+        crash.Before($"queue {queueName}");
+        return inner.SendAsync(queueName, message, visibilityDelay, cancellationToken);
     }
 }
 
@@ -77,10 +84,22 @@ internal sealed class CrashingSourceState(ISourceStateStore inner, CrashSwitch c
         return inner.SetLastScheduledAsync(sourceId, at, cancellationToken);
     }
 
-    public Task<(int Before, int After)> RecordDiscoveryAsync(string sourceId, bool healthy, CancellationToken cancellationToken)
+    public Task<DiscoveryTally> RecordDiscoveryAsync(string sourceId, DateTimeOffset at, string? failure, bool foundNew, CancellationToken cancellationToken)
     {
         crash.Before("source health");
-        return inner.RecordDiscoveryAsync(sourceId, healthy, cancellationToken);
+        return inner.RecordDiscoveryAsync(sourceId, at, failure, foundNew, cancellationToken);
+    }
+
+    public Task SetIncidentAlertedAsync(string sourceId, bool alerted, CancellationToken cancellationToken)
+    {
+        crash.Before("source incident");
+        return inner.SetIncidentAlertedAsync(sourceId, alerted, cancellationToken);
+    }
+
+    public Task<IReadOnlyDictionary<string, SourceHealthState>> ReadHealthAsync(CancellationToken cancellationToken)
+    {
+        crash.ThrowIfDead();
+        return inner.ReadHealthAsync(cancellationToken);
     }
 }
 

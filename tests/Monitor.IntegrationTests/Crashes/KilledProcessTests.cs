@@ -41,7 +41,7 @@ public sealed class KilledProcessTests(ITestOutputHelper output)
         var random = new Random(Seed);
         var snapshots = SnapshotNumbers.Select(n => SharedData.ReadFeedSnapshot(SharedData.FeedSnapshots()[n - 1])).ToList();
 
-        var ledgerClients = new StorageClients(Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString }));
+        var ledgerClients = new StorageClients(Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString }), []);
         // The first run may die before it creates its storage.
         await ledgerClients.Table(StorageClients.TableNames.Once).CreateIfNotExistsAsync();
         var ledger = new TableOnceLedger(ledgerClients, TimeProvider.System);
@@ -69,7 +69,7 @@ public sealed class KilledProcessTests(ITestOutputHelper output)
             (_, work) = await RunAsync(directory, environment, site, killAfterFeedRead: null);
         }
 
-        var clients = new StorageClients(Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString }));
+        var clients = new StorageClients(Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString }), []);
         var statements = await new TableStatementIndex(clients).ListAsync(null, CancellationToken.None).ToListAsync();
         var blobs = new BlobStore(clients);
         var latest = snapshots.SelectMany(Items).GroupBy(i => i.Guid).ToDictionary(g => g.Key, g => g.Last().Content);
@@ -81,7 +81,7 @@ public sealed class KilledProcessTests(ITestOutputHelper output)
             if (html is null || PlainText(html.ToString()) != PlainText(latest[statement.ItemKey]) || statement.DetectedVersion != statement.Version)
                 lost.Add(statement.ItemKey + " (latest version)");
         }
-        var alerts = await new TableAlertLedger(clients).ReadRecentAsync(10_000, CancellationToken.None);
+        var alerts = await new TableAlertLedger(clients, new MonthDirectory()).ReadRecentAsync(10_000, CancellationToken.None);
         var mails = smtp.Messages.Select(m => m.MessageId).ToList();
         var duplicates = mails.GroupBy(m => m).Count(g => g.Count() > 1);
         var poisoned = 0;
