@@ -41,17 +41,37 @@ public sealed class PipelineHarness : IAsyncDisposable
         Action<LoopbackSite>? beforeStart = null)
     {
         var harness = new PipelineHarness(Directory.CreateTempSubdirectory("monitor-test-").FullName);
-        harness._azurite = await AzuriteProcess.StartAsync(null, CancellationToken.None);
-        harness.Site = await LoopbackSite.StartAsync();
-        harness.Smtp = await LoopbackSmtpServer.StartAsync();
-        beforeStart?.Invoke(harness.Site);
+        try
+        {
+            await harness.StartPartsAsync(sources, topics, subscribers, settings, beforeStart);
+            return harness;
+        }
+        catch
+        {
+            // A start that fails (a bad configuration file, on purpose in some tests) must not leave Azurite or a site running.
+            await harness.DisposeAsync();
+            throw;
+        }
+    }
 
-        var files = harness.WriteFiles(sources, topics, subscribers);
+    private async Task StartPartsAsync(
+        object[] sources,
+        object[] topics,
+        object[] subscribers,
+        IReadOnlyDictionary<string, string?>? settings,
+        Action<LoopbackSite>? beforeStart)
+    {
+        _azurite = await AzuriteProcess.StartAsync(null, CancellationToken.None);
+        Site = await LoopbackSite.StartAsync();
+        Smtp = await LoopbackSmtpServer.StartAsync();
+        beforeStart?.Invoke(Site);
+
+        var files = WriteFiles(sources, topics, subscribers);
         var all = new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = harness._azurite.ConnectionString,
+            ["Storage:ConnectionString"] = _azurite.ConnectionString,
             ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = harness.Smtp.Port.ToString(CultureInfo.InvariantCulture),
+            ["Smtp:Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture),
             ["Smtp:Security"] = "None",
             ["Pipeline:RetryDelaySeconds"] = "0.05",
             ["Fetch:MaxRetries"] = "1",
@@ -61,14 +81,13 @@ public sealed class PipelineHarness : IAsyncDisposable
             ["Fetch:MinDelayMilliseconds"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
-        harness.Monitor = await LocalMonitor.StartAsync(new LocalMonitorOptions
+        Monitor = await LocalMonitor.StartAsync(new LocalMonitorOptions
         {
             SourcesFile = files.Sources,
             TopicsFile = files.Topics,
             SubscriptionsFile = files.Subscriptions,
             Settings = all,
         }, CancellationToken.None);
-        return harness;
     }
 
     public Task<CycleSummary> RunCycleAsync() => Runner.RunCycleAsync(allSources: true, CancellationToken.None);

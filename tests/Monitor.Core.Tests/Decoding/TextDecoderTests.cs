@@ -104,6 +104,18 @@ public sealed class TextDecoderTests
     }
 
     [Fact]
+    public void Decode_HeaderClaimsUtf8ForWindows1251Bytes_TheMetaTagIsBelieved()
+    {
+        CodePages.Register();
+        var bytes = Encoding.GetEncoding(1251).GetBytes("<html><head><meta charset=\"windows-1251\"></head><body>Лачинский коридор</body></html>");
+
+        var decoded = TextDecoder.Decode(bytes, "text/html; charset=utf-8");
+
+        Assert.Equal(EncodingSource.MetaTag, decoded.Source);
+        Assert.Contains("Лачинский коридор", decoded.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decode_Utf8WithoutDeclaration_IsUtf8()
     {
         var decoded = TextDecoder.Decode(Encoding.UTF8.GetBytes("<p>Laçın dəhlizi — Лачинский коридор</p>"), null, "ru");

@@ -72,6 +72,26 @@ public sealed class PageFetcherTests
     }
 
     [Fact]
+    public async Task FetchAsync_BodyStallsAfterTheHeaders_TimesOutAsNetworkError()
+    {
+        await using var site = await LoopbackSite.StartAsync();
+        site.Handle("stall", async context =>
+        {
+            context.Response.ContentLength = 10_000;
+            await context.Response.WriteAsync("<html><body>");
+            await context.Response.Body.FlushAsync();
+            await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+        });
+        await using var services = FetchServices.Build(new Dictionary<string, string?> { ["Fetch:AttemptTimeoutSeconds"] = "1" });
+
+        var page = await services.GetRequiredService<PageFetcher>().FetchAsync(site.UrlOf("stall"), CancellationToken.None);
+
+        Assert.Equal(IngestionOutcome.NetworkError, page.Outcome);
+        Assert.Contains("the body did not arrive within 1 s", page.Error);
+        Assert.True(page.Duration < TimeSpan.FromSeconds(5), page.Duration.ToString());
+    }
+
+    [Fact]
     public async Task FetchAsync_GzipBomb_IsRefusedOnceTheDecompressedLimitIsPassed()
     {
         await using var site = await LoopbackSite.StartAsync();
