@@ -92,7 +92,7 @@ public static class Reports
             return;
         }
         ConsoleTable.Write(writer, ["at (UTC)", "kind", "source", "mailed to", "message"],
-            records.Select(r => (IReadOnlyList<string?>)[ConsoleTable.Format(r.Alert.At), r.Alert.Kind, r.Alert.SourceId, r.MailedTo ?? (r.MailedAt is null ? "(pending)" : "-"), r.Alert.Message]), maxCellWidth: 100);
+            records.Select(r => (IReadOnlyList<string?>)[ConsoleTable.Format(r.Alert.At), r.Alert.Kind, r.Alert.SourceId, r.MailedAt is null ? "(pending)" : string.IsNullOrEmpty(r.MailedTo) ? "(nobody: Operators:Emails is empty)" : r.MailedTo, r.Alert.Message]), maxCellWidth: 100);
     }
 
     public static void SourceHealth(TextWriter writer, IReadOnlyList<SourceHealth> rows, bool json)

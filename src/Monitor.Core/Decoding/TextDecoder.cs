@@ -6,7 +6,8 @@ namespace Monitor.Core.Decoding;
 
 /// <summary>
 /// The one decoder for feeds, listing pages and statement pages. The encoding comes from, in order: a byte order
-/// mark; the HTTP Content-Type charset (unless it claims UTF-8 for bytes that are not); the XML declaration or an HTML meta tag; the bytes being valid UTF-8 (or
+/// mark; the HTTP Content-Type charset (unless it claims UTF-8 for bytes that are not, and the document declares
+/// another encoding); the XML declaration or an HTML meta tag; the bytes being valid UTF-8 (or
 /// UTF-16 without a mark, recognised by its zero bytes); statistical detection (UTF.Unknown), limited to the
 /// encodings of the source's language when it is known; the usual legacy encoding of that language; windows-1252.
 /// </summary>
@@ -53,25 +54,31 @@ public static partial class TextDecoder
     {
         CodePages.Register();
         if (FromByteOrderMark(bytes) is ({ } bom, var length)) return (bom, EncodingSource.ByteOrderMark, length);
-        // A header claiming UTF-8 for bytes that are not is a misconfigured server (a legacy site behind a new proxy):
-        // the document's own declaration or detection is then believed instead.
-        if (CharsetNames.ToEncoding(CharsetNames.FromContentType(contentType), inDocument: false) is { } fromHeader
-            && (fromHeader is not UTF8Encoding || System.Text.Unicode.Utf8.IsValid(bytes)))
-            return (fromHeader, EncodingSource.HttpHeader, 0);
+        var header = CharsetNames.ToEncoding(CharsetNames.FromContentType(contentType), inDocument: false);
+        var declared = FromDeclaration(bytes);
+        // A header claiming UTF-8 for bytes that are not, in a document that declares another encoding, is a
+        // misconfigured server (a legacy site behind a new proxy): the document's own declaration is believed.
+        if (header is not null && !(header is UTF8Encoding && declared is { Encoding: not UTF8Encoding } && !System.Text.Unicode.Utf8.IsValid(bytes)))
+            return (header, EncodingSource.HttpHeader, 0);
         if (FromUtf16Pattern(bytes) is { } utf16) return (utf16, EncodingSource.Utf16Pattern, 0);
-
-        // Declarations are ASCII, so a Latin-1 view of the first bytes finds them whatever the real encoding.
-        var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, DeclarationBytes)]);
-        if (XmlEncoding().Match(head) is { Success: true } xml && CharsetNames.ToEncoding(xml.Groups["name"].Value, inDocument: true) is { } fromXml)
-            return (fromXml, EncodingSource.XmlDeclaration, 0);
-        if (MetaCharset().Match(head) is { Success: true } meta && CharsetNames.ToEncoding(meta.Groups["name"].Value, inDocument: true) is { } fromMeta)
-            return (fromMeta, EncodingSource.MetaTag, 0);
+        if (declared is { } found) return (found.Encoding, found.Source, 0);
 
         if (System.Text.Unicode.Utf8.IsValid(bytes)) return (new UTF8Encoding(false), EncodingSource.ValidUtf8, 0);
         var candidates = LanguageEncodings.For(language);
         if (Detect(bytes, candidates) is { } detected) return (detected, EncodingSource.Detected, 0);
         if (candidates is not null && CharsetNames.ToEncoding(candidates[0], inDocument: false) is { } usual) return (usual, EncodingSource.Language, 0);
         return (Encoding.GetEncoding(1252), EncodingSource.Default, 0);
+    }
+
+    private static (Encoding Encoding, EncodingSource Source)? FromDeclaration(ReadOnlySpan<byte> bytes)
+    {
+        // Declarations are ASCII, so a Latin-1 view of the first bytes finds them whatever the real encoding.
+        var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, DeclarationBytes)]);
+        if (XmlEncoding().Match(head) is { Success: true } xml && CharsetNames.ToEncoding(xml.Groups["name"].Value, inDocument: true) is { } fromXml)
+            return (fromXml, EncodingSource.XmlDeclaration);
+        if (MetaCharset().Match(head) is { Success: true } meta && CharsetNames.ToEncoding(meta.Groups["name"].Value, inDocument: true) is { } fromMeta)
+            return (fromMeta, EncodingSource.MetaTag);
+        return null;
     }
 
     private static Encoding? Detect(ReadOnlySpan<byte> bytes, IReadOnlyList<string>? candidates)

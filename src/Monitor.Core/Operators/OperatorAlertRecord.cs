@@ -4,7 +4,7 @@ using Monitor.Core.Storage;
 namespace Monitor.Core.Operators;
 
 /// <summary>An operator alert as kept in the operator alert log, long after its queue message expired.</summary>
-/// <param name="MailedTo">The operators it was mailed to (comma-separated), once they all were; null while pending or when nobody is configured.</param>
+/// <param name="MailedTo">The operators it was mailed to (comma-separated), once they all were; empty when nobody is configured; null while pending.</param>
 public sealed record OperatorAlertRecord(string Id, OperatorAlert Alert, DateTimeOffset RecordedAt, DateTimeOffset? MailedAt, string? MailedTo)
 {
     /// <summary>

@@ -29,7 +29,13 @@ public sealed class OperatorNotifier(
     {
         var id = OperatorAlertRecord.IdOf(alert);
         var record = await alerts.RecordAsync(new OperatorAlertRecord(id, alert, time.GetUtcNow(), null, null), cancellationToken);
-        if (record.MailedAt is not null || contacts.Emails.Count == 0) return 0;
+        if (record.MailedAt is not null) return 0;
+        if (contacts.Emails.Count == 0)
+        {
+            // Nobody to mail: the alert is listed (monitor operator-alerts) and marked handled, not left pending.
+            await alerts.MarkMailedAsync(id, [], time.GetUtcNow(), cancellationToken);
+            return 0;
+        }
 
         var sent = 0;
         var failures = new List<Exception>();

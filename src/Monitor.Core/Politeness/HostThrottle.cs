@@ -5,7 +5,7 @@ namespace Monitor.Core.Politeness;
 /// <summary>
 /// The in-process half of per-host politeness: at most <see cref="PolitenessSettings.MaxConcurrentPerHost"/>
 /// requests in flight to one host, and request starts spaced by the minimum delay (or the site's Crawl-delay).
-/// Start times are reserved in order, so waiting requests go one spacing apart rather than all at once.
+/// Waiting requests go one spacing apart rather than all at once.
 /// Across instances, the discover stage spaces a host's fetch messages with queue visibility delays.
 /// </summary>
 public sealed class HostThrottle(PolitenessSettings settings, TimeProvider time)
@@ -19,16 +19,23 @@ public sealed class HostThrottle(PolitenessSettings settings, TimeProvider time)
         await host.Gate.WaitAsync(cancellationToken);
         try
         {
-            TimeSpan wait;
-            lock (host)
+            // Whoever finds the host's next start time passed takes it; the others sleep until then and look again.
+            // Measuring on waking (not reserving ahead) keeps the spacing even when a timer fires late.
+            while (true)
             {
-                var now = time.GetUtcNow();
-                var start = host.NextStart > now ? host.NextStart : now;
-                host.NextStart = start + settings.SpacingFor(crawlDelay);
-                wait = start - now;
+                TimeSpan wait;
+                lock (host)
+                {
+                    var now = time.GetUtcNow();
+                    if (now >= host.NextStart)
+                    {
+                        host.NextStart = now + settings.SpacingFor(crawlDelay);
+                        return new Slot(host.Gate);
+                    }
+                    wait = host.NextStart - now;
+                }
+                await Task.Delay(wait, time, cancellationToken);
             }
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken);
-            return new Slot(host.Gate);
         }
         catch
         {
