@@ -32,8 +32,6 @@ public sealed class AlertDelivery(
     /// <summary>Longer than one e-mail or webhook call with its retries can take.</summary>
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
-    private readonly string _owner = OnceLedgerExtensions.NewOwner();
-
     public async Task<int> DeliverAsync(AlertMessage alert, CancellationToken cancellationToken)
     {
         var snapshot = await directory.CurrentAsync(cancellationToken);
@@ -72,7 +70,8 @@ public sealed class AlertDelivery(
     private async Task<bool> MailAsync(IMailSession session, Subscription subscription, AlertMessage alert, AlertEmail email, CancellationToken cancellationToken)
     {
         var key = new OnceKey("mail", $"{alert.AlertId}/{subscription.Address.ToLowerInvariant()}");
-        var result = await once.RunOnceAsync(key, _owner, Lease, time, (accepted, ct) => session.SendAsync(email, accepted, ct), cancellationToken);
+        // A fresh owner per attempt: two copies of the alert handled side by side in this process must not share a claim.
+        var result = await once.RunOnceAsync(key, OnceLedgerExtensions.NewOwner(), Lease, time, (accepted, ct) => session.SendAsync(email, accepted, ct), cancellationToken);
         return await RecordAsync(result, key, alert, subscription.Address, email.Subject, cancellationToken);
     }
 
@@ -80,23 +79,21 @@ public sealed class AlertDelivery(
     {
         var request = WebhookPayload.ForAlert(subscription, alert, statementPage);
         var key = new OnceKey("webhook", $"{alert.AlertId}/{subscription.Id}");
-        var result = await once.RunOnceAsync(key, _owner, Lease, time, (_, ct) => webhooks.PostAsync(request, ct), cancellationToken);
+        var result = await once.RunOnceAsync(key, OnceLedgerExtensions.NewOwner(), Lease, time, (_, ct) => webhooks.PostAsync(request, ct), cancellationToken);
         return await RecordAsync(result, key, alert, subscription.Webhook!.GetLeftPart(UriPartial.Path), $"webhook {request.DeliveryId}", cancellationToken);
     }
 
     private async Task<bool> RecordAsync(OnceResult result, OnceKey key, AlertMessage alert, string recipient, string subject, CancellationToken cancellationToken)
     {
-        switch (result)
-        {
-            case OnceResult.Done:
-                await deliveries.RecordSentAsync(new DeliveryRecord(alert.AlertId, recipient, alert.TopicId, subject, time.GetUtcNow()), cancellationToken);
-                logger.LogInformation("Delivered alert {AlertId} on {TopicId} to {Recipient}", alert.AlertId, alert.TopicId, recipient);
-                return true;
-            case OnceResult.HeldByOther:
-                throw new InvalidOperationException($"{key} is being delivered by another worker; the alert will be retried to make sure it arrives.");
-            default:
-                return false;
-        }
+        if (result == OnceResult.HeldByOther)
+            throw new InvalidOperationException($"{key} is being delivered by another worker; the alert will be retried to make sure it arrives.");
+        if (result == OnceResult.AlreadyDone && await deliveries.WasSentAsync(alert.AlertId, recipient, cancellationToken)) return false;
+        // The listing of deliveries (`monitor deliveries`), written after the claim is complete, and again by a
+        // redelivery if a crash came in between, so it never misses one that was made.
+        await deliveries.RecordSentAsync(new DeliveryRecord(alert.AlertId, recipient, alert.TopicId, subject, time.GetUtcNow()), cancellationToken);
+        if (result == OnceResult.AlreadyDone) return false;
+        logger.LogInformation("Delivered alert {AlertId} on {TopicId} to {Recipient}", alert.AlertId, alert.TopicId, recipient);
+        return true;
     }
 
     /// <summary>Runs one delivery; a permanent refusal marks the subscription bouncing, anything else is kept for the retry.</summary>

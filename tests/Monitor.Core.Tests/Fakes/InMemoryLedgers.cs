@@ -71,11 +71,24 @@ internal sealed class RecordingMailSender : IMailSender
     /// <summary>Recipients refused for good (550), as a mail server does for an address that does not exist.</summary>
     public HashSet<string> Rejected { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public Task SendAsync(AlertEmail email, CancellationToken cancellationToken)
+    /// <summary>When set, every send waits for it, so that concurrent senders overlap.</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
+    /// <summary>Sends waiting at the gate.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    private int _waiting;
+
+    public async Task SendAsync(AlertEmail email, CancellationToken cancellationToken)
     {
+        if (Gate is { } gate)
+        {
+            Interlocked.Increment(ref _waiting);
+            await gate.Task.WaitAsync(cancellationToken);
+            Interlocked.Decrement(ref _waiting);
+        }
         if (Failing.Contains(email.To)) throw new MailRejectedException(email.To, 451, "mailbox temporarily unavailable");
         if (Rejected.Contains(email.To)) throw new MailRejectedException(email.To, 550, "no such user");
         Sent.Enqueue(email);
-        return Task.CompletedTask;
     }
 }
