@@ -19,12 +19,12 @@ public sealed class DigestStage(
     IMailSender mail,
     IWebhookSender webhooks,
     IOnceLedger once,
+    IDeliveryLedger deliveries,
     Bounces bounces,
     TimeProvider time,
     ILogger<DigestStage> logger)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
-    private readonly string _owner = OnceLedgerExtensions.NewOwner();
 
     /// <summary>Sends what is due; returns how many digests went out.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -43,7 +43,7 @@ public sealed class DigestStage(
             try
             {
                 var key = new OnceKey("digest", $"{subscription.Id}/{period.Key}");
-                var result = await once.RunOnceAsync(key, _owner, Lease, time,
+                var result = await once.RunOnceAsync(key, OnceLedgerExtensions.NewOwner(), Lease, time,
                     (accepted, ct) => subscription.Channel == Channel.Email
                         ? session.SendAsync(DigestEmailComposer.Compose(subscription, period, alerts, links, AlertDelivery.MessageIdDomain), accepted, ct)
                         : webhooks.PostAsync(WebhookDigest(subscription, period, alerts), ct),
@@ -52,6 +52,8 @@ public sealed class DigestStage(
                 if (result == OnceResult.Done)
                 {
                     sent++;
+                    await deliveries.RecordSentAsync(new DeliveryRecord($"digest/{period.Key}", subscription.Webhook?.GetLeftPart(UriPartial.Path) ?? subscription.Address,
+                        string.Join(",", alerts.Select(a => a.TopicId).Distinct()), $"{period.Key} digest, {alerts.Count} alerts", time.GetUtcNow()), cancellationToken);
                     logger.LogInformation("Sent the {Period} digest of {Address}: {Count} alerts", period.Key, subscription.Address, alerts.Count);
                 }
                 // Sent now or before: what it held is not for the next digest.

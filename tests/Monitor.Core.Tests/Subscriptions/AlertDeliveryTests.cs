@@ -170,6 +170,24 @@ public sealed class AlertDeliveryTests
     }
 
     [Fact]
+    public async Task HandleAsync_TwoCopiesSideBySide_MailOnceAndTheOtherCopyIsRetried()
+    {
+        await _world.AddAsync("a@example.org");
+        var gate = new TaskCompletionSource();
+        _world.Mail.Gate = gate;
+
+        var first = _world.Stage.HandleAsync(SubscriptionWorld.Alert(), CancellationToken.None);
+        while (_world.Mail.Waiting == 0) await Task.Delay(5);
+        var second = await Record.ExceptionAsync(() => _world.Stage.HandleAsync(SubscriptionWorld.Alert(), CancellationToken.None));
+        gate.SetResult();
+        await first;
+
+        Assert.IsType<AggregateException>(second); // the claim is held: the queue retries this copy later
+        Assert.Single(_world.Mail.Sent);
+        Assert.Equal(0, await _world.Stage.HandleAsync(SubscriptionWorld.Alert(), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task HandleAsync_AlertFromANewerSchema_IsRejectedAsInvalid()
     {
         await _world.AddAsync("a@example.org");

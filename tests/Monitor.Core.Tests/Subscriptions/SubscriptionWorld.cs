@@ -32,7 +32,7 @@ internal sealed class SubscriptionWorld
         Bounces = new Bounces(Store, Queue, Time, NullLogger<Bounces>.Instance);
         Delivery = new AlertDelivery(Directory, Links, Mail, Webhooks, Inbox, Once, new OnceLease(TimeSpan.FromMinutes(2)), Deliveries, Blobs, Bounces, Time, NullLogger<AlertDelivery>.Instance);
         Stage = new DeliverStage(Delivery);
-        Digests = new DigestStage(Directory, Inbox, Links, Mail, Webhooks, Once, Bounces, Time, NullLogger<DigestStage>.Instance);
+        Digests = new DigestStage(Directory, Inbox, Links, Mail, Webhooks, Once, Deliveries, Bounces, Time, NullLogger<DigestStage>.Instance);
     }
 
     public FakeTimeProvider Time { get; }
