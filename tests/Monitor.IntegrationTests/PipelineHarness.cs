@@ -59,13 +59,22 @@ public sealed class PipelineHarness : IAsyncDisposable
             ["Search:IndexPath"] = Path.Combine(harness._directory, "search"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
-        harness.Monitor = await LocalMonitor.StartAsync(new LocalMonitorOptions
+        try
         {
-            SourcesFile = files.Sources,
-            TopicsFile = files.Topics,
-            SubscriptionsFile = files.Subscriptions,
-            Settings = all,
-        }, CancellationToken.None);
+            harness.Monitor = await LocalMonitor.StartAsync(new LocalMonitorOptions
+            {
+                SourcesFile = files.Sources,
+                TopicsFile = files.Topics,
+                SubscriptionsFile = files.Subscriptions,
+                Settings = all,
+            }, CancellationToken.None);
+        }
+        catch
+        {
+            // A test expecting a configuration error gets no harness to dispose: stop Azurite and the servers here.
+            await harness.DisposeAsync();
+            throw;
+        }
         return harness;
     }
 
