@@ -69,7 +69,16 @@ public sealed class PipelineHarness : IAsyncDisposable
             SubscriptionsFile = files.Subscriptions,
             Settings = all,
         };
-        harness.Monitor = await LocalMonitor.StartAsync(harness.Options, CancellationToken.None);
+        try
+        {
+            harness.Monitor = await LocalMonitor.StartAsync(harness.Options, CancellationToken.None);
+        }
+        catch
+        {
+            // A test expecting a configuration error gets no harness to dispose: stop Azurite and the servers here.
+            await harness.DisposeAsync();
+            throw;
+        }
         return harness;
     }
 
