@@ -17,7 +17,7 @@ internal static class DemoCommand
         };
         var command = new Command("demo", "Run the whole pipeline offline against a sample ministry site, Azurite and a loopback SMTP server.")
         {
-            verbose, directory,
+            directory,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {

@@ -21,6 +21,7 @@ internal static class MonitorCli
     {
         var root = new RootCommand("Ministry Monitor: watches foreign-ministry sites, archives their statements and alerts on tracked topics.");
         root.Options.Add(CommonOptions.Data);
+        root.Options.Add(CommonOptions.Verbose());
         foreach (var command in CommandCatalog.All())
             root.Subcommands.Add(command);
         return root;

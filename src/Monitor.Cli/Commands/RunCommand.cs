@@ -22,7 +22,7 @@ internal static class RunCommand
         var verbose = CommonOptions.Verbose();
         var command = new Command("run", "Watch the configured ministry sites: discover, fetch, archive, detect, alert and e-mail.")
         {
-            sources, topics, subscriptions, once, verbose,
+            sources, topics, subscriptions, once,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
