@@ -47,7 +47,6 @@ public static class WebServiceExtensions
 
         services.AddSingleton<SourceNames>();
         services.AddSingleton<StatementBrowser>();
-        services.AddSingleton<Operations.SourceHealthReader>();
         services.AddSingleton<MonitorWebPipeline>();
         return builder;
     }

@@ -90,7 +90,7 @@ public sealed class WebFunctionTests(WebFunctionTests.Storage storage) : IClassF
             var response = await SendAsync(host, "GET", "/api/sources", principal);
             Assert.Equal(200, response.Status);
             using var json = JsonDocument.Parse(response.Body);
-            Assert.Equal("never fetched", json.RootElement[0].GetProperty("status").GetString());
+            Assert.Equal("never-run", json.RootElement[0].GetProperty("status").GetString());
         }
     }
 

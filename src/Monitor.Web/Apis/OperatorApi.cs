@@ -7,7 +7,9 @@ using Monitor.Core.Messages;
 using Monitor.Core.Storage;
 using Monitor.Infrastructure.Hosting;
 using Monitor.Core.Archive;
-using Monitor.Web.Operations;
+using Monitor.Core.Configuration;
+using Monitor.Core.Health;
+using Monitor.Core.Operators;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Apis;
@@ -24,15 +26,15 @@ public static class OperatorApi
         api.MapGet("/sources", ListSources).WithName("ListSources").WithSummary("Each configured source and its health.");
         api.MapGet("/log", ListLog).WithName("ListIngestionLog").WithSummary("The ingestion log, newest first; paged with a continuation token.");
         api.MapGet("/alerts", ListAlerts).WithName("ListAlerts").WithSummary("Alerts raised, newest first; paged with a continuation token.");
-        api.MapGet("/operator-alerts", ListOperatorAlerts).WithName("ListOperatorAlerts").WithSummary("The operator-alerts queue, oldest first, without consuming it.");
+        api.MapGet("/operator-alerts", ListOperatorAlerts).WithName("ListOperatorAlerts").WithSummary("What the operators were told (the operator alert log), newest first.");
         api.MapGet("/poison", ListPoisoned).WithName("ListPoisonedMessages").WithSummary("Messages that failed too often, by queue.");
 
         endpoints.MapPost(RequeuePath, Requeue).RequireAuthorization(WebPolicies.Operator).ExcludeFromDescription();
         return endpoints;
     }
 
-    public static async Task<Ok<IReadOnlyList<SourceHealth>>> ListSources(SourceHealthReader health, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await health.ReadAsync(cancellationToken));
+    public static async Task<Ok<IReadOnlyList<SourceHealth>>> ListSources(ISourceHealthReader health, MonitorConfiguration configuration, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await health.ReadAsync(configuration.Sources, cancellationToken));
 
     public static async Task<Results<Ok<Page<IngestionEntry>>, ValidationProblem>> ListLog(
         IArchiveCatalog catalog, IServiceProvider services, string? source, string? outcome, string? since, int? pageSize, string? continuationToken,
@@ -67,8 +69,8 @@ public static class OperatorApi
         }, cancellationToken));
     }
 
-    public static async Task<Ok<IReadOnlyList<OperatorAlert>>> ListOperatorAlerts(OperatorQueues queues, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await queues.PeekAlertsAsync(cancellationToken));
+    public static async Task<Ok<IReadOnlyList<OperatorAlertRecord>>> ListOperatorAlerts(IOperatorAlertLog alerts, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await alerts.ReadRecentAsync(Paging.MaxPageSize, cancellationToken));
 
     public static async Task<Ok<IReadOnlyList<PoisonedMessage>>> ListPoisoned(OperatorQueues queues, CancellationToken cancellationToken) =>
         TypedResults.Ok(await queues.PeekPoisonedAsync(cancellationToken));
