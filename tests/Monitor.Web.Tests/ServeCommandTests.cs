@@ -60,6 +60,9 @@ public sealed class ServeCommandTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        // The sample site is on loopback, which the SSRF guard refuses by default.
+        psi.Environment["Fetch__AllowPrivateNetworks"] = "true";
+        psi.Environment["Fetch__MinDelayMilliseconds"] = "0";
         return Process.Start(psi)!;
     }
 

@@ -66,7 +66,7 @@ public sealed class LocalMonitor : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection([new("Smtp:PickupDirectory", Path.GetFullPath(Path.Combine(options.DataDirectory, "outbox")))]);
         }
 
-        LocalSubscriberSettings.AddDefaults(builder.Configuration);
+        LocalSubscriberSettings.AddDefaults(builder.Configuration, options.DataDirectory);
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });

@@ -5,26 +5,26 @@ namespace Monitor.Cli.Local;
 
 /// <summary>
 /// Locally, subscribers' links need a signing key and a public address too. Unless configured, the key is made
-/// once and kept in .monitor/unsubscribe-signing-key (so links in e-mails already sent keep working), and the
+/// once and kept in the data folder (.monitor/unsubscribe-signing-key) (so links in e-mails already sent keep working), and the
 /// address is that of `monitor serve` on this machine.
 /// </summary>
 internal static class LocalSubscriberSettings
 {
     public const string DefaultPublicBaseUrl = "http://localhost:5080";
 
-    public static void AddDefaults(IConfigurationManager configuration)
+    public static void AddDefaults(IConfigurationManager configuration, string dataDirectory)
     {
         var defaults = new Dictionary<string, string?>();
         if (string.IsNullOrWhiteSpace(configuration["Unsubscribe:SigningKey"]))
-            defaults["Unsubscribe:SigningKey"] = LocalKey();
+            defaults["Unsubscribe:SigningKey"] = LocalKey(dataDirectory);
         if (string.IsNullOrWhiteSpace(configuration["Web:PublicBaseUrl"]))
             defaults["Web:PublicBaseUrl"] = DefaultPublicBaseUrl;
         if (defaults.Count > 0) configuration.AddInMemoryCollection(defaults);
     }
 
-    private static string LocalKey()
+    private static string LocalKey(string dataDirectory)
     {
-        var path = Path.GetFullPath(Path.Combine(".monitor", "unsubscribe-signing-key"));
+        var path = Path.GetFullPath(Path.Combine(dataDirectory, "unsubscribe-signing-key"));
         if (File.Exists(path))
         {
             var existing = File.ReadAllText(path).Trim();

@@ -16,16 +16,19 @@ public sealed class TableDeliveryLedger(StorageClients clients, MonthDirectory m
     private TableClient Table => clients.Table(StorageClients.TableNames.Deliveries);
 
     public async Task<bool> WasSentAsync(string alertId, string recipient, CancellationToken cancellationToken) =>
-        (await Table.GetEntityIfExistsAsync<TableEntity>(alertId, RowKey(recipient), select: ["RowKey"], cancellationToken: cancellationToken)).HasValue;
+        (await Table.GetEntityIfExistsAsync<TableEntity>(KeySafe(alertId), RowKey(recipient), select: ["RowKey"], cancellationToken: cancellationToken)).HasValue;
 
     public async Task RecordSentAsync(DeliveryRecord delivery, CancellationToken cancellationToken)
     {
         var month = TimeKeys.Month(delivery.SentAt);
         await months.RecordAsync(Table, month, cancellationToken);
-        await Table.UpsertEntityAsync(Row(month, $"{TimeKeys.Reverse(delivery.SentAt)}|{delivery.AlertId}|{RowKey(delivery.Recipient)}", delivery),
+        await Table.UpsertEntityAsync(Row(month, $"{TimeKeys.Reverse(delivery.SentAt)}|{KeySafe(delivery.AlertId)}|{RowKey(delivery.Recipient)}", delivery),
             TableUpdateMode.Replace, cancellationToken);
-        await Table.UpsertEntityAsync(Row(delivery.AlertId, RowKey(delivery.Recipient), delivery), TableUpdateMode.Replace, cancellationToken);
+        await Table.UpsertEntityAsync(Row(KeySafe(delivery.AlertId), RowKey(delivery.Recipient), delivery), TableUpdateMode.Replace, cancellationToken);
     }
+
+    /// <summary>Table keys may not hold '/', '\', '#' or '?' (a digest's id is "digest/…"): those ids are escaped.</summary>
+    private static string KeySafe(string id) => id.AsSpan().IndexOfAny("/\\#?") < 0 ? id : Uri.EscapeDataString(id);
 
     /// <summary>Writes the listing row of every sent e-mail in the ledger (for e-mails sent before they existed); returns the count.</summary>
     public async Task<int> RelistAsync(CancellationToken cancellationToken)
@@ -40,7 +43,7 @@ public sealed class TableDeliveryLedger(StorageClients clients, MonthDirectory m
             var month = TimeKeys.Month(delivery.SentAt);
             await months.RecordAsync(Table, month, cancellationToken, always: true);
             actions.Add(new(TableTransactionActionType.UpsertReplace,
-                Row(month, $"{TimeKeys.Reverse(delivery.SentAt)}|{delivery.AlertId}|{e.RowKey}", delivery)));
+                Row(month, $"{TimeKeys.Reverse(delivery.SentAt)}|{KeySafe(delivery.AlertId)}|{e.RowKey}", delivery)));
         }
         foreach (var chunk in actions.GroupBy(a => a.Entity.PartitionKey).SelectMany(g => g.Chunk(100)))
             await Table.SubmitTransactionAsync(chunk, cancellationToken);

@@ -113,6 +113,7 @@ public sealed class CatalogueTests : IAsyncLifetime
         {
             await ledger.RecordRaisedAsync(new AlertMessage(1, $"alert-{i}", i % 2 == 0 ? "lachin" : "peace", "T", "ru-mfa", "MFA", "s", 1, false, "Title",
                 new Uri("https://mfa.example/1"), null, "ru-mfa/x/v001.txt", 1, [], May.AddDays(-20 * i)), default);
+            if (i != 4) await ledger.MarkEnqueuedAsync($"alert-{i}", default);
         }
 
         var lachin = await AllPagesAsync(t => Catalog.ListAlertsAsync(new AlertQuery { TopicId = "lachin", PageSize = 2, ContinuationToken = t }, default));
@@ -121,6 +122,8 @@ public sealed class CatalogueTests : IAsyncLifetime
         Assert.Equal(["alert-0", "alert-2", "alert-4"], lachin.Select(a => a.AlertId));
         Assert.Equal(["alert-0", "alert-1", "alert-2"], recent.Items.Select(a => a.AlertId));
         Assert.True(await ledger.IsEnqueuedAsync("alert-5", default));
+        // Recorded, but a crash kept it off the queue: listed, and re-sent by the retry.
+        Assert.False(await ledger.IsEnqueuedAsync("alert-4", default));
         Assert.False(await ledger.IsEnqueuedAsync("alert-6", default));
     }
 

@@ -128,6 +128,12 @@ public sealed class CrashReplay : IAsyncDisposable
             ["Pipeline:MaxDequeueCount"] = "20",
             ["Fetch:MaxRetries"] = "1",
             ["Fetch:AttemptTimeoutSeconds"] = "10",
+            // The replayed feed is served on loopback, which the SSRF guard refuses by default.
+            ["Fetch:AllowPrivateNetworks"] = "true",
+            ["Fetch:MinDelayMilliseconds"] = "0",
+            ["Unsubscribe:SigningKey"] = "crash-test-signing-key-0123456789",
+            ["Web:PublicBaseUrl"] = "https://monitor.example",
+            ["Search:InMemory"] = "true",
         };
     }
 

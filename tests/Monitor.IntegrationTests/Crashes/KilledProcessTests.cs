@@ -180,6 +180,9 @@ public sealed class KilledProcessTests(ITestOutputHelper output)
             ["Smtp__Security"] = "None",
             // What a killed run held comes back within seconds rather than the default five minutes.
             ["Pipeline__MessageLeaseSeconds"] = "2",
+            // The replayed feed is served on loopback, which the SSRF guard refuses by default.
+            ["Fetch__AllowPrivateNetworks"] = "true",
+            ["Fetch__MinDelayMilliseconds"] = "0",
             ["Pipeline__ClaimLeaseSeconds"] = "1",
             ["Pipeline__RetryDelaySeconds"] = "0.2",
             ["Pipeline__MaxDequeueCount"] = "20",
