@@ -24,13 +24,16 @@ public sealed class ServeCommandTests
         File.WriteAllText(Path.Combine(directory, "topics.json"), """{ "topics": [ { "id": "lachin-corridor", "name": "Lachin corridor", "terms": ["Lachin corridor"] } ] }""");
         File.WriteAllText(Path.Combine(directory, "subscriptions.json"), """{ "subscribers": [] }""");
         var files = new[] { "--sources", "sources.json", "--topics", "topics.json", "--subscriptions", "subscriptions.json" };
+        var started = new List<Process>();
         try
         {
             using var run = Start(directory, ["run", "--once", .. files]);
+            started.Add(run);
             await run.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
             Assert.True(run.ExitCode == 0, await run.StandardError.ReadToEndAsync());
 
             using var serve = Start(directory, ["serve", "--port", "0", .. files]);
+            started.Add(serve);
             var line = await ReadLineAsync(serve, l => l.StartsWith("Serving ", StringComparison.Ordinal));
             var address = new Uri(line.Split(' ')[1]);
             Assert.Equal("127.0.0.1", address.Host);
@@ -48,6 +51,12 @@ public sealed class ServeCommandTests
         }
         finally
         {
+            // A failed assertion must not leave a monitor (and its Azurite) running after the test.
+            foreach (var process in started.Where(p => !p.HasExited))
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
             Directory.Delete(directory, recursive: true);
         }
     }
