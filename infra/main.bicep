@@ -81,8 +81,11 @@ param smtpFromName string = 'Ministry Monitor'
 @description('Key that signs unsubscribe links; azd generates it once and reads it back from Key Vault afterwards. Stored in Key Vault.')
 param unsubscribeSigningKey string = ''
 
+@description('Operators e-mailed when a source fails, is blocked or recovers, and when messages are poisoned: comma-separated addresses; empty mails nobody (OPERATOR_EMAILS).')
+param operatorEmails string = ''
+
 @description('User-Agent header sent to ministry sites: name the operator and a contact address.')
-param fetchUserAgent string = 'MinistryMonitor/1.0 (+https://github.com/ministry-monitor)'
+param fetchUserAgent string = 'MinistryMonitor/1.0 (+https://github.com/ministry-monitor/ministry-monitor)'
 
 @allowed([
   512
@@ -252,6 +255,7 @@ module function 'app/function.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     scheduleMinutes: scheduleMinutes
+    operatorEmails: operatorEmails
     authClientId: webAuthClientId
     requireSignIn: webRequireSignIn
     smtp: {
@@ -268,6 +272,10 @@ module function 'app/function.bicep' = {
       attemptTimeoutSeconds: 30
       totalTimeoutSeconds: 120
       maxRetries: 3
+      allowPrivateNetworks: false
+      maxConcurrentPerHost: 2
+      minDelayMilliseconds: 1000
+      maxResponseMegabytes: 32
     }
   }
 }

@@ -82,6 +82,9 @@ param maximumInstanceCount int = 40
 ])
 param scheduleMinutes int = 5
 
+@description('Operators e-mailed about failing, blocked and recovered sources and poisoned messages (comma-separated; empty mails nobody).')
+param operatorEmails string = ''
+
 @description('SMTP server the alerts are sent through.')
 param smtp smtpSettings
 
@@ -135,6 +138,23 @@ type fetchSettings = {
   @minValue(0)
   @maxValue(10)
   maxRetries: int
+
+  @description('The SSRF guard: false refuses loopback, private, link-local and metadata addresses. Keep it false on Azure.')
+  allowPrivateNetworks: bool
+
+  @minValue(1)
+  @maxValue(16)
+  maxConcurrentPerHost: int
+
+  @description('Least time between two requests to one host; queue visibility delays keep it across instances.')
+  @minValue(0)
+  @maxValue(60000)
+  minDelayMilliseconds: int
+
+  @description('Responses larger than this once decompressed are refused.')
+  @minValue(1)
+  @maxValue(256)
+  maxResponseMegabytes: int
 }
 
 // host.json is read at build time, so the local runner's Pipeline__* settings equal what the Functions host does.
@@ -241,6 +261,12 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     FETCH_SCHEDULE: '0 */${scheduleMinutes} * * * *'
     // Timer of WatchPoisonFunction (%POISON_WATCH_SCHEDULE%): operators hear of poisoned messages within 15 minutes.
     POISON_WATCH_SCHEDULE: '0 */15 * * * *'
+    // Timer of NotifyOperatorsFunction (%OPERATOR_NOTIFY_SCHEDULE%): operator alerts are recorded and mailed within 5 minutes.
+    OPERATOR_NOTIFY_SCHEDULE: '0 */5 * * * *'
+
+    // OperatorOptions.
+    Operators__Emails: operatorEmails
+
     // Timer of DigestFunction (%DIGEST_SCHEDULE%): digests go out at their subscribers' local hour, so hourly (at :01).
     DIGEST_SCHEDULE: '0 1 * * * *'
 
@@ -276,6 +302,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Fetch__AttemptTimeoutSeconds: string(fetch.attemptTimeoutSeconds)
     Fetch__TotalTimeoutSeconds: string(fetch.totalTimeoutSeconds)
     Fetch__MaxRetries: string(fetch.maxRetries)
+    Fetch__AllowPrivateNetworks: string(fetch.allowPrivateNetworks)
+    Fetch__MaxConcurrentPerHost: string(fetch.maxConcurrentPerHost)
+    Fetch__MinDelayMilliseconds: string(fetch.minDelayMilliseconds)
+    Fetch__MaxResponseMegabytes: string(fetch.maxResponseMegabytes)
 
     // PipelineOptions drive the local runner; on Azure host.json does the same job, so they are taken from it.
     Pipeline__MaxDequeueCount: string(queueHost.maxDequeueCount)
@@ -283,6 +313,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Pipeline__Concurrency: string(queueHost.batchSize)
     Pipeline__RetryDelaySeconds: string(visibilityTimeoutSeconds)
     Pipeline__ScheduleMinutes: string(scheduleMinutes)
+    // Only the local runner leases messages itself; the Functions host holds them while a function runs.
+    Pipeline__MessageLeaseSeconds: '300'
+    // Longer than an SMTP send can take (3 steps of Smtp__TimeoutSeconds), shorter than a crashed message takes to reappear.
+    Pipeline__ClaimLeaseSeconds: '120'
 
     // WebOptions: App Service Authentication signs callers in; holders of the Monitor.Operator app role are operators.
     Web__Authentication: 'AppService'

@@ -24,7 +24,12 @@ public static class WebServiceExtensions
         services.AddProblemDetails();
         services.AddAntiforgery();
         services.AddRazorComponents();
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Ministry Monitor API";
+            document.Info.Description = "Archived ministry statements, their versions and diffs (public), and the operators' listings (sign-in).";
+            return Task.CompletedTask;
+        }));
 
         var scheme = builder.Configuration.GetValue($"{WebOptions.SectionName}:{nameof(WebOptions.Authentication)}", WebAuthentication.AppService) switch
         {

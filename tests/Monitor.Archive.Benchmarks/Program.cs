@@ -22,7 +22,7 @@ Console.WriteLine($"Ministry Monitor archive benchmark (.NET {Environment.Versio
 try
 {
     await using var azurite = await AzuriteProcess.StartAsync(null, CancellationToken.None);
-    var clients = new StorageClients(MsOptions.Create(new StorageOptions { ConnectionString = azurite.ConnectionString }));
+    var clients = new StorageClients(MsOptions.Create(new StorageOptions { ConnectionString = azurite.ConnectionString }), []);
     await clients.Table(StorageClients.TableNames.StatementTimeline).CreateIfNotExistsAsync();
     var timeline = new TableStatementTimeline(clients, new MonthDirectory());
     var corpus = new SyntheticArchive(Seed, sources: 20);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Monitor.Cli.Demo;
 using Monitor.Core.Messages;
+using Monitor.Core.Operators;
 using Monitor.Core.Storage;
 using Monitor.Core.Subscriptions;
 using Monitor.Functions.Functions;
@@ -41,6 +42,10 @@ public sealed class FunctionInvocationTests
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
             ["Smtp:Security"] = "None",
+            // The site is on loopback, which the SSRF guard refuses by default.
+            ["Fetch:AllowPrivateNetworks"] = "true",
+            ["OPERATOR_NOTIFY_SCHEDULE"] = "0 */5 * * * *",
+            ["Operators:Emails"] = "ops@example.org",
             ["Unsubscribe:SigningKey"] = "functions-test-signing-key",
             ["Web:PublicBaseUrl"] = "https://monitor.example",
         });
@@ -65,6 +70,15 @@ public sealed class FunctionInvocationTests
 
         // Nothing failed, so the poison watch has nothing to report.
         Assert.Empty(await Create<PoisonWatch>(host).CheckAsync(CancellationToken.None));
+
+        // The operator-alerts timer records and mails what waits on its queue, once even if the tick repeats.
+        await host.Services.GetRequiredService<IMessageQueue>().SendAsync(QueueNames.OperatorAlerts,
+            new OperatorAlert(OperatorAlert.SourceFailing, "mfa", "MFA: the last 3 discoveries failed", 3, DateTimeOffset.UtcNow), CancellationToken.None);
+        await Create<NotifyOperatorsFunction>(host).Run(new TimerInfo(), CancellationToken.None);
+        await Create<NotifyOperatorsFunction>(host).Run(new TimerInfo(), CancellationToken.None);
+        Assert.Equal(["analyst@example.org", "ops@example.org"], smtp.Messages.Select(m => m.To.ToString()).Order());
+        var recorded = Assert.Single(await host.Services.GetRequiredService<IOperatorAlertLog>().ReadRecentAsync(10, CancellationToken.None));
+        Assert.Equal("ops@example.org", recorded.MailedTo);
 
         // A timer tick right after: the source is not due yet, so nothing is queued.
         await Create<ScheduleFunction>(host).Run(new TimerInfo(), CancellationToken.None);

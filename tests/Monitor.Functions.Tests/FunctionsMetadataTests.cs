@@ -12,9 +12,9 @@ public sealed class FunctionsMetadataTests
         using var metadata = JsonDocument.Parse(File.ReadAllText(FunctionsApp.MetadataPath));
         var functions = metadata.RootElement.EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("bindings")[0]);
 
-        Assert.Equal(["Deliver", "Detect", "Digest", "Discover", "Fetch", "Schedule", "WatchPoison", "Web"], functions.Keys.Order());
+        Assert.Equal(["Deliver", "Detect", "Digest", "Discover", "Fetch", "NotifyOperators", "Schedule", "WatchPoison", "Web"], functions.Keys.Order());
 
-        foreach (var (function, setting) in new[] { ("Schedule", "%FETCH_SCHEDULE%"), ("WatchPoison", "%POISON_WATCH_SCHEDULE%"), ("Digest", "%DIGEST_SCHEDULE%") })
+        foreach (var (function, setting) in new[] { ("Schedule", "%FETCH_SCHEDULE%"), ("WatchPoison", "%POISON_WATCH_SCHEDULE%"), ("NotifyOperators", "%OPERATOR_NOTIFY_SCHEDULE%"), ("Digest", "%DIGEST_SCHEDULE%") })
         {
             Assert.Equal("timerTrigger", functions[function].GetProperty("type").GetString());
             Assert.Equal(setting, functions[function].GetProperty("schedule").GetString());

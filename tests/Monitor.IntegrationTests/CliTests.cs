@@ -30,7 +30,8 @@ public sealed class CliTests
             ["Smtp__Security"] = "None",
         };
 
-        var run = await MonitorAsync(directory, smtpSettings, "run", "--once");
+        // The site is on loopback, which the SSRF guard refuses by default; the listings below fetch nothing.
+        var run = await MonitorAsync(directory, new Dictionary<string, string>(smtpSettings) { ["Fetch__AllowPrivateNetworks"] = "true" }, "run", "--once");
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("1 sources due", run.Output);
 
@@ -42,6 +43,13 @@ public sealed class CliTests
         var alert = Assert.Single(JsonLines(await MonitorAsync(directory, smtpSettings, "alerts", "--json")));
         Assert.Equal("lachin-corridor", alert.GetProperty("topicId").GetString());
         Assert.Single(smtp.Messages);
+        var health = Assert.Single(JsonLines(await MonitorAsync(directory, smtpSettings, "sources", "--json")));
+        Assert.Equal(("mfa", "ok", 1), (health.GetProperty("sourceId").GetString(), health.GetProperty("status").GetString(), health.GetProperty("statementsLast7Days").GetInt32()));
+        Assert.Single(JsonLines(await MonitorAsync(directory, smtpSettings, "log", "--source", "mfa", "--outcome", "ok", "--since", "1h", "--json")));
+        Assert.Empty(JsonLines(await MonitorAsync(directory, smtpSettings, "log", "--outcome", "http-error", "--json")));
+        var badSince = await MonitorAsync(directory, smtpSettings, "log", "--since", "yesterday");
+        Assert.NotEqual(0, badSince.ExitCode);
+        Assert.Contains("--since 'yesterday' is neither an age", badSince.Output);
         Assert.True(Directory.Exists(Path.Combine(directory, ".monitor", "azurite")));
         Directory.Delete(directory, recursive: true);
     }

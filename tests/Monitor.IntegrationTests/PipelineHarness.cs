@@ -45,6 +45,27 @@ public sealed class PipelineHarness : IAsyncDisposable
         Action<LoopbackSite>? beforeStart = null)
     {
         var harness = new PipelineHarness(Directory.CreateTempSubdirectory("monitor-test-").FullName);
+        try
+        {
+            await harness.InitializeAsync(sources, topics, subscribers, settings, beforeStart);
+            return harness;
+        }
+        catch
+        {
+            // A start that fails (a test of a bad configuration file) must not leave its Azurite, site or SMTP server running.
+            await harness.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task InitializeAsync(
+        object[] sources,
+        object[] topics,
+        object[] subscribers,
+        IReadOnlyDictionary<string, string?>? settings,
+        Action<LoopbackSite>? beforeStart)
+    {
+        var harness = this;
         harness._azurite = await AzuriteProcess.StartAsync(null, CancellationToken.None);
         harness.Site = await LoopbackSite.StartAsync();
         harness.Smtp = await LoopbackSmtpServer.StartAsync();
@@ -60,6 +81,9 @@ public sealed class PipelineHarness : IAsyncDisposable
             ["Pipeline:RetryDelaySeconds"] = "0.05",
             ["Fetch:MaxRetries"] = "1",
             ["Fetch:AttemptTimeoutSeconds"] = "10",
+            // The sites are on loopback, which the SSRF guard refuses by default; and no need to be gentle with them.
+            ["Fetch:AllowPrivateNetworks"] = "true",
+            ["Fetch:MinDelayMilliseconds"] = "0",
             ["Search:IndexPath"] = Path.Combine(harness._directory, "search"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
@@ -71,7 +95,6 @@ public sealed class PipelineHarness : IAsyncDisposable
             Settings = all,
         };
         harness.Monitor = await LocalMonitor.StartAsync(harness.Options, CancellationToken.None);
-        return harness;
     }
 
     public Task<CycleSummary> RunCycleAsync() => Runner.RunCycleAsync(allSources: true, CancellationToken.None);

@@ -1,6 +1,7 @@
 using Monitor.Core.Configuration;
 using Monitor.Core.Messages;
 using Monitor.Core.Storage;
+using Monitor.Core.Operators;
 using Monitor.Infrastructure.Hosting;
 
 namespace Monitor.IntegrationTests;
@@ -61,26 +62,79 @@ public sealed class SourceFailureTests
     }
 
     [Fact]
-    public async Task RunCycle_ListingFindsNothingThreeTimesThenRecovers_TellsTheOperatorsOnceEachWay()
+    public async Task RunCycle_ListingFindsNothingThreeTimesThenRecovers_MailsTheOperatorsOnceEachWayAndKeepsTheAlertsListed()
     {
         await using var harness = await PipelineHarness.StartAsync(
             [TestData.ListingSource("redesigned", "news/", "a.news-link")],
             [TestData.Topic("t", "anything")],
             [],
+            settings: new Dictionary<string, string?> { ["Operators:Emails"] = "ops@example.org; oncall@example.org" },
             beforeStart: site => site.Set("news/", "<html><body><a class=\"item\" href=\"/news/1.html\">1</a></body></html>"));
 
-        for (var cycle = 0; cycle < 4; cycle++) await harness.RunCycleAsync();
-        var failing = Assert.Single(await harness.Get<OperatorQueues>().PeekAlertsAsync(CancellationToken.None));
-        Assert.Equal((OperatorAlert.SourceFailing, "redesigned", 3), (failing.Kind, failing.SourceId, failing.ConsecutiveFailures));
-        Assert.Contains("found no statements", failing.Message);
+        for (var cycle = 0; cycle < 5; cycle++) await harness.RunCycleAsync();
+        var failing = Assert.Single(await harness.Get<IOperatorAlertLog>().ReadRecentAsync(50, CancellationToken.None));
+        Assert.Equal((OperatorAlert.SourceFailing, "redesigned", 3), (failing.Alert.Kind, failing.Alert.SourceId, failing.Alert.ConsecutiveFailures));
+        Assert.Contains("found no statements", failing.Alert.Message);
+        Assert.Equal("ops@example.org, oncall@example.org", failing.MailedTo);
+        Assert.Equal(["oncall@example.org", "ops@example.org"], harness.Smtp.Messages.Select(m => m.To.ToString()).Order());
+        Assert.Equal(0, await harness.QueueLengthAsync(QueueNames.OperatorAlerts));
 
         harness.Site.Set("news/", "<html><body><a class=\"news-link\" href=\"/news/1.html\">1</a></body></html>");
         harness.Site.Set("news/1.html", "<html><body><article><p>Back.</p></article></body></html>");
         await harness.RunCycleAsync();
         await harness.RunCycleAsync();
 
-        var alerts = await harness.Get<OperatorQueues>().PeekAlertsAsync(CancellationToken.None);
-        Assert.Equal([OperatorAlert.SourceFailing, OperatorAlert.SourceRecovered], alerts.Select(a => a.Kind));
+        var alerts = await harness.Get<IOperatorAlertLog>().ReadRecentAsync(50, CancellationToken.None);
+        Assert.Equal([OperatorAlert.SourceRecovered, OperatorAlert.SourceFailing], alerts.Select(a => a.Alert.Kind));
+        Assert.Equal(4, harness.Smtp.Messages.Count);
+        Assert.Equal(2, harness.Smtp.Messages.Count(m => (m.Subject ?? string.Empty).Contains("Recovered: redesigned", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task DeliverAsync_SameOperatorAlertDeliveredTwice_RecordsAndMailsItOnce()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            [TestData.FeedSource("mfa", "feed/")],
+            [TestData.Topic("t", "anything")],
+            [],
+            settings: new Dictionary<string, string?> { ["Operators:Emails"] = "ops@example.org" });
+        var alert = new OperatorAlert(OperatorAlert.SourceBlocked, "mfa", "MFA: <script>alert(1)</script> is blocked", 1, DateTimeOffset.UtcNow);
+        var json = PipelineJson.Serialize(alert);
+
+        await harness.Queue(QueueNames.OperatorAlerts).SendMessageAsync(json);
+        await harness.Queue(QueueNames.OperatorAlerts).SendMessageAsync(json);
+        var handled = await harness.Get<OperatorAlertDelivery>().DeliverAsync(CancellationToken.None);
+
+        Assert.Equal(2, handled);
+        var record = Assert.Single(await harness.Get<IOperatorAlertLog>().ReadRecentAsync(50, CancellationToken.None));
+        Assert.Equal("ops@example.org", record.MailedTo);
+        var mail = Assert.Single(harness.Smtp.Messages);
+        Assert.Contains("&lt;script&gt;", mail.HtmlBody);
+        Assert.DoesNotContain("<script>", mail.HtmlBody);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_SmtpDownThenUp_KeepsTheAlertQueuedAndMailsItOnceLater()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            [TestData.FeedSource("mfa", "feed/")],
+            [TestData.Topic("t", "anything")],
+            [],
+            settings: new Dictionary<string, string?> { ["Operators:Emails"] = "ops@example.org, oncall@example.org" });
+        harness.Smtp.RefuseRecipient("oncall@example.org");
+        await harness.Queue(QueueNames.OperatorAlerts).SendMessageAsync(PipelineJson.Serialize(
+            new OperatorAlert(OperatorAlert.SourceFailing, "mfa", "MFA failed 3 times", 3, DateTimeOffset.UtcNow)));
+
+        Assert.Equal(0, await harness.Get<OperatorAlertDelivery>().DeliverAsync(CancellationToken.None));
+        var pending = Assert.Single(await harness.Get<IOperatorAlertLog>().ReadRecentAsync(50, CancellationToken.None));
+        Assert.Null(pending.MailedAt);
+        Assert.Equal(1, await harness.QueueLengthAsync(QueueNames.OperatorAlerts));
+
+        harness.Smtp.AcceptAll();
+        Assert.Equal(1, await harness.Get<OperatorAlertDelivery>().DeliverAsync(CancellationToken.None));
+
+        Assert.Equal(["oncall@example.org", "ops@example.org"], harness.Smtp.Messages.Select(m => m.To.ToString()).Order());
+        Assert.NotNull(Assert.Single(await harness.Get<IOperatorAlertLog>().ReadRecentAsync(50, CancellationToken.None)).MailedAt);
     }
 
     [Fact]
@@ -115,7 +169,7 @@ public sealed class SourceFailureTests
             [TestData.FeedSource("broken-feed", "feed/")],
             [TestData.Topic("t", "anything")],
             [],
-            beforeStart: site => site.Set("feed/", "<html><body>Maintenance</body>", "text/html"));
+            beforeStart: site => site.Set("feed/", "<rss><channel><item><title>Cut off", "application/rss+xml"));
 
         await harness.RunCycleAsync();
 
@@ -123,6 +177,118 @@ public sealed class SourceFailureTests
         Assert.Equal(IngestionOutcome.InvalidContent, entry.Outcome);
         Assert.Contains("XML", entry.Error);
         Assert.Equal(0, await harness.QueueLengthAsync(QueueNames.PoisonOf(QueueNames.Discover)));
+    }
+
+    [Fact]
+    public async Task RunCycle_NothingChanged_ThirdVisitIsNotModifiedWithNoBody()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            [TestData.ListingSource("mfa", "news/", "a"), TestData.FeedSource("press", "feed/")],
+            [TestData.Topic("t", "anything")],
+            [],
+            settings: new Dictionary<string, string?> { ["Pipeline:ScheduleMinutes"] = "1" },
+            beforeStart: site =>
+            {
+                site.Set("news/", "<html><body><a href=\"/news/1.html\">1</a></body></html>");
+                site.Set("news/1.html", "<html><body><article><p>Statement one.</p></article></body></html>");
+                site.Set("feed/", """
+                    <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Press</title>
+                    <item><title>One</title><link>/press/1</link><guid>p1</guid><content:encoded><![CDATA[<p>Press release one.</p>]]></content:encoded></item>
+                    </channel></rss>
+                    """, "application/rss+xml");
+            });
+
+        // First visit archives; the second finds everything archived and keeps the validators; the third costs a 304.
+        for (var cycle = 0; cycle < 3; cycle++) await harness.RunCycleAsync();
+
+        var log = await harness.LogAsync();
+        var feedVisits = log.Where(e => e.SourceId == "press").OrderBy(e => e.StartedAt).ToList();
+        Assert.Equal([IngestionOutcome.Ok, IngestionOutcome.Ok, IngestionOutcome.NotModified], feedVisits.Select(e => e.Outcome));
+        Assert.Equal((304, 0L), (feedVisits[2].HttpStatus, feedVisits[2].Bytes));
+        Assert.Equal(1, harness.Site.NotModifiedOf("feed/"));
+        Assert.Equal(2, (await harness.StatementsAsync()).Count);
+        Assert.Empty(await harness.Get<IOperatorAlertLog>().ReadRecentAsync(50, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RunCycle_RecheckedPageUnchanged_IsNotModifiedAndNotArchivedAgain()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            [TestData.ListingSource("mfa", "news/", "a")],
+            [TestData.Topic("t", "anything")],
+            [],
+            beforeStart: site =>
+            {
+                site.Set("news/", "<html><body><a href=\"/news/1.html\">1</a></body></html>");
+                site.Set("news/1.html", "<html><body><article><p>Statement one.</p></article></body></html>");
+            });
+
+        await harness.RunCycleAsync();
+        await harness.RunCycleAsync();
+
+        var pages = (await harness.LogAsync()).Where(e => e.Kind == "page").OrderBy(e => e.StartedAt).ToList();
+        Assert.Equal([IngestionOutcome.Ok, IngestionOutcome.NotModified], pages.Select(e => e.Outcome));
+        Assert.Equal(1, harness.Site.NotModifiedOf("news/1.html"));
+        Assert.Equal(1, Assert.Single(await harness.StatementsAsync()).Version);
+    }
+
+    [Fact]
+    public async Task RunCycle_PrivateNetworksNotAllowed_LoopbackSourceIsRefusedAndNeverFetched()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            [TestData.FeedSource("internal", "feed/")],
+            [TestData.Topic("t", "anything")],
+            [],
+            settings: new Dictionary<string, string?> { ["Fetch:AllowPrivateNetworks"] = "false" },
+            beforeStart: site => site.Set("feed/", "<rss><channel></channel></rss>", "application/rss+xml"));
+
+        await harness.RunCycleAsync();
+
+        var entry = Assert.Single(await harness.LogAsync());
+        Assert.Equal(IngestionOutcome.Refused, entry.Outcome);
+        Assert.Contains("(loopback)", entry.Error);
+        Assert.Equal(0, harness.Site.HitsOf("feed/"));
+    }
+
+    [Fact]
+    public async Task Discover_ListingWithSeveralPages_QueuesTheFetchesWithGrowingVisibilityDelays()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            [TestData.ListingSource("mfa", "news/", "a")],
+            [TestData.Topic("t", "anything")],
+            [],
+            settings: new Dictionary<string, string?> { ["Fetch:MinDelayMilliseconds"] = "60000" },
+            beforeStart: site => site.Set("news/", "<html><body>" + string.Concat(Enumerable.Range(1, 3).Select(i => $"<a href=\"/news/{i}.html\">{i}</a>")) + "</body></html>"));
+
+        await harness.DispatchAsync(QueueNames.Discover, new DiscoverRequest("mfa", DateTimeOffset.UtcNow));
+
+        // Whichever instance polls the queue, only the first fetch is visible now; the others a minute apart.
+        Assert.Equal(3, await harness.QueueLengthAsync(QueueNames.Fetch));
+        var visible = await harness.Queue(QueueNames.Fetch).PeekMessagesAsync(32);
+        Assert.Single(visible.Value);
+    }
+
+    [Fact]
+    public async Task RunCycle_ListingWithSeveralPages_SpacesTheFetchesToOneHost()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            [TestData.ListingSource("mfa", "news/", "a")],
+            [TestData.Topic("t", "anything")],
+            [],
+            settings: new Dictionary<string, string?> { ["Fetch:MinDelayMilliseconds"] = "400" },
+            beforeStart: site =>
+            {
+                site.Set("news/", "<html><body>" + string.Concat(Enumerable.Range(1, 3).Select(i => $"<a href=\"/news/{i}.html\">{i}</a>")) + "</body></html>");
+                for (var i = 1; i <= 3; i++) site.Set($"news/{i}.html", $"<html><body><article><p>Statement {i}.</p></article></body></html>");
+            });
+
+        await harness.RunCycleAsync();
+
+        var starts = (await harness.LogAsync()).OrderBy(e => e.StartedAt).Select(e => e.StartedAt).ToList();
+        Assert.Equal(4, starts.Count);
+        var gaps = starts.Zip(starts.Skip(1), (a, b) => b - a).ToList();
+        Assert.All(gaps, gap => Assert.True(gap >= TimeSpan.FromMilliseconds(350), $"requests to one host only {gap.TotalMilliseconds:0} ms apart"));
+        Assert.Equal(3, (await harness.StatementsAsync()).Count);
     }
 
     [Fact]

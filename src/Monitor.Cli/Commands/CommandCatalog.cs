@@ -12,6 +12,9 @@ internal static class CommandCatalog
         yield return ServeCommand.Create();
         foreach (var listing in ListingCommands.Create()) yield return listing;
         yield return ListingCommands.Requeue();
+        yield return SourcesCommand.Create();
+        yield return CheckSourceCommand.Create();
+        yield return ReindexCommand.Create();
         yield return ExtractCommand.Create();
         yield return MatchCommand.Create();
         yield return DiffCommand.Create();

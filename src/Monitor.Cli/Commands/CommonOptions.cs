@@ -7,12 +7,26 @@ internal static class CommonOptions
 {
     public static Option<bool> Json() => new("--json") { Description = "Print one JSON object per line instead of a table." };
 
-    public static Option<bool> Verbose() => new("--verbose", "-v") { Description = "Log what each stage does." };
+    /// <summary>Every command takes -v: what each stage does, and the details of a failure.</summary>
+    public static Option<bool> Verbose() => VerboseOption;
+
+    private static readonly Option<bool> VerboseOption = new("--verbose", "-v")
+    {
+        Description = "Log what each stage does, and show the details (stack trace) of a failure.",
+        Recursive = true,
+    };
 
     public static Option<int> Limit(int defaultValue) => new("--limit", "-n")
     {
         Description = "How many rows to print.",
         DefaultValueFactory = _ => defaultValue,
+    };
+
+    /// <summary>Where the local Azurite and the outbox keep their files (default .monitor under the working directory); every command sees it.</summary>
+    public static readonly Option<DirectoryInfo?> Data = new("--data")
+    {
+        Description = "Folder for the local storage and e-mails (default: .monitor in the working directory).",
+        Recursive = true,
     };
 
     public static Option<FileInfo?> File(string name, string description) => new(name) { Description = description };

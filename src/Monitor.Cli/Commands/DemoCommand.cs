@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Monitor.Cli.Demo;
+using Monitor.Cli.Local;
 
 namespace Monitor.Cli.Commands;
 
@@ -12,11 +13,11 @@ internal static class DemoCommand
         var directory = new Option<DirectoryInfo>("--dir")
         {
             Description = "Working folder for the demo's configuration and e-mails (emptied first).",
-            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(".monitor", "demo")),
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(LocalMonitorOptions.DefaultDataDirectory, "demo")),
         };
         var command = new Command("demo", "Run the whole pipeline offline against a sample ministry site, Azurite and a loopback SMTP server.")
         {
-            verbose, directory,
+            directory,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Fetching;
 using Monitor.Core.Messages;
-using Monitor.Infrastructure.Options;
+using Monitor.Infrastructure.Http;
 using Monitor.Core.Extraction;
 
 namespace Monitor.Cli.Commands;
@@ -118,10 +119,16 @@ internal static class ExtractCommand
     {
         if (Uri.TryCreate(source, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
         {
-            // The pipeline's own fetcher: same size limit, same user agent, same readable errors.
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            http.DefaultRequestHeaders.UserAgent.ParseAdd(new FetchOptions().UserAgent);
-            var page = await new PageFetcher(http, TimeProvider.System, NullLogger<PageFetcher>.Instance).FetchAsync(url, cancellationToken);
+            // The pipeline's own fetcher: same limits, user agent, robots.txt, network guard and readable errors
+            // (Fetch__* environment variables apply, e.g. Fetch__AllowPrivateNetworks=true for a local page).
+            var services = new ServiceCollection()
+                .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddEnvironmentVariables().Build())
+                .AddSingleton(TimeProvider.System)
+                .AddSingleton<IValidatorStore, InMemoryValidatorStore>()
+                .AddLogging()
+                .AddMonitorFetching();
+            await using var provider = services.BuildServiceProvider();
+            var page = await provider.GetRequiredService<PageFetcher>().FetchAsync(url, cancellationToken);
             if (!page.Succeeded) throw new HttpRequestException(page.Error);
             using var body = new MemoryStream(page.Content);
             return extractor.Extract(body, page.ContentType, page.Url, selectors);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Monitor.Cli.Local;
 using Monitor.Cli.Output;
 using Monitor.Core.Archive;
+using Monitor.Core.Operators;
 using Monitor.Infrastructure.Hosting;
 
 namespace Monitor.Cli.Commands;
@@ -15,9 +16,7 @@ internal static class ListingCommands
 {
     public static IEnumerable<Command> Create()
     {
-        yield return Listing("log", "The ingestion log: every fetch, newest first.", 50,
-            async (services, limit, json, ct) => Reports.IngestionLog(Console.Out,
-                await ReadAsync(limit, (size, token) => Catalog(services).ListIngestionAsync(new IngestionQuery { PageSize = size, ContinuationToken = token }, ct)), json));
+        yield return LogCommand.Create();
         yield return Listing("statements", "The archived statements, newest publication first, with their blob paths.", 50,
             async (services, limit, json, ct) => Reports.Statements(Console.Out,
                 await ReadAsync(limit, (size, token) => Catalog(services).ListStatementsAsync(new StatementQuery { PageSize = size, ContinuationToken = token }, ct)), json));
@@ -26,8 +25,8 @@ internal static class ListingCommands
                 await ReadAsync(limit, (size, token) => Catalog(services).ListAlertsAsync(new AlertQuery { PageSize = size, ContinuationToken = token }, ct)), json));
         yield return Listing("poison", "Messages that failed too often and wait in the poison queues (requeue them with `monitor requeue`).", 100,
             async (services, limit, json, ct) => Reports.Poisoned(Console.Out, (await services.GetRequiredService<OperatorQueues>().PeekPoisonedAsync(ct)).Take(limit).ToList(), json));
-        yield return Listing("operator-alerts", "What the operators are told: sources failing or finding nothing, recoveries, poisoned messages (oldest first, up to 32).", 32,
-            async (services, limit, json, ct) => Reports.OperatorAlerts(Console.Out, (await services.GetRequiredService<OperatorQueues>().PeekAlertsAsync(ct)).Take(limit).ToList(), json));
+        yield return Listing("operator-alerts", "What the operators were told, newest first, and whom it was mailed to: sources failing, blocked or finding nothing, recoveries, poisoned messages.", 50,
+            async (services, limit, json, ct) => Reports.OperatorAlerts(Console.Out, await services.GetRequiredService<IOperatorAlertLog>().ReadRecentAsync(limit, ct), json));
         yield return Listing("deliveries", "The alert e-mails sent, newest first.", 50,
             async (services, limit, json, ct) => Reports.Deliveries(Console.Out,
                 await ReadAsync(limit, (size, token) => Catalog(services).ListDeliveriesAsync(new DeliveryQuery { PageSize = size, ContinuationToken = token }, ct)), json));
@@ -36,7 +35,7 @@ internal static class ListingCommands
     private static IArchiveCatalog Catalog(IServiceProvider services) => services.GetRequiredService<IArchiveCatalog>();
 
     /// <summary>Pages of a time-keyed listing until <paramref name="limit"/> items: only the newest partitions are read.</summary>
-    private static async Task<IReadOnlyList<T>> ReadAsync<T>(int limit, Func<int, string?, Task<Page<T>>> readPage)
+    internal static async Task<IReadOnlyList<T>> ReadAsync<T>(int limit, Func<int, string?, Task<Page<T>>> readPage)
     {
         var items = new List<T>();
         string? token = null;
@@ -64,7 +63,7 @@ internal static class ListingCommands
         return command;
     }
 
-    private static Command Listing(string name, string description, int defaultLimit, Func<IServiceProvider, int, bool, CancellationToken, Task> print)
+    internal static Command Listing(string name, string description, int defaultLimit, Func<IServiceProvider, int, bool, CancellationToken, Task> print)
     {
         var json = CommonOptions.Json();
         var limit = CommonOptions.Limit(defaultLimit);

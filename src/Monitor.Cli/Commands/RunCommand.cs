@@ -22,7 +22,7 @@ internal static class RunCommand
         var verbose = CommonOptions.Verbose();
         var command = new Command("run", "Watch the configured ministry sites: discover, fetch, archive, detect, alert and e-mail.")
         {
-            sources, topics, subscriptions, once, verbose,
+            sources, topics, subscriptions, once,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -57,9 +57,10 @@ internal static class RunCommand
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                Console.WriteLine("Stopped.");
+                Console.WriteLine("Stopped; the messages in hand went back to their queues.");
+                return ExitCodes.Interrupted;
             }
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -67,7 +68,7 @@ internal static class RunCommand
     private static async Task RunCycleAsync(LocalMonitor monitor, IIngestionLog log, bool allSources, CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.UtcNow;
-        var summary = await monitor.Runner.RunCycleAsync(allSources, cancellationToken);
+        var summary = await LiveProgress.RunAsync(Console.Out, "cycle", progress => monitor.Runner.RunCycleAsync(allSources, cancellationToken, progress));
         var entries = (await log.ReadRecentAsync(500, cancellationToken)).Where(e => e.StartedAt >= started).ToList();
         Console.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss} cycle: {summary.SourcesScheduled} sources due, {summary.Processed} messages handled, {summary.Failed} retried, {summary.Poisoned} poisoned.");
         if (entries.Count > 0) Reports.IngestionLog(Console.Out, entries, json: false);

@@ -36,7 +36,7 @@ public sealed class DemoRunner(TextWriter output, string workDirectory)
             SourcesFile = files.Sources,
             TopicsFile = files.Topics,
             SubscriptionsFile = files.Subscriptions,
-            AzuriteDataDirectory = null,
+            InMemoryStorage = true,
             Verbose = verbose,
             Settings = new Dictionary<string, string?>
             {
@@ -44,6 +44,9 @@ public sealed class DemoRunner(TextWriter output, string workDirectory)
                 ["Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
                 ["Smtp:Security"] = "None",
                 ["Pipeline:RetryDelaySeconds"] = "0.2",
+                // The sample site is on loopback, which the SSRF guard refuses by default.
+                ["Fetch:AllowPrivateNetworks"] = "true",
+                ["Fetch:MinDelayMilliseconds"] = "100",
             },
         }, cancellationToken);
 
@@ -54,7 +57,7 @@ public sealed class DemoRunner(TextWriter output, string workDirectory)
             demoSite.ServeCycle(cycle);
             var started = DateTimeOffset.UtcNow;
             var mailBefore = smtp.Messages.Count;
-            await monitor.Runner.RunCycleAsync(allSources: true, cancellationToken);
+            await LiveProgress.RunAsync(output, $"Cycle {cycle}", progress => monitor.Runner.RunCycleAsync(allSources: true, cancellationToken, progress));
             result.Cycles.Add(await ReportCycleAsync(titles[cycle - 1], monitor.Services, started, smtp, mailBefore, cancellationToken));
         }
 

@@ -16,6 +16,8 @@ public sealed class LoopbackSite : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Page> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _hits = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _notModified = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Func<HttpContext, Task>> _handlers = new(StringComparer.Ordinal);
     private readonly WebApplication _app;
 
     private LoopbackSite(WebApplication app) => _app = app;
@@ -48,16 +50,39 @@ public sealed class LoopbackSite : IAsyncDisposable
 
     public void Remove(string path) => _pages.TryRemove(Normalize(path), out _);
 
+    /// <summary>Answers a path with custom behaviour (a server that misbehaves), instead of a stored page.</summary>
+    public void Handle(string path, Func<HttpContext, Task> handler) => _handlers[Normalize(path)] = handler;
+
     public int HitsOf(string path) => _hits.GetValueOrDefault(Normalize(path));
+
+    /// <summary>Requests for <paramref name="path"/> answered 304 because the client's ETag still matched.</summary>
+    public int NotModifiedOf(string path) => _notModified.GetValueOrDefault(Normalize(path));
 
     private async Task ServeAsync(HttpContext context)
     {
         var path = Normalize(context.Request.Path.Value ?? "/");
         _hits.AddOrUpdate(path, 1, (_, n) => n + 1);
+        if (_handlers.TryGetValue(path, out var handler))
+        {
+            await handler(context);
+            return;
+        }
         if (!_pages.TryGetValue(path, out var page))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
+        }
+        if (page.Status == StatusCodes.Status200OK)
+        {
+            // As real sites do: an ETag per content, and 304 to a client that already has it.
+            var etag = "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(page.Content))[..16] + "\"";
+            context.Response.Headers.ETag = etag;
+            if (context.Request.Headers.IfNoneMatch.ToString() == etag)
+            {
+                _notModified.AddOrUpdate(path, 1, (_, n) => n + 1);
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
         }
         context.Response.StatusCode = page.Status;
         context.Response.ContentType = page.ContentType;

@@ -34,6 +34,10 @@ public sealed class LocalMonitor : IAsyncDisposable
         try
         {
             var host = builder.Build();
+            if (azurite is not null)
+                host.Services.GetRequiredService<ILogger<LocalMonitor>>().LogInformation(
+                    "Azurite runs as process {AzuritePid} under supervisor {SupervisorPid}, data {Data}",
+                    azurite.AzuriteProcessId, azurite.SupervisorProcessId, options.InMemoryStorage ? "in memory" : Path.GetFullPath(Path.Combine(options.DataDirectory, "azurite")));
             await host.StartAsync(cancellationToken);
             return new LocalMonitor(host, azurite);
         }
@@ -59,13 +63,15 @@ public sealed class LocalMonitor : IAsyncDisposable
         if (string.IsNullOrWhiteSpace(builder.Configuration["Smtp:Host"]) && string.IsNullOrWhiteSpace(builder.Configuration["Smtp:PickupDirectory"]))
         {
             // No mail server configured: locally, alerts become .eml files rather than a start-up failure.
-            builder.Configuration.AddInMemoryCollection([new("Smtp:PickupDirectory", Path.GetFullPath(Path.Combine(".monitor", "outbox")))]);
+            builder.Configuration.AddInMemoryCollection([new("Smtp:PickupDirectory", Path.GetFullPath(Path.Combine(options.DataDirectory, "outbox")))]);
         }
 
         LocalSubscriberSettings.AddDefaults(builder.Configuration);
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        // Logs go to stderr, so that what a command prints (a table, --json lines) is all that stdout carries.
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(options.Verbose ? LogLevel.Information : LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
         // Each retry of a failing site is noise in a terminal; the ingestion log and the stage say what failed.
@@ -75,27 +81,35 @@ public sealed class LocalMonitor : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
         AzuriteProcess? azurite = null;
-        if (string.IsNullOrWhiteSpace(builder.Configuration["Storage:ConnectionString"]) && string.IsNullOrWhiteSpace(builder.Configuration["Storage:AccountName"]))
+        if (!options.NeedsStorage)
         {
-            azurite = await AzuriteProcess.StartAsync(options.AzuriteDataDirectory is null ? null : Path.GetFullPath(options.AzuriteDataDirectory), cancellationToken);
+            // The storage clients are created lazily and never used; a well-formed connection string satisfies validation.
+            builder.Configuration.AddInMemoryCollection([new("Storage:ConnectionString", "UseDevelopmentStorage=true")]);
+        }
+        else if (string.IsNullOrWhiteSpace(builder.Configuration["Storage:ConnectionString"]) && string.IsNullOrWhiteSpace(builder.Configuration["Storage:AccountName"]))
+        {
+            azurite = await AzuriteProcess.StartAsync(options.InMemoryStorage ? null : Path.GetFullPath(Path.Combine(options.DataDirectory, "azurite")), cancellationToken);
             builder.Configuration.AddInMemoryCollection([new("Storage:ConnectionString", azurite.ConnectionString)]);
         }
         if (string.IsNullOrWhiteSpace(builder.Configuration["Search:IndexPath"]) && string.IsNullOrWhiteSpace(builder.Configuration["Search:Endpoint"]))
         {
             // The search index lives and dies with the archive it indexes: beside Azurite's folder, or in memory with it.
-            builder.Configuration.AddInMemoryCollection(azurite is not null && options.AzuriteDataDirectory is null
+            builder.Configuration.AddInMemoryCollection(azurite is not null && options.InMemoryStorage
                 ? [new("Search:InMemory", "true")]
-                : [new("Search:IndexPath", Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.AzuriteDataDirectory ?? Path.Combine(".monitor", "azurite")))!, "search")))]);
+                : [new("Search:IndexPath", Path.GetFullPath(Path.Combine(options.DataDirectory, "search")))]);
         }
 
         try
         {
             builder.AddMonitorServices();
+            options.ConfigureServices?.Invoke(builder.Services);
             if (!options.NeedsConfigurationFiles)
             {
                 foreach (var startup in builder.Services.Where(d => d.ImplementationType == typeof(ConfigurationStartupCheck) || d.ImplementationType == typeof(SubscriptionImportStartup)).ToList())
                     builder.Services.Remove(startup);
             }
+            if (!options.NeedsStorage)
+                builder.Services.Remove(builder.Services.Single(d => d.ImplementationType == typeof(StorageStartup)));
             return azurite;
         }
         catch

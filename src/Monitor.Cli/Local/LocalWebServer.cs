@@ -47,6 +47,8 @@ public sealed class LocalWebServer : IAsyncDisposable
         {
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+            // Antiforgery keys kept unencrypted in the user's profile are what a loopback-only server needs; no warning.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
             builder.AddMonitorWebServices();
             var app = builder.Build();
             app.UseMonitorWeb();

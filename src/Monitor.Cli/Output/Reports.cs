@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitor.Core.Archive;
+using Monitor.Core.Health;
 using Monitor.Core.Messages;
 using Monitor.Core.Storage;
 
@@ -19,7 +20,7 @@ public static class Reports
             ["time (UTC)", "source", "kind", "outcome", "http", "bytes", "found", "new", "changed", "ms", "url / error"],
             entries.Select(e => (IReadOnlyList<string?>)
             [
-                ConsoleTable.Format(e.StartedAt), e.SourceId, e.Kind, e.Outcome.ToString(), e.HttpStatus?.ToString(CultureInfo.InvariantCulture),
+                ConsoleTable.Format(e.StartedAt), e.SourceId, e.Kind, e.Outcome.ToName(), e.HttpStatus?.ToString(CultureInfo.InvariantCulture),
                 e.Bytes.ToString(CultureInfo.InvariantCulture), Count(e, e.ItemsFound), Count(e, e.ItemsNew), Count(e, e.ItemsChanged),
                 e.Duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture), e.Error ?? e.Url.AbsoluteUri,
             ]), maxCellWidth: 70);
@@ -83,16 +84,40 @@ public static class Reports
             messages.Select(m => (IReadOnlyList<string?>)[m.Queue, ConsoleTable.Format(m.InsertedOn), m.Body]), maxCellWidth: 120);
     }
 
-    public static void OperatorAlerts(TextWriter writer, IReadOnlyList<OperatorAlert> alerts, bool json)
+    public static void OperatorAlerts(TextWriter writer, IReadOnlyList<Monitor.Core.Operators.OperatorAlertRecord> records, bool json)
     {
         if (json)
         {
-            JsonLines.Write(writer, alerts);
+            JsonLines.Write(writer, records.Select(r => new { r.Id, r.Alert.Kind, r.Alert.SourceId, r.Alert.Message, r.Alert.ConsecutiveFailures, r.Alert.At, r.MailedAt, r.MailedTo }));
             return;
         }
-        ConsoleTable.Write(writer, ["at (UTC)", "kind", "source", "message"],
-            alerts.Select(a => (IReadOnlyList<string?>)[ConsoleTable.Format(a.At), a.Kind, a.SourceId, a.Message]), maxCellWidth: 120);
+        ConsoleTable.Write(writer, ["at (UTC)", "kind", "source", "mailed to", "message"],
+            records.Select(r => (IReadOnlyList<string?>)[ConsoleTable.Format(r.Alert.At), r.Alert.Kind, r.Alert.SourceId, r.MailedAt is null ? "(pending)" : string.IsNullOrEmpty(r.MailedTo) ? "(nobody: Operators:Emails is empty)" : r.MailedTo, r.Alert.Message]), maxCellWidth: 100);
     }
+
+    public static void SourceHealth(TextWriter writer, IReadOnlyList<SourceHealth> rows, bool json)
+    {
+        if (json)
+        {
+            JsonLines.Write(writer, rows);
+            return;
+        }
+        ConsoleTable.Write(writer,
+            ["source", "kind", "status", "last success (UTC)", "last failure (UTC)", "in a row", "new 7d", "last new item (UTC)", "selectors matched", "last failure reason"],
+            rows.Select(h => (IReadOnlyList<string?>)
+            [
+                h.SourceId + (h.Enabled ? string.Empty : " (disabled)"), h.Kind, h.Status, ConsoleTable.Format(h.LastSuccess), ConsoleTable.Format(h.LastFailure),
+                h.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture), h.StatementsLast7Days.ToString(CultureInfo.InvariantCulture),
+                ConsoleTable.Format(h.LastNewItem), SelectorShare(h), h.LastFailureReason,
+            ]), maxCellWidth: 70);
+    }
+
+    private static string SelectorShare(SourceHealth h) => h switch
+    {
+        { HasSelectors: false } => "no selectors",
+        { SelectorShare: { } share } => $"{share:P0} of {h.ExtractedLast7Days}",
+        _ => "-",
+    };
 
     // Item counts mean nothing for a page fetch or a failed discovery.
     private static string Count(IngestionEntry e, int value) =>

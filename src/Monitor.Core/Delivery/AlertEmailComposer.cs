@@ -72,9 +72,12 @@ public static class AlertEmailComposer
         html.Append(CultureInfo.InvariantCulture, $"<p style=\"color:#666\">You receive this because you follow <strong>{Encode(alert.TopicName)}</strong> on Ministry Monitor (alert {Encode(alert.AlertId)}, version {alert.Version}).</p>");
         AppendFooterHtml(html, links);
 
-        var local = Hashes(alert.AlertId + "\n" + to.Address.ToLowerInvariant());
-        return new AlertEmail(to.Address, to.Name, subject, text.ToString(), html.ToString(), $"{local}@{messageIdDomain}") { Headers = links.Headers };
+        return new AlertEmail(to.Address, to.Name, subject, text.ToString(), html.ToString(), MessageIdFor(alert.AlertId, to.Address, messageIdDomain)) { Headers = links.Headers };
     }
+
+    /// <summary>The Message-Id of the e-mail of an alert to a recipient: the same at every resend, so a receiver can drop a duplicate.</summary>
+    public static string MessageIdFor(string alertId, string recipient, string messageIdDomain) =>
+        $"{Hashes(alertId + "\n" + recipient.ToLowerInvariant())}@{messageIdDomain}";
 
     internal static void AppendFooterText(StringBuilder text, EmailLinks links)
     {

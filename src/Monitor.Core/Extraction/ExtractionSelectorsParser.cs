@@ -1,12 +1,12 @@
 namespace Monitor.Core.Extraction;
 
-/// <summary>Reads selectors written as "title=CSS;date=CSS;body=CSS" (command line, configuration files).</summary>
+/// <summary>Reads selectors written as "title=CSS;date=CSS;body=CSS;number=CSS" (command line, configuration files).</summary>
 public static class ExtractionSelectorsParser
 {
     public static ExtractionSelectors Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return ExtractionSelectors.None;
-        string? title = null, date = null, body = null;
+        string? title = null, date = null, body = null, number = null;
         foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var equals = part.IndexOf('=');
@@ -17,9 +17,10 @@ public static class ExtractionSelectorsParser
                 case "title": title = value; break;
                 case "date": date = value; break;
                 case "body": body = value; break;
-                default: throw new FormatException($"Unknown selector name in '{part}': use title, date or body.");
+                case "number": number = value; break;
+                default: throw new FormatException($"Unknown selector name in '{part}': use title, date, body or number.");
             }
         }
-        return new ExtractionSelectors(title, date, body);
+        return new ExtractionSelectors(title, date, body, number);
     }
 }

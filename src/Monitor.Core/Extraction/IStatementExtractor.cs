@@ -6,6 +6,9 @@ public interface IStatementExtractor
     /// <summary>Extracts from already decoded HTML.</summary>
     ExtractedStatement Extract(string html, Uri? pageUrl = null, ExtractionSelectors? selectors = null);
 
-    /// <summary>Extracts from raw bytes, detecting the encoding from the content type, BOM or meta tags.</summary>
-    ExtractedStatement Extract(Stream content, string? contentType, Uri? pageUrl = null, ExtractionSelectors? selectors = null);
+    /// <summary>
+    /// Extracts from raw bytes, taking the encoding from the BOM, the content type or declarations, else detecting
+    /// it (among the encodings of <paramref name="language"/> when given).
+    /// </summary>
+    ExtractedStatement Extract(Stream content, string? contentType, Uri? pageUrl = null, ExtractionSelectors? selectors = null, string? language = null);
 }

@@ -37,9 +37,9 @@ public sealed class StatementExtractor : IStatementExtractor
         return ExtractDecoded(truncated ? html[.._limits.MaxParsedChars] : html, selectors) with { Truncated = truncated };
     }
 
-    public ExtractedStatement Extract(Stream content, string? contentType, Uri? pageUrl = null, ExtractionSelectors? selectors = null)
+    public ExtractedStatement Extract(Stream content, string? contentType, Uri? pageUrl = null, ExtractionSelectors? selectors = null, string? language = null)
     {
-        var decoded = HtmlDecoder.Decode(content, contentType, _limits);
+        var decoded = HtmlDecoder.Decode(content, contentType, _limits, language);
         if (string.IsNullOrWhiteSpace(decoded.Html)) throw new ExtractionException("The page is empty.");
         return ExtractDecoded(decoded.Html, selectors) with { Truncated = decoded.Truncated };
     }
@@ -65,7 +65,7 @@ public sealed class StatementExtractor : IStatementExtractor
         var published = SelectDate(document, selectors.Date, monthFirst)
             ?? PublicationDateResolver.Resolve(metadata, text, monthFirst);
         var author = AuthorResolver.Resolve(metadata, text);
-        var number = DocumentNumberFinder.Find(title, text);
+        var number = SelectText(document, selectors.DocumentNumber) ?? DocumentNumberFinder.Find(title, text);
         return new ExtractedStatement(title, text, published, language, author, number, method);
     }
 

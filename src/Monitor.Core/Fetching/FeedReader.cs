@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
+using Monitor.Core.Decoding;
 
 namespace Monitor.Core.Fetching;
 
@@ -11,20 +12,25 @@ public static class FeedReader
     private static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
     private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
 
-    public static bool LooksLikeFeed(ReadOnlySpan<byte> content)
+    /// <summary>Whether the start of a response looks like RSS or Atom (rather than, say, an HTML challenge page).</summary>
+    public static bool LooksLikeFeed(ReadOnlySpan<byte> content, string? contentType = null)
     {
-        var head = System.Text.Encoding.UTF8.GetString(content[..Math.Min(content.Length, 1024)]);
-        return head.Contains("<rss", StringComparison.OrdinalIgnoreCase) || head.Contains("<feed", StringComparison.OrdinalIgnoreCase);
+        var head = TextDecoder.Decode(content[..Math.Min(content.Length, 4096)], contentType).Text;
+        return head.Contains("<rss", StringComparison.OrdinalIgnoreCase) || head.Contains("<feed", StringComparison.OrdinalIgnoreCase)
+            || head.Contains("<rdf:RDF", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <param name="contentType">The HTTP Content-Type: its charset wins over the XML declaration (RFC 7303).</param>
+    /// <param name="language">The source's language, for guessing the encoding of a feed that declares none.</param>
     /// <exception cref="FeedFormatException">The content is not an RSS 2.0 or Atom feed.</exception>
-    public static IReadOnlyList<FeedItem> Read(byte[] content, Uri feedUrl)
+    public static IReadOnlyList<FeedItem> Read(byte[] content, Uri feedUrl, string? contentType = null, string? language = null)
     {
         XDocument document;
         try
         {
-            using var stream = new MemoryStream(content);
-            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, MaxCharactersInDocument = 64L * 1024 * 1024 });
+            // Decoded by the pipeline's one decoder; reading from text, the XML reader ignores the declared encoding.
+            var text = TextDecoder.Decode(content, contentType, language).Text;
+            using var reader = XmlReader.Create(new StringReader(text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, MaxCharactersInDocument = 64L * 1024 * 1024 });
             document = XDocument.Load(reader);
         }
         catch (XmlException ex)

@@ -3,6 +3,8 @@ using Monitor.Core.Storage;
 namespace Monitor.Core.Fetching;
 
 /// <summary>The result of one HTTP GET, successful or not; failures carry a readable <see cref="Error"/>.</summary>
+/// <param name="RequestedUrl">The URL asked for, when redirects led to <paramref name="Url"/>; validators are kept under it.</param>
+/// <param name="Validators">The ETag and Last-Modified the server sent, to be stored once the content has been dealt with.</param>
 public sealed record FetchedPage(
     Uri Url,
     IngestionOutcome Outcome,
@@ -11,7 +13,9 @@ public sealed record FetchedPage(
     byte[] Content,
     DateTimeOffset StartedAt,
     TimeSpan Duration,
-    string? Error)
+    string? Error,
+    HttpValidators? Validators = null,
+    Uri? RequestedUrl = null)
 {
     public bool Succeeded => Outcome == IngestionOutcome.Ok;
 }

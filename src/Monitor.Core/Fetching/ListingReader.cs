@@ -1,16 +1,16 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Monitor.Core.Decoding;
 
 namespace Monitor.Core.Fetching;
 
 /// <summary>Finds statement links on a listing page with the source's CSS selector.</summary>
 public static class ListingReader
 {
-    public static IReadOnlyList<Uri> Read(byte[] content, Uri pageUrl, string linkSelector)
+    public static IReadOnlyList<Uri> Read(byte[] content, Uri pageUrl, string linkSelector, string? contentType = null, string? language = null)
     {
         var parser = new HtmlParser();
-        using var stream = new MemoryStream(content);
-        using var document = parser.ParseDocument(stream);
+        using var document = parser.ParseDocument(TextDecoder.Decode(content, contentType, language).Text);
         var baseUrl = Uri.TryCreate(pageUrl, document.QuerySelector("base[href]")?.GetAttribute("href") ?? string.Empty, out var b) ? b : pageUrl;
 
         var links = new List<Uri>();

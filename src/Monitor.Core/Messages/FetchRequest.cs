@@ -2,7 +2,9 @@ namespace Monitor.Core.Messages;
 
 /// <summary>
 /// One statement that is new or changed. Carries references only: when the feed holds the statement's
-/// HTML, <see cref="FeedBlob"/> names the archived copy of that feed and <see cref="ItemKey"/> the item in it.
+/// HTML, <see cref="FeedBlob"/> names the archived copy of that feed and <see cref="ItemKey"/> the item in it, and
+/// <see cref="FeedContentType"/> keeps the feed's HTTP Content-Type (its charset may be the only one there is).
+/// <see cref="Recheck"/> marks an archived page fetched again for edits: it is fetched conditionally.
 /// </summary>
 public sealed record FetchRequest(
     string SourceId,
@@ -10,4 +12,6 @@ public sealed record FetchRequest(
     string ItemKey,
     Uri Url,
     string? FeedBlob,
-    DateTimeOffset DiscoveredAt);
+    DateTimeOffset DiscoveredAt,
+    string? FeedContentType = null,
+    bool Recheck = false);

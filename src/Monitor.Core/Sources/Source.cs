@@ -12,8 +12,12 @@ public sealed record Source(
     ExtractionSelectors Selectors,
     TimeSpan Interval,
     bool Enabled = true,
-    TimeSpan? RecheckWindow = null)
+    TimeSpan? RecheckWindow = null,
+    SourceRequestSettings? Request = null)
 {
+    /// <summary>Per-source User-Agent, extra request headers and the other hosts its links may point to.</summary>
+    public SourceRequestSettings RequestSettings => Request ?? SourceRequestSettings.None;
+
     /// <summary>
     /// How long after first sight a listing source's statement pages are fetched again to catch edits
     /// (feeds carry the text, so their edits are seen without it).
@@ -26,3 +30,33 @@ public sealed record Source(
 
 /// <summary>A listing page and the CSS selector of the links to statements on it.</summary>
 public sealed record SourceListing(Uri Url, string Links);
+
+/// <summary>
+/// How a source is fetched beyond the defaults: its own User-Agent (for a site that turns the default away), extra
+/// request headers, and the hosts other than the listing's own that its statement links may point to.
+/// </summary>
+public sealed record SourceRequestSettings(string? UserAgent, IReadOnlyDictionary<string, string> Headers, IReadOnlyList<string> AllowedHosts)
+{
+    public static SourceRequestSettings None { get; } = new(null, new Dictionary<string, string>(), []);
+
+    /// <summary>
+    /// Whether a link found on <paramref name="site"/> may be followed: the same host (ignoring a leading
+    /// <c>www.</c>), or one of <see cref="AllowedHosts"/> (<c>*.example.org</c> allows every subdomain).
+    /// </summary>
+    public bool AllowsLink(Uri site, Uri link)
+    {
+        var host = link.IdnHost.ToLowerInvariant();
+        if (WithoutWww(host) == WithoutWww(site.IdnHost.ToLowerInvariant())) return true;
+        foreach (var allowed in AllowedHosts)
+        {
+            if (allowed == "*") return true;
+            if (allowed.StartsWith("*.", StringComparison.Ordinal)
+                ? host.EndsWith(allowed[1..], StringComparison.Ordinal) || host == allowed[2..]
+                : host == allowed)
+                return true;
+        }
+        return false;
+    }
+
+    private static string WithoutWww(string host) => host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
+}

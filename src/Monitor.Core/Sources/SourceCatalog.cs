@@ -56,11 +56,12 @@ public static partial class SourceCatalog
         if (item.TryGetProperty("selectors", out var sel))
         {
             if (sel.ValueKind != JsonValueKind.Object)
-                throw new ConfigurationFileException(file, id, "selectors", "expected an object with \"title\", \"date\" and/or \"body\"");
+                throw new ConfigurationFileException(file, id, "selectors", "expected an object with \"title\", \"date\", \"body\" and/or \"documentNumber\"");
             selectors = new ExtractionSelectors(
                 Selector(String(sel, "title", file, id), file, id, "selectors.title"),
                 Selector(String(sel, "date", file, id), file, id, "selectors.date"),
-                Selector(String(sel, "body", file, id), file, id, "selectors.body"));
+                Selector(String(sel, "body", file, id), file, id, "selectors.body"),
+                Selector(String(sel, "documentNumber", file, id), file, id, "selectors.documentNumber"));
         }
 
         var interval = DefaultInterval;
@@ -87,10 +88,10 @@ public static partial class SourceCatalog
             enabled = enabledElement.GetBoolean();
         }
 
-        return new Source(id, name, language, feed, listing, selectors, interval, enabled, recheck);
+        return new Source(id, name, language, feed, listing, selectors, interval, enabled, recheck, SourceRequestFields.Parse(item, file, id));
     }
 
-    private static string? String(JsonElement item, string name, string file, string entry)
+    internal static string? String(JsonElement item, string name, string file, string entry)
     {
         if (!item.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.String)

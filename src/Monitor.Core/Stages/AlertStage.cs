@@ -8,7 +8,9 @@ namespace Monitor.Core.Stages;
 
 /// <summary>
 /// Pushes one alert per topic newly mentioned in a statement version to the <c>alerts</c> queue.
-/// The alert id is derived from statement, version and topic, so a redelivered detect message raises nothing twice.
+/// The alert id is derived from statement, version and topic; each alert is recorded first, then enqueued, then
+/// marked enqueued, so a redelivered detect message raises nothing twice and re-sends only an alert that a crash
+/// may have kept off the queue (the deliver stage mails a repeated alert message to nobody twice).
 /// </summary>
 public sealed class AlertStage(IMessageQueue queue, IAlertLedger ledger, TimeProvider time, ILogger<AlertStage> logger)
 {
@@ -34,8 +36,9 @@ public sealed class AlertStage(IMessageQueue queue, IAlertLedger ledger, TimePro
                 record.VersionPath(version, "txt"), topic.Count(),
                 topic.DistinctBy(m => m.Snippet).Take(MaxMentionsPerAlert).Select(m => new AlertMention(m.MatchedText, Truncate(m.Snippet), m.Paragraph)).ToList(),
                 time.GetUtcNow());
+            alert = await ledger.RecordRaisedAsync(alert, cancellationToken);
             await queue.SendAsync(QueueNames.Alerts, alert, cancellationToken);
-            await ledger.RecordEnqueuedAsync(alert, cancellationToken);
+            await ledger.MarkEnqueuedAsync(alertId, cancellationToken);
             logger.LogInformation("Raised alert {AlertId} for topic {TopicId} on {SourceId} statement {StatementId} version {Version}",
                 alertId, alert.TopicId, source.Id, record.StatementId, version);
             raised.Add(alert);

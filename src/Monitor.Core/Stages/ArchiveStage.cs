@@ -56,10 +56,11 @@ public sealed class ArchiveStage(IStatementIndex index, IBlobStore blobs, IMenti
 
             var updated = new StatementRecord(source.Id, request.StatementId, request.ItemKey, raw.Url, extracted.Title ?? record?.Title,
                 record?.Published ?? extracted.Published, basePath, version, textHash, rawHash, record?.DetectedVersion ?? 0,
-                record?.FirstSeen ?? now, now, record?.ETag, extracted.Language ?? record?.Language, topics);
+                record?.FirstSeen ?? now, now, record?.ETag, extracted.Language ?? record?.Language, topics) { ExtractionMethod = extracted.Method };
             if (!await index.TrySaveAsync(updated, cancellationToken)) continue;
 
-            var saved = await index.GetAsync(source.Id, request.StatementId, cancellationToken) ?? updated;
+            // No read back for the new ETag: nothing downstream saves this record again (detection reads its own copy).
+            var saved = updated with { ETag = null };
             logger.LogInformation("Archived {SourceId} statement {StatementId} version {Version} at {Path}", source.Id, request.StatementId, version, textBlob);
             return new ArchiveResult(version == 1 ? ArchiveOutcome.New : ArchiveOutcome.Changed, saved);
         }

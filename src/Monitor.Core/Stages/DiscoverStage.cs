@@ -30,12 +30,22 @@ public sealed class DiscoverStage(
     public async Task<IngestionEntry> HandleAsync(DiscoverRequest request, CancellationToken cancellationToken)
     {
         var source = configuration.GetSource(request.SourceId);
-        var page = await fetcher.FetchAsync(source.DiscoveryUrl, cancellationToken);
+        var purpose = source.Feed is not null ? FetchPurpose.Feed : FetchPurpose.Listing;
+        var page = await fetcher.FetchAsync(source.DiscoveryUrl, purpose, source.RequestSettings, conditional: true, cancellationToken);
         var entry = Entry(source, page, IngestionOutcome.Ok, 0, 0, 0, page.Error);
+        if (page.Outcome == IngestionOutcome.NotModified)
+        {
+            // Nothing changed since every item was archived: no parse, no write beyond the log row.
+            entry = entry with { Outcome = IngestionOutcome.NotModified };
+            logger.LogInformation("{SourceId} at {Url} is not modified", source.Id, page.Url);
+            await log.RecordAsync(entry, cancellationToken);
+            await TrackHealthAsync(source, entry, cancellationToken);
+            return entry;
+        }
         if (!page.Succeeded)
         {
             entry = entry with { Outcome = page.Outcome };
-            logger.LogWarning("Discovery of {SourceId} at {Url} failed: {Error}", source.Id, page.Url, page.Error);
+            logger.LogWarning("Discovery of {SourceId} at {Url} failed ({Outcome}): {Error}", source.Id, page.Url, page.Outcome.ToName(), page.Error);
             await log.RecordAsync(entry, cancellationToken);
             await TrackHealthAsync(source, entry, cancellationToken);
             return entry;
@@ -44,9 +54,13 @@ public sealed class DiscoverStage(
         try
         {
             var candidates = source.Feed is not null ? ReadFeed(source, page) : ReadListing(source, page);
-            var (fresh, changed) = await EnqueueNewAsync(source, page, candidates, cancellationToken);
+            var (fresh, changed, rechecked) = await EnqueueNewAsync(source, page, candidates, cancellationToken);
             entry = entry with { ItemsFound = candidates.Count, ItemsNew = fresh, ItemsChanged = changed };
             logger.LogInformation("Discovered {Found} items at {SourceId}: {New} new, {Changed} changed", candidates.Count, source.Id, fresh, changed);
+            // Only once every item is archived and none awaits a recheck may a 304 stand for "nothing to do";
+            // otherwise a statement whose fetch failed would never be queued again while the page stays the same.
+            // A page that found nothing is read in full again: it is how a redesign shows itself.
+            if (candidates.Count > 0 && fresh == 0 && changed == 0 && rechecked == 0) await fetcher.RememberAsync(page, cancellationToken);
         }
         catch (Exception ex) when (ex is FeedFormatException or AngleSharp.Dom.DomException)
         {
@@ -65,39 +79,58 @@ public sealed class DiscoverStage(
     /// </summary>
     private async Task TrackHealthAsync(Source source, IngestionEntry entry, CancellationToken cancellationToken)
     {
-        var healthy = entry.Outcome == IngestionOutcome.Ok && entry.ItemsFound > 0;
-        var (before, after) = await state.RecordDiscoveryAsync(source.Id, healthy, cancellationToken);
+        var healthy = (entry.Outcome == IngestionOutcome.Ok && entry.ItemsFound > 0) || entry.Outcome == IngestionOutcome.NotModified;
+        var problem = healthy ? null
+            : entry.Outcome == IngestionOutcome.Ok ? "found no statements (has the page changed? check the selector)"
+            : $"{entry.Outcome.ToName()}: {entry.Error}";
+        var (before, after, alerted) = await state.RecordDiscoveryAsync(source.Id, entry.StartedAt, problem, entry.ItemsNew > 0, cancellationToken);
+        // One alert when an incident starts and one when it ends, however long it lasts and whatever its failures are.
         OperatorAlert? alert = null;
-        if (after == FailuresBeforeOperatorAlert)
+        if (!healthy && !alerted && entry.Outcome == IngestionOutcome.Blocked)
         {
-            var problem = entry.Outcome == IngestionOutcome.Ok ? "found no statements (has the page changed? check the selector)" : entry.Error;
+            // A challenge page will not go away by itself: the operators hear of it at once, not after three cycles.
+            alert = new OperatorAlert(OperatorAlert.SourceBlocked, source.Id, $"{source.Name}: {entry.Url} is blocked: {entry.Error}", after, time.GetUtcNow());
+            logger.LogError("Source {SourceId} is blocked: {Reason}", source.Id, entry.Error);
+        }
+        else if (!healthy && !alerted && after >= FailuresBeforeOperatorAlert)
+        {
             alert = new OperatorAlert(OperatorAlert.SourceFailing, source.Id,
                 $"{source.Name}: the last {after} discoveries at {entry.Url} failed; latest: {problem}", after, time.GetUtcNow());
             logger.LogError("Source {SourceId} failed {Count} times in a row: {Problem}", source.Id, after, problem);
         }
-        else if (healthy && before >= FailuresBeforeOperatorAlert)
+        else if (healthy && alerted)
         {
             alert = new OperatorAlert(OperatorAlert.SourceRecovered, source.Id, $"{source.Name} works again after {before} failed discoveries.", 0, time.GetUtcNow());
             logger.LogInformation("Source {SourceId} recovered after {Count} failures", source.Id, before);
         }
-        if (alert is not null) await queue.SendAsync(QueueNames.OperatorAlerts, alert, cancellationToken);
+        if (alert is null) return;
+        await queue.SendAsync(QueueNames.OperatorAlerts, alert, cancellationToken);
+        await state.SetIncidentAlertedAsync(source.Id, alert.Kind != OperatorAlert.SourceRecovered, cancellationToken);
     }
 
     private static List<Candidate> ReadFeed(Source source, FetchedPage page) =>
-        FeedReader.Read(page.Content, page.Url)
+        FeedReader.Read(page.Content, page.Url, page.ContentType, source.Language)
             .Select(item => new Candidate(item.Key, item.Url, item.ContentHtml is null ? null : Hashes.Sha256(item.ContentHtml)))
             .DistinctBy(c => c.Key)
             .ToList();
 
-    private static List<Candidate> ReadListing(Source source, FetchedPage page) =>
-        ListingReader.Read(page.Content, page.Url, source.Listing!.Links)
-            .Select(url => new Candidate(url.AbsoluteUri, url, null))
-            .ToList();
-
-    private async Task<(int New, int Changed)> EnqueueNewAsync(Source source, FetchedPage page, List<Candidate> candidates, CancellationToken cancellationToken)
+    private List<Candidate> ReadListing(Source source, FetchedPage page)
     {
-        int fresh = 0, changed = 0;
+        var links = ListingReader.Read(page.Content, page.Url, source.Listing!.Links, page.ContentType, source.Language);
+        // A listing's links stay on its own site unless the source allows other hosts: a hostile or hijacked link
+        // elsewhere is not followed.
+        var offSite = links.Where(l => !source.RequestSettings.AllowsLink(source.Listing.Url, l)).ToList();
+        if (offSite.Count > 0)
+            logger.LogWarning("Skipped {Count} links of {SourceId} to other hosts (first: {Url}); list them in the source's allowedHosts to follow them",
+                offSite.Count, source.Id, offSite[0]);
+        return links.Except(offSite).Select(url => new Candidate(url.AbsoluteUri, url, null)).ToList();
+    }
+
+    private async Task<(int New, int Changed, int Rechecked)> EnqueueNewAsync(Source source, FetchedPage page, List<Candidate> candidates, CancellationToken cancellationToken)
+    {
+        int fresh = 0, changed = 0, rechecked = 0, pageFetches = 0;
         string? feedBlob = null;
+        TimeSpan? spacing = null;
         foreach (var candidate in candidates)
         {
             var statementId = Hashes.StatementId(source.Id, candidate.Key);
@@ -105,18 +138,29 @@ public sealed class DiscoverStage(
             if (record is null) fresh++;
             else if (candidate.ContentHash is not null && candidate.ContentHash != record.RawHash) changed++;
             else if (candidate.ContentHash is not null || time.GetUtcNow() - record.FirstSeen > source.Recheck) continue;
+            else rechecked++;
 
             if (candidate.ContentHash is not null && feedBlob is null)
             {
                 // The feed carries the statements: keep it, and let the fetch stage read the item from it.
                 feedBlob = ArchivePaths.Feed(source.Id, page.StartedAt, Hashes.Sha256(page.Content));
-                await blobs.TryCreateAsync(BlobArea.Feeds, feedBlob, new BinaryData(page.Content), "application/xml", cancellationToken);
+                await blobs.TryCreateAsync(BlobArea.Feeds, feedBlob, new BinaryData(page.Content), page.ContentType ?? "application/xml", cancellationToken);
             }
 
-            var request = new FetchRequest(source.Id, statementId, candidate.Key, candidate.Url, candidate.ContentHash is null ? null : feedBlob, time.GetUtcNow());
-            await queue.SendAsync(QueueNames.Fetch, request, cancellationToken);
+            var fromFeed = candidate.ContentHash is not null;
+            var request = new FetchRequest(source.Id, statementId, candidate.Key, candidate.Url, fromFeed ? feedBlob : null, time.GetUtcNow(),
+                fromFeed ? page.ContentType : null, Recheck: record is not null && !fromFeed);
+            var delay = TimeSpan.Zero;
+            if (!fromFeed)
+            {
+                // Each page fetch hits the site: space them so that however many instances take them, the host sees
+                // one request per spacing (the minimum delay, or its robots.txt Crawl-delay).
+                spacing ??= await fetcher.SpacingForAsync(candidate.Url, cancellationToken);
+                delay = Politeness.FetchSpacing.DelayOf(pageFetches++, spacing.Value, source.Interval);
+            }
+            await queue.SendAsync(QueueNames.Fetch, request, delay, cancellationToken);
         }
-        return (fresh, changed);
+        return (fresh, changed, rechecked);
     }
 
     private static IngestionEntry Entry(Source source, FetchedPage page, IngestionOutcome outcome, int found, int fresh, int changed, string? error) =>

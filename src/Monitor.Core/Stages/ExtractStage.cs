@@ -23,7 +23,7 @@ public sealed class ExtractStage(IStatementExtractor extractor, ILogger<ExtractS
             else
             {
                 using var stream = new MemoryStream(raw.Content);
-                extracted = extractor.Extract(stream, raw.ContentType, raw.Url, source.Selectors);
+                extracted = extractor.Extract(stream, raw.ContentType, raw.Url, source.Selectors, source.Language);
             }
         }
         catch (ExtractionException ex)

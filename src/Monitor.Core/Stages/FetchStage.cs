@@ -15,28 +15,39 @@ public sealed class FetchStage(
     MonitorConfiguration configuration,
     PageFetcher fetcher,
     IBlobStore blobs,
+    FeedItemCache feeds,
     ExtractStage extract,
     ArchiveStage archive,
     IMessageQueue queue,
     IIngestionLog log,
     ILogger<FetchStage> logger)
 {
-    public async Task<ArchiveResult> HandleAsync(FetchRequest request, CancellationToken cancellationToken)
+    /// <returns>What was archived, or null when there was nothing to archive (not modified, disallowed by robots.txt, refused content).</returns>
+    public async Task<ArchiveResult?> HandleAsync(FetchRequest request, CancellationToken cancellationToken)
     {
         var source = configuration.GetSource(request.SourceId);
         FetchedPage? page = null;
         RawStatement raw;
         if (request.FeedBlob is not null)
         {
-            raw = await FromFeedAsync(request, cancellationToken);
+            raw = await FromFeedAsync(request, source.Language, cancellationToken);
         }
         else
         {
-            page = await fetcher.FetchAsync(request.Url, cancellationToken);
-            if (!page.Succeeded)
+            page = await fetcher.FetchAsync(request.Url, FetchPurpose.Page, source.RequestSettings, conditional: request.Recheck, cancellationToken);
+            switch (page.Outcome)
             {
-                await LogPageAsync(request, page, page.Outcome, page.Error, cancellationToken);
-                throw new StatementFetchException(request.SourceId, request.Url, page.Error ?? page.Outcome.ToString());
+                case IngestionOutcome.Ok:
+                    break;
+                case IngestionOutcome.NotModified or IngestionOutcome.Robots or IngestionOutcome.Refused or IngestionOutcome.InvalidContent:
+                    // Unchanged since archived; or not to be fetched (robots.txt, a private address); or a response no retry will shrink (a decompression
+                    // bomb): logged, and done. A statement never archived is queued again by the next discovery.
+                    await LogPageAsync(request, page, page.Outcome, page.Error, cancellationToken);
+                    logger.LogInformation("Statement {Url} of {SourceId}: {Outcome} {Error}", request.Url, source.Id, page.Outcome.ToName(), page.Error);
+                    return null;
+                default:
+                    await LogPageAsync(request, page, page.Outcome, page.Error, cancellationToken);
+                    throw new StatementFetchException(request.SourceId, request.Url, page.Error ?? page.Outcome.ToName());
             }
             raw = new RawStatement(page.Url, page.Content, page.ContentType, null);
         }
@@ -48,6 +59,8 @@ public sealed class FetchStage(
             await LogPageAsync(request, page, outcome, extracted.Error, cancellationToken);
         }
         var result = await archive.ArchiveAsync(source, request, raw, extracted, cancellationToken);
+        // Archived: a later recheck of the page may now be answered with a 304 (a source that never rechecks needs no validators).
+        if (page is not null && source.Recheck > TimeSpan.Zero) await fetcher.RememberAsync(page, cancellationToken);
 
         if (result.NeedsDetection)
         {
@@ -57,11 +70,15 @@ public sealed class FetchStage(
         return result;
     }
 
-    private async Task<RawStatement> FromFeedAsync(FetchRequest request, CancellationToken cancellationToken)
+    private async Task<RawStatement> FromFeedAsync(FetchRequest request, string language, CancellationToken cancellationToken)
     {
-        var feed = await blobs.ReadAsync(BlobArea.Feeds, request.FeedBlob!, cancellationToken)
-            ?? throw new InvalidOperationException($"Archived feed '{request.FeedBlob}' for {request.SourceId} is missing.");
-        var item = FeedReader.Read(feed.ToArray(), request.Url).FirstOrDefault(i => i.Key == request.ItemKey)
+        var items = await feeds.GetAsync(request.FeedBlob!, async () =>
+        {
+            var feed = await blobs.ReadAsync(BlobArea.Feeds, request.FeedBlob!, cancellationToken)
+                ?? throw new InvalidOperationException($"Archived feed '{request.FeedBlob}' for {request.SourceId} is missing.");
+            return FeedReader.Read(feed.ToArray(), request.Url, request.FeedContentType, language);
+        });
+        var item = items.FirstOrDefault(i => i.Key == request.ItemKey)
             ?? throw new InvalidOperationException($"Item '{request.ItemKey}' is not in archived feed '{request.FeedBlob}'.");
         return new RawStatement(item.Url, [], "text/html; charset=utf-8", item);
     }

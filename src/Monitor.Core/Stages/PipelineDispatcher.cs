@@ -1,4 +1,5 @@
 using Monitor.Core.Messages;
+using Monitor.Core.Tracing;
 
 namespace Monitor.Core.Stages;
 
@@ -8,12 +9,25 @@ namespace Monitor.Core.Stages;
 /// </summary>
 public sealed class PipelineDispatcher(DiscoverStage discover, FetchStage fetch, DetectStage detect, DeliverStage deliver)
 {
-    public Task DispatchAsync(string queueName, string message, CancellationToken cancellationToken) => queueName switch
+    public async Task DispatchAsync(string queueName, string message, CancellationToken cancellationToken)
     {
-        QueueNames.Discover => discover.HandleAsync(PipelineJson.Deserialize<DiscoverRequest>(message, queueName), cancellationToken),
-        QueueNames.Fetch => fetch.HandleAsync(PipelineJson.Deserialize<FetchRequest>(message, queueName), cancellationToken),
-        QueueNames.Detect => detect.HandleAsync(PipelineJson.Deserialize<DetectRequest>(message, queueName), cancellationToken),
-        QueueNames.Alerts => deliver.HandleAsync(PipelineJson.Deserialize<AlertMessage>(message, queueName), cancellationToken),
-        _ => throw new ArgumentException($"No stage consumes queue '{queueName}'.", nameof(queueName)),
-    };
+        using var activity = PipelineTracing.StartStage(queueName, message);
+        try
+        {
+            await (queueName switch
+            {
+                // (Task): the stages return different results; the dispatcher only waits for them.
+                QueueNames.Discover => (Task)discover.HandleAsync(PipelineJson.Deserialize<DiscoverRequest>(message, queueName), cancellationToken),
+                QueueNames.Fetch => (Task)fetch.HandleAsync(PipelineJson.Deserialize<FetchRequest>(message, queueName), cancellationToken),
+                QueueNames.Detect => (Task)detect.HandleAsync(PipelineJson.Deserialize<DetectRequest>(message, queueName), cancellationToken),
+                QueueNames.Alerts => (Task)deliver.HandleAsync(PipelineJson.Deserialize<AlertMessage>(message, queueName), cancellationToken),
+                _ => throw new ArgumentException($"No stage consumes queue '{queueName}'.", nameof(queueName)),
+            });
+        }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
+            throw;
+        }
+    }
 }

@@ -18,9 +18,10 @@ public interface IOnceLedger
 {
     /// <summary>
     /// Takes the claim on <paramref name="key"/> for <paramref name="owner"/> until <paramref name="leaseUntil"/>:
-    /// <see cref="ClaimOutcome.Claimed"/> when nobody holds it (or the holder's lease has expired, or the holder is
-    /// <paramref name="owner"/> itself), <see cref="ClaimOutcome.AlreadyDone"/> when the effect was completed,
-    /// <see cref="ClaimOutcome.HeldByOther"/> when another owner holds an unexpired lease.
+    /// <see cref="ClaimOutcome.Claimed"/> when nobody holds it (or the holder's lease has expired),
+    /// <see cref="ClaimOutcome.AlreadyDone"/> when the effect was completed, <see cref="ClaimOutcome.HeldByOther"/>
+    /// when an unexpired claim is held, even by the same <paramref name="owner"/>: claims are not reentrant, so use a
+    /// fresh owner per attempt (<see cref="OnceLedgerExtensions.NewOwner"/>), never one per process or per service.
     /// </summary>
     Task<OnceClaim> ClaimAsync(OnceKey key, string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 

@@ -1,3 +1,5 @@
+using Monitor.Core.Health;
+
 namespace Monitor.Core.Storage;
 
 /// <summary>Per-source state: when it was last scheduled (so the timer enqueues only due sources) and how it is faring.</summary>
@@ -7,6 +9,20 @@ public interface ISourceStateStore
 
     Task SetLastScheduledAsync(string sourceId, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Counts discoveries that failed in a row; a healthy one resets the count. Returns the count before and after.</summary>
-    Task<(int Before, int After)> RecordDiscoveryAsync(string sourceId, bool healthy, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records a discovery at <paramref name="at"/>: healthy when <paramref name="failure"/> is null, else failed for that
+    /// reason. Counts discoveries that failed in a row (a healthy one resets the count) and returns the count before and
+    /// after, and whether the operators were told of the current incident. <paramref name="foundNew"/> marks that it
+    /// found an item not archived yet.
+    /// </summary>
+    Task<DiscoveryTally> RecordDiscoveryAsync(string sourceId, DateTimeOffset at, string? failure, bool foundNew, CancellationToken cancellationToken);
+
+    /// <summary>Remembers that the operators were told the source is failing (true), or that it recovered (false), so each is told once per incident.</summary>
+    Task SetIncidentAlertedAsync(string sourceId, bool alerted, CancellationToken cancellationToken);
+
+    /// <summary>What the discoveries recorded, per source id (sources never discovered are absent).</summary>
+    Task<IReadOnlyDictionary<string, SourceHealthState>> ReadHealthAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>Failed discoveries in a row before and after the one recorded, and whether an alert for this incident was raised.</summary>
+public sealed record DiscoveryTally(int Before, int After, bool IncidentAlerted);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Monitor.Core.Storage;
 
 /// <summary>One fetch, as operators see it in the ingestion log.</summary>
@@ -16,10 +18,30 @@ public sealed record IngestionEntry(
     TimeSpan Duration,
     string? Error);
 
+/// <summary>What came of a fetch; in JSON and on screen by the names operators type (<c>not-modified</c> …).</summary>
 public enum IngestionOutcome
 {
     Ok,
+
+    [JsonStringEnumMemberName("http-error")]
     HttpError,
+
+    [JsonStringEnumMemberName("network-error")]
     NetworkError,
+
+    [JsonStringEnumMemberName("invalid-content")]
     InvalidContent,
+
+    /// <summary>A challenge page or a refusal instead of the content: a feed URL answering HTML, a JavaScript or cookie gate, 403/429 from a WAF.</summary>
+    Blocked,
+
+    /// <summary>The server answered 304 to a conditional request: nothing was parsed or written beyond the log row.</summary>
+    [JsonStringEnumMemberName("not-modified")]
+    NotModified,
+
+    /// <summary>robots.txt of the site disallows the URL for the monitor's User-Agent; it was not fetched.</summary>
+    Robots,
+
+    /// <summary>The monitor refused to connect: the URL, or a redirect, led to a loopback, private, link-local or cloud-metadata address.</summary>
+    Refused,
 }

@@ -69,6 +69,6 @@ public static class OnceLedgerExtensions
         return OnceResult.Done;
     }
 
-    /// <summary>An owner name for this process and instance, readable in the ledger when a claim is left behind.</summary>
+    /// <summary>An owner for one attempt (claims are not reentrant), naming the machine and process that left a claim behind.</summary>
     public static string NewOwner() => $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 }

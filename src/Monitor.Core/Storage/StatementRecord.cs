@@ -24,6 +24,9 @@ public sealed record StatementRecord(
     string? Language = null,
     IReadOnlyList<string>? Topics = null)
 {
+    /// <summary>How the latest version's body was extracted ("selectors", "generic", …; see <c>StatementExtractor</c>); null for records archived before it was kept.</summary>
+    public string? ExtractionMethod { get; init; }
+
     /// <summary>The blob path of a version's file, e.g. <c>us-state-press/2021/05/22/yemen-national-day-1a2b3c4d/v001.txt</c>.</summary>
     public string VersionPath(int version, string extension) => ArchivePaths.Version(BasePath, version, extension);
 }

@@ -20,6 +20,7 @@ public sealed class AlertDelivery(
     IWebhookSender webhooks,
     IDigestInbox digests,
     IOnceLedger once,
+    OnceLease lease,
     IDeliveryLedger deliveries,
     IBlobStore blobs,
     Bounces bounces,
@@ -29,8 +30,10 @@ public sealed class AlertDelivery(
     /// <summary>The right-hand side of the Message-Id of every subscriber e-mail.</summary>
     public const string MessageIdDomain = "ministry-monitor.local";
 
-    /// <summary>Longer than one e-mail or webhook call with its retries can take.</summary>
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    /// <summary>The <see cref="OnceKey.Scope"/> of alert e-mails.</summary>
+    public const string MailScope = "mail";
+
+    public static OnceKey MailKey(string alertId, string recipient) => new(MailScope, $"{alertId}/{recipient.Trim().ToLowerInvariant()}");
 
     public async Task<int> DeliverAsync(AlertMessage alert, CancellationToken cancellationToken)
     {
@@ -69,9 +72,9 @@ public sealed class AlertDelivery(
 
     private async Task<bool> MailAsync(IMailSession session, Subscription subscription, AlertMessage alert, AlertEmail email, CancellationToken cancellationToken)
     {
-        var key = new OnceKey("mail", $"{alert.AlertId}/{subscription.Address.ToLowerInvariant()}");
+        var key = MailKey(alert.AlertId, subscription.Address);
         // A fresh owner per attempt: two copies of the alert handled side by side in this process must not share a claim.
-        var result = await once.RunOnceAsync(key, OnceLedgerExtensions.NewOwner(), Lease, time, (accepted, ct) => session.SendAsync(email, accepted, ct), cancellationToken);
+        var result = await once.RunOnceAsync(key, OnceLedgerExtensions.NewOwner(), lease.Duration, time, (accepted, ct) => session.SendAsync(email, accepted, ct), cancellationToken);
         return await RecordAsync(result, key, alert, subscription.Address, email.Subject, cancellationToken);
     }
 
@@ -79,21 +82,26 @@ public sealed class AlertDelivery(
     {
         var request = WebhookPayload.ForAlert(subscription, alert, statementPage);
         var key = new OnceKey("webhook", $"{alert.AlertId}/{subscription.Id}");
-        var result = await once.RunOnceAsync(key, OnceLedgerExtensions.NewOwner(), Lease, time, (_, ct) => webhooks.PostAsync(request, ct), cancellationToken);
+        var result = await once.RunOnceAsync(key, OnceLedgerExtensions.NewOwner(), lease.Duration, time, (_, ct) => webhooks.PostAsync(request, ct), cancellationToken);
         return await RecordAsync(result, key, alert, subscription.Webhook!.GetLeftPart(UriPartial.Path), $"webhook {request.DeliveryId}", cancellationToken);
     }
 
     private async Task<bool> RecordAsync(OnceResult result, OnceKey key, AlertMessage alert, string recipient, string subject, CancellationToken cancellationToken)
     {
-        if (result == OnceResult.HeldByOther)
-            throw new InvalidOperationException($"{key} is being delivered by another worker; the alert will be retried to make sure it arrives.");
-        if (result == OnceResult.AlreadyDone && await deliveries.WasSentAsync(alert.AlertId, recipient, cancellationToken)) return false;
-        // The listing of deliveries (`monitor deliveries`), written after the claim is complete, and again by a
-        // redelivery if a crash came in between, so it never misses one that was made.
-        await deliveries.RecordSentAsync(new DeliveryRecord(alert.AlertId, recipient, alert.TopicId, subject, time.GetUtcNow()), cancellationToken);
-        if (result == OnceResult.AlreadyDone) return false;
-        logger.LogInformation("Delivered alert {AlertId} on {TopicId} to {Recipient}", alert.AlertId, alert.TopicId, recipient);
-        return true;
+        switch (result)
+        {
+            case OnceResult.Done:
+                await deliveries.RecordSentAsync(new DeliveryRecord(alert.AlertId, recipient, alert.TopicId, subject, time.GetUtcNow()), cancellationToken);
+                logger.LogInformation("Delivered alert {AlertId} on {TopicId} to {Recipient}", alert.AlertId, alert.TopicId, recipient);
+                return true;
+            case OnceResult.HeldByOther:
+                throw new ClaimHeldException(key);
+            default:
+                // Done before, perhaps by a run that crashed before writing the listing row: write it, it is idempotent.
+                if (!await deliveries.WasSentAsync(alert.AlertId, recipient, cancellationToken))
+                    await deliveries.RecordSentAsync(new DeliveryRecord(alert.AlertId, recipient, alert.TopicId, subject, time.GetUtcNow()), cancellationToken);
+                return false;
+        }
     }
 
     /// <summary>Runs one delivery; a permanent refusal marks the subscription bouncing, anything else is kept for the retry.</summary>
@@ -110,6 +118,12 @@ public sealed class AlertDelivery(
         catch (WebhookRejectedException ex)
         {
             await bounces.MarkAsync(subscription, ex.Message, CancellationToken.None);
+        }
+        catch (ClaimHeldException ex)
+        {
+            // Not an error: a copy of this alert is being delivered elsewhere; the retry will find it done.
+            logger.LogInformation("Alert {AlertId} to {Address} is being delivered by another worker; retrying later", alert.AlertId, subscription.Address);
+            failures.Add(ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Monitor.Infrastructure.Azurite;
 
 /// <summary>
 /// Azurite, the Azure Storage emulator, run as a child process on free loopback ports: in memory (tests) or
-/// with a data folder (the CLI). Disposing stops it with SIGTERM, waits for it, then kills it if it lingers.
+/// with a data folder (the CLI). It runs under a small Node.js supervisor (azurite-supervisor.js) that stops it
+/// when the supervisor's stdin closes: when this process disposes it, exits, or is killed, even with SIGKILL, so
+/// no Azurite outlives its owner. Disposing closes that stdin, waits, then kills the tree if it lingers.
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
@@ -32,6 +33,15 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The Azurite process itself (a child of the supervisor), once it has reported in; 0 before.</summary>
+    public int AzuriteProcessId { get; private set; }
+
+    /// <summary>The supervisor process that owns Azurite.</summary>
+    public int SupervisorProcessId => _process.Id;
+
+    /// <summary>The emulator's node process (its memory is part of what the pipeline costs locally).</summary>
+    public int ProcessId => AzuriteProcessId;
+
     /// <param name="dataDirectory">Where Azurite keeps its data; null keeps everything in memory.</param>
     public static async Task<AzuriteProcess> StartAsync(string? dataDirectory, CancellationToken cancellationToken)
     {
@@ -40,7 +50,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
         var args = new List<string>
         {
-            entry, "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+            SupervisorScript(), entry, "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
             "--blobPort", blob.ToString(), "--queuePort", queue.ToString(), "--tablePort", table.ToString(),
             "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
             // Azurite reports usage over the internet by default; without this it also waits for that report on
@@ -57,15 +67,29 @@ public sealed class AzuriteProcess : IAsyncDisposable
             args.AddRange(["--location", dataDirectory, "--debug", Path.Combine(dataDirectory, "debug.log")]);
         }
 
-        var psi = new ProcessStartInfo("node", args) { RedirectStandardOutput = true, RedirectStandardError = true };
-        var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start node for Azurite; is Node.js installed?");
+        // The supervisor watches its stdin: the pipe's write end stays in this process and closes when it ends.
+        var psi = new ProcessStartInfo(NodeTools.FindOnPath("node") ?? "node", args)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        Process process;
+        try
+        {
+            process = Process.Start(psi) ?? throw new StorageEmulatorException("Could not start Node.js for Azurite.");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new StorageEmulatorException($"Could not start Node.js for Azurite ({ex.Message}); install Node.js 20 or later, or set Storage__ConnectionString.", ex);
+        }
         var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        var azurite = new AzuriteProcess(process, output, blob, queue, table);
+        process.OutputDataReceived += (_, e) => azurite.OnOutput(e.Data);
+        process.ErrorDataReceived += (_, e) => azurite.OnOutput(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var azurite = new AzuriteProcess(process, output, blob, queue, table);
         try
         {
             await azurite.WaitUntilListeningAsync([blob, queue, table], TimeSpan.FromSeconds(60), cancellationToken);
@@ -105,6 +129,20 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
+    private void OnOutput(string? line)
+    {
+        if (line is null) return;
+        if (AzuriteProcessId == 0 && line.StartsWith("azurite-pid ", StringComparison.Ordinal) && int.TryParse(line.AsSpan(12), out var pid))
+            AzuriteProcessId = pid;
+        lock (_output) _output.AppendLine(line);
+    }
+
+    private static string SupervisorScript()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "azurite-supervisor.js");
+        return File.Exists(path) ? path : throw new InvalidOperationException($"{path} is missing from the build.");
+    }
+
     private string Output
     {
         get { lock (_output) return _output.ToString(); }
@@ -116,9 +154,17 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             if (!_process.HasExited)
             {
-                // Azurite flushes its data on SIGTERM and can take several seconds; give it that, then kill it.
-                _ = Kill(_process.Id, Sigterm);
-                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                // Closing stdin asks the supervisor to stop Azurite with SIGTERM, on which Azurite flushes its data
+                // (several seconds at most); after that grace the whole tree is killed.
+                try
+                {
+                    _process.StandardInput.Close();
+                }
+                catch (IOException)
+                {
+                    // The supervisor already went away; the wait below sees it.
+                }
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(15));
                 try
                 {
                     await _process.WaitForExitAsync(grace.Token);
@@ -142,9 +188,4 @@ public sealed class AzuriteProcess : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    private const int Sigterm = 15;
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 }

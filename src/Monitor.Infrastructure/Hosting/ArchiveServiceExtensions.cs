@@ -36,6 +36,7 @@ public static class ArchiveServiceExtensions
                 search.IndexName, sp.GetRequiredService<ILogger<AzureArchiveSearch>>())
             : sp.GetRequiredService<LuceneArchiveSearch>());
         services.AddTransient<ArchivePublisher>();
+        services.AddTransient<ArchiveReindexer>();
         return services;
     }
 

@@ -4,12 +4,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Configuration;
+using Monitor.Core.Decoding;
 using Monitor.Core.Delivery;
 using Monitor.Core.Detection;
 using Monitor.Core.Extraction;
 using Monitor.Core.Fetching;
 using Monitor.Core.Stages;
 using Monitor.Core.Storage;
+using Monitor.Infrastructure.Http;
 using Monitor.Infrastructure.Mail;
 using Monitor.Infrastructure.Options;
 using Monitor.Infrastructure.Storage;
@@ -23,12 +25,13 @@ public static class MonitorServiceExtensions
     public static IHostApplicationBuilder AddMonitorServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Ministry sites still serve windows-1251, KOI8-R, ISO-8859-9 …: make those encodings available process-wide.
+        CodePages.Register();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
             .PostConfigure<IConfiguration>(UseFunctionsStorageByDefault)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MonitorFilesOptions>().BindConfiguration(MonitorFilesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
@@ -53,35 +56,24 @@ public static class MonitorServiceExtensions
         services.AddSingleton<IStatementIndex, TableStatementIndex>();
         services.AddSingleton<IIngestionLog, TableIngestionLog>();
         services.AddSingleton<ISourceStateStore, TableSourceState>();
+        services.AddSingleton<Monitor.Core.Health.ISourceHealthReader, Monitor.Core.Health.SourceHealthReport>();
         services.AddSingleton<IAlertLedger, TableAlertLedger>();
         services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
+        services.AddSingleton<IValidatorStore, TableValidatorStore>();
         services.AddSingleton<TableOnceLedger>();
         services.AddSingleton<IOnceLedger>(sp => sp.GetRequiredService<TableOnceLedger>());
+        services.AddSingleton(sp => new OnceLease(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<PipelineOptions>>().Value.ClaimLeaseSeconds)));
         services.AddSingleton<IMailSender, MailKitSender>();
         services.AddArchiveServices();
 
-        services.AddHttpClient<PageFetcher>((sp, client) =>
-            {
-                var fetch = sp.GetRequiredService<IOptions<FetchOptions>>().Value;
-                client.DefaultRequestHeaders.UserAgent.ParseAdd(fetch.UserAgent);
-                // The resilience pipeline owns the timeouts.
-                client.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddStandardResilienceHandler()
-            .Configure((HttpStandardResilienceOptions resilience, IServiceProvider sp) =>
-            {
-                var fetch = sp.GetRequiredService<IOptions<FetchOptions>>().Value;
-                resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(fetch.AttemptTimeoutSeconds);
-                resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(fetch.TotalTimeoutSeconds);
-                resilience.Retry.MaxRetryAttempts = Math.Max(fetch.MaxRetries, 1);
-                resilience.Retry.Delay = TimeSpan.FromSeconds(1);
-                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(2 * fetch.AttemptTimeoutSeconds, 30));
-            });
+        services.AddMonitorFetching();
+        services.AddOperatorAlerts();
 
         services.AddTransient<ScheduleStage>();
         services.AddTransient<DiscoverStage>();
         services.AddTransient<ExtractStage>();
         services.AddTransient<ArchiveStage>();
+        services.AddSingleton<FeedItemCache>();
         services.AddTransient<FetchStage>();
         services.AddTransient<AlertStage>();
         services.AddTransient<DetectStage>();

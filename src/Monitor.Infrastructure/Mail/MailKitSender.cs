@@ -17,10 +17,17 @@ public sealed class MailKitSender(IOptions<SmtpOptions> options, ILogger<MailKit
     private readonly SmtpOptions _options = options.Value;
     private readonly ILogger _logger = logger;
 
-    public async Task SendAsync(AlertEmail email, CancellationToken cancellationToken)
+    public Task SendAsync(AlertEmail email, CancellationToken cancellationToken) =>
+        SendAsync(email, () => Task.CompletedTask, cancellationToken);
+
+    /// <summary>
+    /// Calls <paramref name="accepted"/> as soon as the server has answered DATA with 250, before QUIT: from then on
+    /// the message is the server's, and recording it at once keeps the window for a duplicate to one table write.
+    /// </summary>
+    public async Task SendAsync(AlertEmail email, Func<Task> accepted, CancellationToken cancellationToken)
     {
         await using var session = await OpenSessionAsync(cancellationToken);
-        await session.SendAsync(email, () => Task.CompletedTask, cancellationToken);
+        await session.SendAsync(email, accepted, cancellationToken);
     }
 
     public Task<IMailSession> OpenSessionAsync(CancellationToken cancellationToken) =>

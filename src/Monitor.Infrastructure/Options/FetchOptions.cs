@@ -7,8 +7,9 @@ public sealed class FetchOptions
 {
     public const string SectionName = "Fetch";
 
+    /// <summary>Identifies the monitor, with a contact URL, so a site's operator knows who is reading and how to reach them.</summary>
     [Required]
-    public string UserAgent { get; set; } = "MinistryMonitor/1.0 (+https://github.com/ministry-monitor)";
+    public string UserAgent { get; set; } = "MinistryMonitor/1.0 (+https://github.com/ministry-monitor/ministry-monitor)";
 
     /// <summary>Time allowed for one attempt; the resilience pipeline retries within <see cref="TotalTimeoutSeconds"/>.</summary>
     [Range(1, 300)]
@@ -19,4 +20,22 @@ public sealed class FetchOptions
 
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;
+
+    /// <summary>
+    /// Lets fetches reach loopback, private, link-local and other non-public addresses. Off by default (the SSRF guard);
+    /// the demo and the tests, whose sites run on loopback, turn it on, and the host logs a warning when it is.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+
+    /// <summary>Requests in flight to one host from one instance.</summary>
+    [Range(1, 16)]
+    public int MaxConcurrentPerHost { get; set; } = 2;
+
+    /// <summary>The least time between two requests to one host (a robots.txt Crawl-delay may lengthen it, up to 60 s).</summary>
+    [Range(0, 60_000)]
+    public int MinDelayMilliseconds { get; set; } = 1000;
+
+    /// <summary>Responses larger than this once decompressed are refused (a decompression bomb stops here).</summary>
+    [Range(1, 256)]
+    public int MaxResponseMegabytes { get; set; } = Monitor.Core.Fetching.PageFetcher.MaxBytes / (1024 * 1024);
 }

@@ -22,6 +22,21 @@ public sealed class PipelineOptions
     [Range(0, 3600)]
     public double RetryDelaySeconds { get; set; } = 2;
 
+    /// <summary>
+    /// How long the local runner holds a message it works on (renewed every third of it while it works); the messages
+    /// of a killed run reappear after it.
+    /// </summary>
+    [Range(1, 3600)]
+    public int MessageLeaseSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// How long a claim on an e-mail (or another once-only effect) holds before a retry may take it over and do it
+    /// again: longer than a send can take (<c>Smtp:TimeoutSeconds</c> per SMTP step), shorter than a crashed
+    /// message takes to reappear. See <see cref="Monitor.Core.Storage.IOnceLedger"/>.
+    /// </summary>
+    [Range(1, 3600)]
+    public int ClaimLeaseSeconds { get; set; } = 120;
+
     /// <summary>How often <c>monitor run</c> checks which sources are due.</summary>
     [Range(1, 1440)]
     public int ScheduleMinutes { get; set; } = 5;

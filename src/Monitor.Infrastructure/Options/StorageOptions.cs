@@ -31,5 +31,21 @@ public sealed class StorageOptions : IValidatableObject
     {
         if (string.IsNullOrWhiteSpace(ConnectionString) && string.IsNullOrWhiteSpace(AccountName))
             yield return new ValidationResult("Set Storage:ConnectionString or Storage:AccountName.", [nameof(ConnectionString), nameof(AccountName)]);
+        else if (!string.IsNullOrWhiteSpace(ConnectionString) && ConnectionStringError(ConnectionString) is { } error)
+            yield return new ValidationResult($"Storage:ConnectionString is not a storage connection string: {error}", [nameof(ConnectionString)]);
+    }
+
+    private static string? ConnectionStringError(string connectionString)
+    {
+        try
+        {
+            // The SDK's own parser: what it refuses here, it would refuse at the first request.
+            _ = new Azure.Storage.Queues.QueueServiceClient(connectionString);
+            return null;
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return ex.Message;
+        }
     }
 }

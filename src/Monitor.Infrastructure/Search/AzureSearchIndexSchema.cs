@@ -16,7 +16,7 @@ internal static class AzureSearchIndexSchema
     {
         Fields =
         {
-            new SimpleField("id", SearchFieldDataType.String) { IsKey = true },
+            new SimpleField("id", SearchFieldDataType.String) { IsKey = true, IsFilterable = true },
             new SimpleField("sourceId", SearchFieldDataType.String) { IsFilterable = true, IsFacetable = true },
             new SimpleField("statementId", SearchFieldDataType.String),
             new SimpleField("version", SearchFieldDataType.Int32),

@@ -27,6 +27,26 @@ public sealed class TableDeliveryLedger(StorageClients clients, MonthDirectory m
         await Table.UpsertEntityAsync(Row(delivery.AlertId, RowKey(delivery.Recipient), delivery), TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>Writes the listing row of every sent e-mail in the ledger (for e-mails sent before they existed); returns the count.</summary>
+    public async Task<int> RelistAsync(CancellationToken cancellationToken)
+    {
+        var actions = new List<TableTransactionAction>();
+        // Ledger rows are the ones whose partition is an alert id (32 hex digits), not a month or the month directory.
+        await foreach (var e in Table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        {
+            if (e.PartitionKey.Length != 32) continue;
+            var delivery = new DeliveryRecord(e.PartitionKey, e.GetString("Recipient"), e.GetString("TopicId"), e.GetString("Subject"),
+                e.GetDateTimeOffset("SentAt") ?? DateTimeOffset.MinValue);
+            var month = TimeKeys.Month(delivery.SentAt);
+            await months.RecordAsync(Table, month, cancellationToken, always: true);
+            actions.Add(new(TableTransactionActionType.UpsertReplace,
+                Row(month, $"{TimeKeys.Reverse(delivery.SentAt)}|{delivery.AlertId}|{e.RowKey}", delivery)));
+        }
+        foreach (var chunk in actions.GroupBy(a => a.Entity.PartitionKey).SelectMany(g => g.Chunk(100)))
+            await Table.SubmitTransactionAsync(chunk, cancellationToken);
+        return actions.Count;
+    }
+
     public async Task<IReadOnlyList<DeliveryRecord>> ReadRecentAsync(int max, CancellationToken cancellationToken)
     {
         var deliveries = new List<DeliveryRecord>();

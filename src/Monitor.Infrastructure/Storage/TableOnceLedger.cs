@@ -32,7 +32,7 @@ public sealed class TableOnceLedger(StorageClients clients, TimeProvider time) :
             return await ClaimAsync(key, owner, leaseUntil, cancellationToken);
         var current = ToRecord(key, existing.Value!);
         if (current.State == OnceState.Done) return new OnceClaim(ClaimOutcome.AlreadyDone, key, current.Owner, current.LeaseUntil, null);
-        if (current.Owner != owner && current.LeaseUntil > time.GetUtcNow())
+        if (current.LeaseUntil > time.GetUtcNow())
             return new OnceClaim(ClaimOutcome.HeldByOther, key, current.Owner, current.LeaseUntil, null);
 
         try

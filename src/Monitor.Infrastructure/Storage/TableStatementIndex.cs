@@ -53,6 +53,7 @@ public sealed class TableStatementIndex(StorageClients clients) : IStatementInde
         ["DetectedVersion"] = r.DetectedVersion,
         ["FirstSeen"] = r.FirstSeen,
         ["LastChanged"] = r.LastChanged,
+        ["ExtractionMethod"] = r.ExtractionMethod,
         ["Language"] = r.Language,
         ["Topics"] = r.Topics is null ? null : TopicList.Join(r.Topics),
     };
@@ -73,5 +74,5 @@ public sealed class TableStatementIndex(StorageClients clients) : IStatementInde
         e.GetDateTimeOffset("LastChanged") ?? DateTimeOffset.MinValue,
         e.ETag.ToString(),
         e.GetString("Language"),
-        e.GetString("Topics") is { } topics ? TopicList.Split(topics) : null);
+        e.GetString("Topics") is { } topics ? TopicList.Split(topics) : null) { ExtractionMethod = e.GetString("ExtractionMethod") };
 }

@@ -26,6 +26,9 @@ public sealed class DateParserTests
     [InlineData("14 Ekim 2022", 2022, 10, 14)]
     [InlineData("5 de mayo de 2023", 2023, 5, 5)]
     [InlineData("Press release, 12 January 2024, Baku", 2024, 1, 12)]
+    [InlineData("28 March, 2025", 2025, 3, 28)]
+    [InlineData("28 марта, 2025", 2025, 3, 28)]
+    [InlineData("20.08.2026", 2026, 8, 20)]
     public void TryParse_SupportedFormat_ReturnsTheCalendarDate(string text, int year, int month, int day)
     {
         Assert.True(DateParser.TryParse(text, out var value));

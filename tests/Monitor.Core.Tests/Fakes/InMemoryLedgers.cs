@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Monitor.Core.Delivery;
+using Monitor.Core.Health;
 using Monitor.Core.Messages;
 using Monitor.Core.Storage;
 
@@ -25,11 +26,16 @@ internal sealed class InMemoryAlertLedger : IAlertLedger
 {
     public ConcurrentDictionary<string, AlertMessage> Alerts { get; } = new();
 
-    public Task<bool> IsEnqueuedAsync(string alertId, CancellationToken cancellationToken) => Task.FromResult(Alerts.ContainsKey(alertId));
+    public ConcurrentDictionary<string, bool> Enqueued { get; } = new();
 
-    public Task RecordEnqueuedAsync(AlertMessage alert, CancellationToken cancellationToken)
+    public Task<bool> IsEnqueuedAsync(string alertId, CancellationToken cancellationToken) => Task.FromResult(Enqueued.ContainsKey(alertId));
+
+    public Task<AlertMessage> RecordRaisedAsync(AlertMessage alert, CancellationToken cancellationToken) =>
+        Task.FromResult(Alerts.GetOrAdd(alert.AlertId, alert));
+
+    public Task MarkEnqueuedAsync(string alertId, CancellationToken cancellationToken)
     {
-        Alerts[alert.AlertId] = alert;
+        Enqueued[alertId] = true;
         return Task.CompletedTask;
     }
 
@@ -50,15 +56,34 @@ internal sealed class InMemorySourceState : ISourceStateStore
         return Task.CompletedTask;
     }
 
-    private readonly ConcurrentDictionary<string, int> _failures = new();
+    private readonly ConcurrentDictionary<string, SourceHealthState> _health = new();
 
-    public Task<(int Before, int After)> RecordDiscoveryAsync(string sourceId, bool healthy, CancellationToken cancellationToken)
+    private readonly ConcurrentDictionary<string, bool> _alerted = new();
+
+    public Task SetIncidentAlertedAsync(string sourceId, bool alerted, CancellationToken cancellationToken)
     {
-        var before = _failures.GetValueOrDefault(sourceId);
-        var after = healthy ? 0 : before + 1;
-        _failures[sourceId] = after;
-        return Task.FromResult((before, after));
+        _alerted[sourceId] = alerted;
+        return Task.CompletedTask;
     }
+
+    public Task<DiscoveryTally> RecordDiscoveryAsync(string sourceId, DateTimeOffset at, string? failure, bool foundNew, CancellationToken cancellationToken)
+    {
+        var current = _health.GetValueOrDefault(sourceId) ?? new SourceHealthState(sourceId, null, null, null, 0, null);
+        var before = current.ConsecutiveFailures;
+        var after = failure is null ? 0 : before + 1;
+        _health[sourceId] = current with
+        {
+            ConsecutiveFailures = after,
+            LastSuccess = failure is null ? at : current.LastSuccess,
+            LastFailure = failure is null ? current.LastFailure : at,
+            LastFailureReason = failure ?? current.LastFailureReason,
+            LastNewItem = foundNew ? at : current.LastNewItem,
+        };
+        return Task.FromResult(new DiscoveryTally(before, after, _alerted.GetValueOrDefault(sourceId)));
+    }
+
+    public Task<IReadOnlyDictionary<string, SourceHealthState>> ReadHealthAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, SourceHealthState>>(new Dictionary<string, SourceHealthState>(_health));
 }
 
 /// <summary>Accepts mail, except for the recipients told to fail.</summary>

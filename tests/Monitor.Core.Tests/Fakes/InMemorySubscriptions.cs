@@ -54,41 +54,6 @@ internal sealed class InMemoryDigestInbox : IDigestInbox
     }
 }
 
-/// <summary>The once-ledger's contract in memory: a claim is a conditional insert, completion is final.</summary>
-internal sealed class InMemoryOnceLedger : IOnceLedger
-{
-    private readonly ConcurrentDictionary<OnceKey, OnceRecord> _records = new();
-
-    public Task<OnceClaim> ClaimAsync(OnceKey key, string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
-    {
-        lock (_records)
-        {
-            if (_records.TryGetValue(key, out var existing))
-            {
-                if (existing.State == OnceState.Done) return Task.FromResult(new OnceClaim(ClaimOutcome.AlreadyDone, key, owner, leaseUntil, null));
-                if (existing.Owner != owner)
-                    return Task.FromResult(new OnceClaim(ClaimOutcome.HeldByOther, key, owner, leaseUntil, null));
-            }
-            _records[key] = new OnceRecord(key, OnceState.Pending, owner, leaseUntil, 1, null);
-            return Task.FromResult(new OnceClaim(ClaimOutcome.Claimed, key, owner, leaseUntil, "1"));
-        }
-    }
-
-    public Task CompleteAsync(OnceClaim claim, CancellationToken cancellationToken)
-    {
-        _records[claim.Key] = new OnceRecord(claim.Key, OnceState.Done, claim.Owner, claim.LeaseUntil, 1, DateTimeOffset.UtcNow);
-        return Task.CompletedTask;
-    }
-
-    public Task ReleaseAsync(OnceClaim claim, CancellationToken cancellationToken)
-    {
-        _records.TryRemove(claim.Key, out _);
-        return Task.CompletedTask;
-    }
-
-    public Task<OnceRecord?> GetAsync(OnceKey key, CancellationToken cancellationToken) => Task.FromResult(_records.GetValueOrDefault(key));
-}
-
 internal sealed class RecordingWebhookSender : IWebhookSender
 {
     public ConcurrentQueue<WebhookRequest> Posted { get; } = new();

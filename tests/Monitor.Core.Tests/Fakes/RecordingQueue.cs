@@ -8,9 +8,16 @@ internal sealed class RecordingQueue : IMessageQueue
 {
     public ConcurrentQueue<(string Queue, string Json)> Sent { get; } = new();
 
-    public Task SendAsync<T>(string queueName, T message, CancellationToken cancellationToken)
+    /// <summary>The visibility delay of each message, in the order sent.</summary>
+    public ConcurrentQueue<(string Queue, TimeSpan Delay)> Delays { get; } = new();
+
+    public Task SendAsync<T>(string queueName, T message, CancellationToken cancellationToken) =>
+        SendAsync(queueName, message, TimeSpan.Zero, cancellationToken);
+
+    public Task SendAsync<T>(string queueName, T message, TimeSpan visibilityDelay, CancellationToken cancellationToken)
     {
         Sent.Enqueue((queueName, PipelineJson.Serialize(message)));
+        Delays.Enqueue((queueName, visibilityDelay));
         return Task.CompletedTask;
     }
 

@@ -6,6 +6,7 @@ using Monitor.Core.Extraction;
 using Monitor.Core.Messages;
 using Monitor.Core.Sources;
 using Monitor.Core.Stages;
+using Monitor.Core.Storage;
 using Monitor.Core.Subscriptions;
 using Monitor.Core.Tests.Fakes;
 
@@ -19,6 +20,7 @@ internal sealed class SubscriptionWorld
     public SubscriptionWorld(DateTimeOffset? now = null)
     {
         Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 3, 2, 6, 0, 0, TimeSpan.Zero));
+        Once = new InMemoryOnceLedger(Time);
         Configuration = new MonitorConfiguration(
             [
                 new Source("ru-mfa", "MFA of Russia", "ru", new Uri("https://mid.example/feed"), null, ExtractionSelectors.None, TimeSpan.FromMinutes(15)),
@@ -28,7 +30,7 @@ internal sealed class SubscriptionWorld
         Directory = new SubscriptionDirectory(Configuration, Store, NullLogger<SubscriptionDirectory>.Instance);
         Links = new SubscriberLinks(new Uri("https://monitor.example/"), new SubscriberTokens("test-signing-key-0123456789", Time));
         Bounces = new Bounces(Store, Queue, Time, NullLogger<Bounces>.Instance);
-        Delivery = new AlertDelivery(Directory, Links, Mail, Webhooks, Inbox, Once, Deliveries, Blobs, Bounces, Time, NullLogger<AlertDelivery>.Instance);
+        Delivery = new AlertDelivery(Directory, Links, Mail, Webhooks, Inbox, Once, new OnceLease(TimeSpan.FromMinutes(2)), Deliveries, Blobs, Bounces, Time, NullLogger<AlertDelivery>.Instance);
         Stage = new DeliverStage(Delivery);
         Digests = new DigestStage(Directory, Inbox, Links, Mail, Webhooks, Once, Deliveries, Bounces, Time, NullLogger<DigestStage>.Instance);
     }
@@ -39,7 +41,7 @@ internal sealed class SubscriptionWorld
     public RecordingMailSender Mail { get; } = new();
     public RecordingWebhookSender Webhooks { get; } = new();
     public InMemoryDigestInbox Inbox { get; } = new();
-    public InMemoryOnceLedger Once { get; } = new();
+    public InMemoryOnceLedger Once { get; }
     public InMemoryDeliveryLedger Deliveries { get; } = new();
     public InMemoryBlobStore Blobs { get; } = new();
     public RecordingQueue Queue { get; } = new();

@@ -136,4 +136,31 @@ public sealed class ArchivePipelineTests
         await foreach (var item in container.FindBlobsByTagsAsync("\"month\" = '2026-04'")) none.Add(item);
         Assert.Empty(none);
     }
+
+    [Fact]
+    public async Task Reindexer_ListingRowsLost_RebuildsStatementAndAlertListingsWithoutDuplicatingSearch()
+    {
+        await using var harness = await StartAsync();
+        await harness.RunCycleAsync();
+        var tables = new Azure.Data.Tables.TableServiceClient(harness.ConnectionString);
+        // An archive from before the catalogue: no listing rows, no month directory.
+        var timeline = tables.GetTableClient("MonitorStatementTimeline");
+        await foreach (var row in timeline.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["PartitionKey", "RowKey"]))
+            await timeline.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        var alerts = tables.GetTableClient("MonitorAlerts");
+        await foreach (var row in alerts.QueryAsync<Azure.Data.Tables.TableEntity>(x => x.PartitionKey != "alert", select: ["PartitionKey", "RowKey"]))
+            await alerts.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        var catalog = harness.Get<IArchiveCatalog>();
+        Assert.Empty((await catalog.ListStatementsAsync(new StatementQuery(), default)).Items);
+        Assert.Empty((await catalog.ListAlertsAsync(new AlertQuery(), default)).Items);
+
+        var counts = await harness.Get<Monitor.Infrastructure.Storage.ArchiveReindexer>().RunAsync(default);
+
+        Assert.Equal((2, 2), (counts.Statements, counts.Alerts)); // one alert per topic newly mentioned
+        var listed = (await catalog.ListStatementsAsync(new StatementQuery { TopicId = "lachin-corridor" }, default)).Items;
+        Assert.Equal(["delimitation", "lachin-corridor"], Assert.Single(listed).Topics);
+        Assert.Equal(2, (await catalog.ListAlertsAsync(new AlertQuery(), default)).Items.Count);
+        Assert.Equal("lachin-corridor", Assert.Single((await catalog.ListAlertsAsync(new AlertQuery { TopicId = "lachin-corridor" }, default)).Items).TopicId);
+        Assert.Single((await harness.Get<IArchiveSearch>().SearchAsync(new ArchiveSearchQuery { Text = "коридор" }, default)).Hits);
+    }
 }

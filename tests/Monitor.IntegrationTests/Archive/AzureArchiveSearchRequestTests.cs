@@ -44,6 +44,7 @@ public sealed class AzureArchiveSearchRequestTests
         var fields = index["fields"]!.AsArray().ToDictionary(f => (string)f!["name"]!);
         Assert.Equal("whitespace", (string?)fields["textKeys"]!["analyzer"]);
         Assert.True((bool)fields["id"]!["key"]!);
+        Assert.True((bool)fields["id"]!["filterable"]!); // the version lookup filters on it
         Assert.Contains("search.in(id, 'ru-mfa_abc123', ',')", (string)http.Requests[1].Body!["filter"]!);
         var uploaded = http.Requests[2].Body!["value"]![0]!;
         Assert.Equal(("mergeOrUpload", "ru-mfa_abc123", 2), ((string)uploaded["@search.action"]!, (string)uploaded["id"]!, (int)uploaded["version"]!));

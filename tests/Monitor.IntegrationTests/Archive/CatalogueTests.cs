@@ -111,7 +111,7 @@ public sealed class CatalogueTests : IAsyncLifetime
         var ledger = _harness.Get<IAlertLedger>();
         for (var i = 0; i < 6; i++)
         {
-            await ledger.RecordEnqueuedAsync(new AlertMessage(1, $"alert-{i}", i % 2 == 0 ? "lachin" : "peace", "T", "ru-mfa", "MFA", "s", 1, false, "Title",
+            await ledger.RecordRaisedAsync(new AlertMessage(1, $"alert-{i}", i % 2 == 0 ? "lachin" : "peace", "T", "ru-mfa", "MFA", "s", 1, false, "Title",
                 new Uri("https://mfa.example/1"), null, "ru-mfa/x/v001.txt", 1, [], May.AddDays(-20 * i)), default);
         }
 

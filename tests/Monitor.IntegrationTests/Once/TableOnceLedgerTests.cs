@@ -25,7 +25,7 @@ public sealed class TableOnceLedgerTests(TableOnceLedgerTests.Storage storage) :
         public async Task InitializeAsync()
         {
             _azurite = await AzuriteProcess.StartAsync(null, CancellationToken.None);
-            Clients = new StorageClients(Options.Create(new StorageOptions { ConnectionString = _azurite.ConnectionString }));
+            Clients = new StorageClients(Options.Create(new StorageOptions { ConnectionString = _azurite.ConnectionString }), []);
             await Clients.Table(StorageClients.TableNames.Once).CreateIfNotExistsAsync();
         }
 
@@ -46,6 +46,14 @@ public sealed class TableOnceLedgerTests(TableOnceLedgerTests.Storage storage) :
         Assert.Equal(ClaimOutcome.Claimed, taken.Outcome);
         var record = await Ledger.GetAsync(Key, default);
         Assert.Equal(("survivor", OnceState.Pending, 2), (record!.Owner, record.State, record.Attempts));
+    }
+
+    [Fact]
+    public async Task Claim_SameOwnerAgainWhileHeld_HeldByOtherBecauseClaimsAreNotReentrant()
+    {
+        await Ledger.ClaimAsync(Key, "worker", In(60), default);
+
+        Assert.Equal(ClaimOutcome.HeldByOther, (await Ledger.ClaimAsync(Key, "worker", In(60), default)).Outcome);
     }
 
     [Fact]

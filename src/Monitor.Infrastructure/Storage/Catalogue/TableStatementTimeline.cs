@@ -37,7 +37,7 @@ public sealed class TableStatementTimeline(StorageClients clients, MonthDirector
             .SelectMany(g => g.Chunk(100))
             .ToList();
         foreach (var month in batches.Select(b => b[0].Entity.PartitionKey).Distinct())
-            await months.RecordAsync(Table, month, cancellationToken);
+            await months.RecordAsync(Table, month, cancellationToken, always: true);
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
             async (batch, ct) => await Table.SubmitTransactionAsync(batch, ct));
     }

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Cli.Local;
+using Monitor.Infrastructure.Storage;
+
+namespace Monitor.Cli.Commands;
+
+/// <summary>
+/// <c>monitor reindex</c>: rebuilds the listings and the search index from the archive, for an archive made before
+/// they existed or a search folder that was deleted. Topics come from the topics file, as for <c>monitor run</c>.
+/// </summary>
+internal static class ReindexCommand
+{
+    public static Command Create()
+    {
+        var sources = CommonOptions.File("--sources", "Sources file (default: Monitor:SourcesFile, else ./sources.json).");
+        var topics = CommonOptions.File("--topics", "Topics file (default: Monitor:TopicsFile, else ./topics.json).");
+        var subscriptions = CommonOptions.File("--subscriptions", "Subscriptions file (default: Monitor:SubscriptionsFile, else ./subscriptions.json).");
+        var command = new Command("reindex", "Rebuild the statement, alert and e-mail listings and the search index from the archive.") { sources, topics, subscriptions };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var monitor = await LocalMonitor.StartAsync(new LocalMonitorOptions
+            {
+                SourcesFile = parse.GetValue(sources)?.FullName,
+                TopicsFile = parse.GetValue(topics)?.FullName,
+                SubscriptionsFile = parse.GetValue(subscriptions)?.FullName,
+            }, cancellationToken);
+            var (statements, alerts, deliveries) = await monitor.Services.GetRequiredService<ArchiveReindexer>().RunAsync(cancellationToken);
+            Console.WriteLine($"Listed and indexed {statements} statements; listed {alerts} alerts and {deliveries} e-mails.");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Monitor.Core.Storage;
+
+/// <summary>
+/// How long a claim in the <see cref="IOnceLedger"/> holds before another worker may take it over and repeat the
+/// effect: longer than the effect can take, shorter than a crashed worker's message takes to come back
+/// (<c>Pipeline:ClaimLeaseSeconds</c>).
+/// </summary>
+public sealed record OnceLease(TimeSpan Duration);

@@ -1,0 +1,76 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Monitor.Core.Fetching;
+using Monitor.Core.Politeness;
+using Monitor.Infrastructure.Options;
+using Polly;
+
+namespace Monitor.Infrastructure.Http;
+
+public static class FetchServiceExtensions
+{
+    /// <summary>
+    /// The <see cref="PageFetcher"/> and everything under it: the SSRF guard and decompression on the socket handler,
+    /// at most <see cref="PageFetcher.MaxRedirects"/> redirects, retries and timeouts with one circuit breaker per
+    /// host, robots.txt and the per-host throttle. The caller registers an <see cref="IValidatorStore"/>.
+    /// </summary>
+    public static IServiceCollection AddMonitorFetching(this IServiceCollection services)
+    {
+        services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => Politeness(sp.GetRequiredService<IOptions<FetchOptions>>().Value));
+        services.AddSingleton(sp =>
+        {
+            var fetch = sp.GetRequiredService<IOptions<FetchOptions>>().Value;
+            return new FetchLimits(fetch.MaxResponseMegabytes * 1024L * 1024, TimeSpan.FromSeconds(fetch.AttemptTimeoutSeconds));
+        });
+        services.AddSingleton(sp => new NetworkGuard(sp.GetRequiredService<IOptions<FetchOptions>>().Value.AllowPrivateNetworks));
+        services.AddSingleton<HostThrottle>();
+        services.AddSingleton<RobotsCache>();
+        services.AddHostedService<FetchSafetyNotice>();
+
+        services.AddHttpClient<PageFetcher>((sp, client) =>
+            {
+                var fetch = sp.GetRequiredService<IOptions<FetchOptions>>().Value;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd(fetch.UserAgent);
+                // The resilience pipeline owns the timeouts.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var fetch = sp.GetRequiredService<IOptions<FetchOptions>>().Value;
+                return new SocketsHttpHandler
+                {
+                    AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli,
+                    AllowAutoRedirect = true,
+                    MaxAutomaticRedirections = PageFetcher.MaxRedirects,
+                    // Through a proxy the guard would check the proxy's address, not the site's.
+                    UseProxy = false,
+                    ConnectCallback = sp.GetRequiredService<NetworkGuard>().ConnectAsync,
+                    ConnectTimeout = TimeSpan.FromSeconds(fetch.AttemptTimeoutSeconds),
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                };
+            })
+            .AddStandardResilienceHandler()
+            .Configure((HttpStandardResilienceOptions resilience, IServiceProvider sp) =>
+            {
+                var fetch = sp.GetRequiredService<IOptions<FetchOptions>>().Value;
+                resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(fetch.AttemptTimeoutSeconds);
+                resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(fetch.TotalTimeoutSeconds);
+                resilience.Retry.MaxRetryAttempts = Math.Max(fetch.MaxRetries, 1);
+                resilience.Retry.Delay = TimeSpan.FromSeconds(1);
+                // A refused address stays refused: retrying it only delays the log row.
+                resilience.Retry.ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Exception is not HttpRequestException { InnerException: ForbiddenAddressException }
+                    && HttpClientResiliencePredicates.IsTransient(args.Outcome));
+                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(2 * fetch.AttemptTimeoutSeconds, 30));
+            })
+            // One circuit breaker (and pipeline) per scheme, host and port: a failing ministry does not break the others.
+            .SelectPipelineByAuthority();
+        return services;
+    }
+
+    private static PolitenessSettings Politeness(FetchOptions fetch) =>
+        new(fetch.UserAgent, TimeSpan.FromMilliseconds(fetch.MinDelayMilliseconds), fetch.MaxConcurrentPerHost);
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Time.Testing;
+using Monitor.Core.Politeness;
+
+namespace Monitor.Core.Tests.Politeness;
+
+public sealed class RobotsCacheTests
+{
+    private static readonly Uri Page = new("https://mid.example/news/1");
+
+    [Fact]
+    public async Task GetAsync_WithinADay_LoadsRobotsTxtOncePerHost()
+    {
+        var time = new FakeTimeProvider();
+        var cache = new RobotsCache(time);
+        var loads = new List<Uri>();
+        Task<(RobotsTxt, bool)> Load(Uri url, CancellationToken _)
+        {
+            loads.Add(url);
+            return Task.FromResult((RobotsTxt.Parse("User-agent: *\nDisallow: /private/", "MinistryMonitor"), false));
+        }
+
+        await cache.GetAsync(Page, Load, CancellationToken.None);
+        time.Advance(TimeSpan.FromHours(23));
+        var robots = await cache.GetAsync(new Uri("https://mid.example/private/2"), Load, CancellationToken.None);
+        await cache.GetAsync(new Uri("https://mfa.example/"), Load, CancellationToken.None);
+        time.Advance(TimeSpan.FromHours(2));
+        await cache.GetAsync(Page, Load, CancellationToken.None);
+
+        Assert.Equal(["https://mid.example/robots.txt", "https://mfa.example/robots.txt", "https://mid.example/robots.txt"], loads.Select(u => u.AbsoluteUri));
+        Assert.False(robots.IsAllowed(new Uri("https://mid.example/private/2")));
+    }
+
+    [Fact]
+    public async Task GetAsync_RobotsTxtUnreadable_IsTriedAgainAfterFiveMinutes()
+    {
+        var time = new FakeTimeProvider();
+        var cache = new RobotsCache(time);
+        var loads = 0;
+        Task<(RobotsTxt, bool)> Load(Uri url, CancellationToken _) =>
+            Task.FromResult(++loads == 1 ? (RobotsTxt.DisallowAll, true) : (RobotsTxt.AllowAll, false));
+
+        var first = await cache.GetAsync(Page, Load, CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(4));
+        var stillFailing = await cache.GetAsync(Page, Load, CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(2));
+        var recovered = await cache.GetAsync(Page, Load, CancellationToken.None);
+
+        Assert.False(first.IsAllowed(Page));
+        Assert.False(stillFailing.IsAllowed(Page));
+        Assert.True(recovered.IsAllowed(Page));
+        Assert.Equal(2, loads);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Monitor.Cli.Demo;
+
+namespace Monitor.Web.Tests;
+
+/// <summary><c>monitor serve</c> as a user runs it: a separate process, after <c>monitor run</c>, on the same data folder.</summary>
+public sealed class ServeCommandTests
+{
+    [Fact]
+    public async Task Serve_AfterRunOnce_ServesTheArchivedStatementOnLoopbackAndStopsOnCtrlC()
+    {
+        await using var site = await LoopbackSite.StartAsync();
+        site.Set("feed.xml", $$"""
+            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>MFA</title>
+              <item><title>On the Lachin corridor</title><link>{{site.UrlOf("s/1")}}</link><guid>s-1</guid>
+                <content:encoded><![CDATA[<p>The Lachin corridor must remain open.</p>]]></content:encoded></item>
+            </channel></rss>
+            """, "application/rss+xml");
+        var directory = Directory.CreateTempSubdirectory("monitor-serve-").FullName;
+        File.WriteAllText(Path.Combine(directory, "sources.json"), $$"""{ "sources": [ { "id": "mfa", "name": "MFA", "language": "en", "feed": "{{site.UrlOf("feed.xml")}}" } ] }""");
+        File.WriteAllText(Path.Combine(directory, "topics.json"), """{ "topics": [ { "id": "lachin-corridor", "name": "Lachin corridor", "terms": ["Lachin corridor"] } ] }""");
+        File.WriteAllText(Path.Combine(directory, "subscriptions.json"), """{ "subscribers": [] }""");
+        var files = new[] { "--sources", "sources.json", "--topics", "topics.json", "--subscriptions", "subscriptions.json" };
+        try
+        {
+            using var run = Start(directory, ["run", "--once", .. files]);
+            await run.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
+            Assert.True(run.ExitCode == 0, await run.StandardError.ReadToEndAsync());
+
+            using var serve = Start(directory, ["serve", "--port", "0", .. files]);
+            var line = await ReadLineAsync(serve, l => l.StartsWith("Serving ", StringComparison.Ordinal));
+            var address = new Uri(line.Split(' ')[1]);
+            Assert.Equal("127.0.0.1", address.Host);
+
+            using var client = new HttpClient { BaseAddress = address };
+            var page = await client.GetFromJsonAsync<JsonElement>("api/statements?topic=lachin-corridor");
+            Assert.Equal("On the Lachin corridor", Assert.Single(page.GetProperty("items").EnumerateArray()).GetProperty("title").GetString());
+            Assert.Contains("On the Lachin corridor", await client.GetStringAsync(""));
+
+            // Ctrl+C: the server and the Azurite it started stop, and the command exits cleanly.
+            using (var signal = Process.Start("kill", ["-INT", serve.Id.ToString(CultureInfo.InvariantCulture)])) await signal.WaitForExitAsync();
+            await serve.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
+            Assert.Equal(0, serve.ExitCode);
+            Assert.Contains("Stopped.", await serve.StandardOutput.ReadToEndAsync());
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static Process Start(string directory, string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "monitor.dll"), .. args])
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        return Process.Start(psi)!;
+    }
+
+    private static async Task<string> ReadLineAsync(Process process, Func<string, bool> match)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            if (match(line)) return line;
+        throw new InvalidOperationException($"monitor exited without the expected line: {await process.StandardError.ReadToEndAsync()}");
+    }
+}
