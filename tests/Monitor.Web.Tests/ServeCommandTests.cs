@@ -60,6 +60,8 @@ public sealed class ServeCommandTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        // The ministry here is a loopback site, which fetching refuses unless told otherwise.
+        psi.Environment["Fetch__AllowPrivateNetworks"] = "true";
         return Process.Start(psi)!;
     }
 
