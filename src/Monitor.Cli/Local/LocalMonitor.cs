@@ -66,7 +66,9 @@ public sealed class LocalMonitor : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection([new("Smtp:PickupDirectory", Path.GetFullPath(Path.Combine(options.DataDirectory, "outbox")))]);
         }
 
-        LocalSubscriberSettings.AddDefaults(builder.Configuration, options.DataDirectory);
+        // The signing key lives in the data folder (links in e-mails keep working across runs); in memory with the data.
+        LocalSubscriberSettings.AddDefaults(builder.Configuration,
+            options.InMemoryStorage ? null : Path.GetFullPath(options.DataDirectory));
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });

@@ -5,33 +5,35 @@ namespace Monitor.Cli.Local;
 
 /// <summary>
 /// Locally, subscribers' links need a signing key and a public address too. Unless configured, the key is made
-/// once and kept in the data folder (.monitor/unsubscribe-signing-key) (so links in e-mails already sent keep working), and the
-/// address is that of `monitor serve` on this machine.
+/// once and kept in the data folder (beside Azurite's, so links in e-mails already sent keep working; in memory
+/// when the data is), and the address is that of `monitor serve` on this machine.
 /// </summary>
 internal static class LocalSubscriberSettings
 {
     public const string DefaultPublicBaseUrl = "http://localhost:5080";
 
-    public static void AddDefaults(IConfigurationManager configuration, string dataDirectory)
+    public static void AddDefaults(IConfigurationManager configuration, string? dataDirectory)
     {
         var defaults = new Dictionary<string, string?>();
         if (string.IsNullOrWhiteSpace(configuration["Unsubscribe:SigningKey"]))
-            defaults["Unsubscribe:SigningKey"] = LocalKey(dataDirectory);
+            defaults["Unsubscribe:SigningKey"] = dataDirectory is null ? NewKey() : LocalKey(dataDirectory);
         if (string.IsNullOrWhiteSpace(configuration["Web:PublicBaseUrl"]))
             defaults["Web:PublicBaseUrl"] = DefaultPublicBaseUrl;
         if (defaults.Count > 0) configuration.AddInMemoryCollection(defaults);
     }
 
+    private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     private static string LocalKey(string dataDirectory)
     {
-        var path = Path.GetFullPath(Path.Combine(dataDirectory, "unsubscribe-signing-key"));
+        var path = Path.Combine(dataDirectory, "unsubscribe-signing-key");
         if (File.Exists(path))
         {
             var existing = File.ReadAllText(path).Trim();
             if (existing.Length >= 16) return existing;
         }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var key = NewKey();
         File.WriteAllText(path, key);
         return key;
     }

@@ -97,8 +97,10 @@ public sealed class AlertDelivery(
             case OnceResult.HeldByOther:
                 throw new ClaimHeldException(key);
             default:
-                // Done before, perhaps by a run that crashed before writing the listing row: write it, it is idempotent.
-                if (!await deliveries.WasSentAsync(alert.AlertId, recipient, cancellationToken))
+                // Done before, perhaps by a run that crashed before writing the listing row: write it. Only once the
+                // lease has passed since, so a copy running beside the worker that is still writing it adds no second row.
+                if (await once.GetAsync(key, cancellationToken) is { DoneAt: { } doneAt } && time.GetUtcNow() - doneAt > lease.Duration
+                    && !await deliveries.WasSentAsync(alert.AlertId, recipient, cancellationToken))
                     await deliveries.RecordSentAsync(new DeliveryRecord(alert.AlertId, recipient, alert.TopicId, subject, time.GetUtcNow()), cancellationToken);
                 return false;
         }

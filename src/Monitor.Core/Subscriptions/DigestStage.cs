@@ -52,7 +52,7 @@ public sealed class DigestStage(
                 if (result == OnceResult.Done)
                 {
                     sent++;
-                    await deliveries.RecordSentAsync(new DeliveryRecord($"digest/{period.Key}", subscription.Webhook?.GetLeftPart(UriPartial.Path) ?? subscription.Address,
+                    await deliveries.RecordSentAsync(new DeliveryRecord($"digest-{period.Key}", subscription.Webhook?.GetLeftPart(UriPartial.Path) ?? subscription.Address,
                         string.Join(",", alerts.Select(a => a.TopicId).Distinct()), $"{period.Key} digest, {alerts.Count} alerts", time.GetUtcNow()), cancellationToken);
                     logger.LogInformation("Sent the {Period} digest of {Address}: {Count} alerts", period.Key, subscription.Address, alerts.Count);
                 }

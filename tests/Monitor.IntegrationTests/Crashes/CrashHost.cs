@@ -29,6 +29,14 @@ public sealed class CrashHost : IAsyncDisposable
     public static async Task<CrashHost> StartAsync(IReadOnlyDictionary<string, string?> settings, CrashSwitch crash)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            // Subscribers' links, as every host has them (LocalMonitor supplies the same locally).
+            ["Unsubscribe:SigningKey"] = "crash-test-signing-key",
+            ["Web:PublicBaseUrl"] = "http://127.0.0.1:9/",
+            // The replayed ministry is a loopback site, which fetching refuses unless told otherwise.
+            ["Fetch:AllowPrivateNetworks"] = "true",
+        });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.AddMonitorServices();

@@ -178,6 +178,8 @@ public sealed class KilledProcessTests(ITestOutputHelper output)
             ["Smtp__Host"] = "127.0.0.1",
             ["Smtp__Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
             ["Smtp__Security"] = "None",
+            // The ministry is a loopback site, which fetching refuses unless told otherwise.
+            ["Fetch__AllowPrivateNetworks"] = "true",
             // What a killed run held comes back within seconds rather than the default five minutes.
             ["Pipeline__MessageLeaseSeconds"] = "2",
             // The replayed feed is served on loopback, which the SSRF guard refuses by default.

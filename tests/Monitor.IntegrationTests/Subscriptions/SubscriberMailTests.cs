@@ -1,10 +1,10 @@
-using Monitor.Core.Operators;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Monitor.Cli.Local;
 using Monitor.Core.Messages;
+using Monitor.Core.Operators;
 using Monitor.Core.Subscriptions;
 using Monitor.Infrastructure.Hosting;
 using static Monitor.IntegrationTests.Subscriptions.SubscriberTestData;
@@ -148,9 +148,9 @@ public sealed class SubscriberMailTests
         Assert.Equal(1, harness.Smtp.Sessions - sessionsBefore);
         var gone = await harness.Get<ISubscriptionStore>().GetAsync(Subscription.IdOf("gone@example.org"), CancellationToken.None);
         Assert.Equal(SubscriptionStatus.Bouncing, gone!.Status);
-        // The runner delivers the operator-alerts queue after the cycle; what it was told stays in the operator alert log.
+        // The runner hands the operator-alerts queue to the operator alert log after each cycle.
         var told = await harness.Get<IOperatorAlertLog>().ReadRecentAsync(50, CancellationToken.None);
-        Assert.Contains(told, a => a.Alert.Kind == Bounces.OperatorAlertKind && a.Alert.Message.Contains("gone@example.org", StringComparison.Ordinal));
+        Assert.Contains(told, r => r.Alert.Kind == Bounces.OperatorAlertKind && r.Alert.Message.Contains("gone@example.org", StringComparison.Ordinal));
     }
 
     [Fact]
