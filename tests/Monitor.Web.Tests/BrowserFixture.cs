@@ -2,10 +2,10 @@ using Microsoft.Playwright;
 
 namespace Monitor.Web.Tests;
 
-/// <summary>Headless Chromium from Debian's package (/usr/bin/chromium; .ci/run installs it), driven by Playwright.</summary>
+/// <summary>Headless Chromium from Debian's package (installed on first use), driven by Playwright.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string ChromiumPath = DebianChromium.ExecutablePath;
 
     private IPlaywright? _playwright;
 
@@ -13,8 +13,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException($"Chromium is missing at {ChromiumPath}: apt-get install chromium (.ci/run does it).");
+        await DebianChromium.EnsureInstalledAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

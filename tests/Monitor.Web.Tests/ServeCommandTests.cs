@@ -27,12 +27,12 @@ public sealed class ServeCommandTests
         var started = new List<Process>();
         try
         {
-            using var run = Start(directory, ["run", "--once", .. files]);
+            var run = Start(directory, ["run", "--once", .. files]);
             started.Add(run);
             await run.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
             Assert.True(run.ExitCode == 0, await run.StandardError.ReadToEndAsync());
 
-            using var serve = Start(directory, ["serve", "--port", "0", .. files]);
+            var serve = Start(directory, ["serve", "--port", "0", .. files]);
             started.Add(serve);
             var line = await ReadLineAsync(serve, l => l.StartsWith("Serving ", StringComparison.Ordinal));
             var address = new Uri(line.Split(' ')[1]);
@@ -52,10 +52,14 @@ public sealed class ServeCommandTests
         finally
         {
             // A failed assertion must not leave a monitor (and its Azurite) running after the test.
-            foreach (var process in started.Where(p => !p.HasExited))
+            foreach (var process in started)
             {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync();
+                }
+                process.Dispose();
             }
             Directory.Delete(directory, recursive: true);
         }
