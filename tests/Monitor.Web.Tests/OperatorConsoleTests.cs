@@ -1,4 +1,5 @@
 using Monitor.Core.Messages;
+using Monitor.Core.Operators;
 
 namespace Monitor.Web.Tests;
 
@@ -36,10 +37,28 @@ public sealed class OperatorConsoleTests(WebArchiveFixture archive, BrowserFixtu
     }
 
     [Fact]
+    public async Task Sources_OperatorAlertInTheLog_ListedAsTextWithWhomItWasMailedTo()
+    {
+        // What the runner records after a cycle; the queue message itself is gone by then.
+        var alert = new OperatorAlert(OperatorAlert.SourceFailing, "en-mfa", "Feed at <b>example</b> answered <script>alert(1)</script>", 3, DateTimeOffset.UtcNow);
+        var log = archive.Harness.Get<IOperatorAlertLog>();
+        var record = await log.RecordAsync(new OperatorAlertRecord(OperatorAlertRecord.IdOf(alert), alert, DateTimeOffset.UtcNow, null, null), CancellationToken.None);
+        await log.MarkMailedAsync(record.Id, ["ops@example.org"], DateTimeOffset.UtcNow, CancellationToken.None);
+
+        var (page, dialogs) = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(archive.BaseAddress, "sources").AbsoluteUri);
+        var row = page.Locator("tr", new() { HasText = "answered" });
+
+        Assert.Contains("Feed at <b>example</b> answered <script>alert(1)</script>", await row.InnerTextAsync());
+        Assert.Contains("ops@example.org", await row.InnerTextAsync());
+        Assert.Empty(dialogs);
+    }
+
+    [Fact]
     public async Task Log_FilterByOutcome_ShowsOnlyTheFailedFetch()
     {
         var (page, _) = await browser.NewPageAsync();
-        await page.GotoAsync(new Uri(archive.BaseAddress, "log?outcome=HttpError").AbsoluteUri);
+        await page.GotoAsync(new Uri(archive.BaseAddress, "log?outcome=http-error").AbsoluteUri);
         var rows = await page.Locator("table.log tbody tr").AllInnerTextsAsync();
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.Contains("broken.html", r));

@@ -114,7 +114,7 @@ public sealed class StatementsApiTests(WebArchiveFixture archive)
         using var sources = await GetJsonAsync(client, "api/sources");
         Assert.All(sources.RootElement.EnumerateArray(), s => Assert.Equal("ok", s.GetProperty("status").GetString()));
 
-        using var failed = await GetJsonAsync(client, "api/log?outcome=HttpError&source=" + WebArchiveFixture.EnglishSource);
+        using var failed = await GetJsonAsync(client, "api/log?outcome=http-error&source=" + WebArchiveFixture.EnglishSource);
         Assert.All(failed.RootElement.GetProperty("items").EnumerateArray(), e => Assert.Contains("broken.html", e.GetProperty("url").GetString()));
         Assert.NotEqual(0, failed.RootElement.GetProperty("items").GetArrayLength());
 

@@ -5,19 +5,11 @@ using Monitor.Infrastructure.Storage;
 namespace Monitor.Infrastructure.Hosting;
 
 /// <summary>
-/// What operators look at: the <c>operator-alerts</c> queue, and the messages that failed too often in the stages'
-/// poison queues, with a way to put those back once the cause is fixed (an SMTP server back up, a site repaired).
+/// What operators look at in the queues: the messages that failed too often in the stages' poison queues, with a way to put those back once the cause is fixed (an SMTP server back up, a site repaired).
 /// Every stage is idempotent, so a requeued message redoes only what is still missing.
 /// </summary>
 public sealed class OperatorQueues(StorageClients clients)
 {
-    /// <summary>The operator alerts, oldest first, without consuming them, so whoever else watches the queue still sees them.</summary>
-    public async Task<IReadOnlyList<OperatorAlert>> PeekAlertsAsync(CancellationToken cancellationToken)
-    {
-        PeekedMessage[] messages = await clients.Queues.GetQueueClient(QueueNames.OperatorAlerts).PeekMessagesAsync(32, cancellationToken);
-        return messages.Select(m => PipelineJson.Deserialize<OperatorAlert>(m.Body.ToString(), QueueNames.OperatorAlerts)).ToList();
-    }
-
     public async Task<IReadOnlyList<PoisonedMessage>> PeekPoisonedAsync(CancellationToken cancellationToken)
     {
         var poisoned = new List<PoisonedMessage>();

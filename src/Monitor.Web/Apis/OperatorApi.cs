@@ -45,8 +45,8 @@ public static class OperatorApi
         IngestionOutcome? parsedOutcome = null;
         if (QueryValues.Text(outcome) is { } o)
         {
-            if (Enum.TryParse<IngestionOutcome>(o, ignoreCase: true, out var value)) parsedOutcome = value;
-            else errors[nameof(outcome)] = [$"'{o}' is not an outcome; use one of {string.Join(", ", Enum.GetNames<IngestionOutcome>())}."];
+            if (IngestionOutcomeNames.TryParse(o, out var value)) parsedOutcome = value;
+            else errors[nameof(outcome)] = [$"'{o}' is not an outcome; use one of {string.Join(", ", IngestionOutcomeNames.All)}."];
         }
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         return await QueryValues.PagedAsync(() => catalog.ListIngestionAsync(new IngestionQuery
