@@ -314,7 +314,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Pipeline__RetryDelaySeconds: string(visibilityTimeoutSeconds)
     Pipeline__ScheduleMinutes: string(scheduleMinutes)
     // Only the local runner leases messages itself; the Functions host holds them while a function runs.
-    Pipeline__MessageLeaseSeconds: '300'
+    Pipeline__MessageLeaseSeconds: '30'
     // Longer than an SMTP send can take (3 steps of Smtp__TimeoutSeconds), shorter than a crashed message takes to reappear.
     Pipeline__ClaimLeaseSeconds: '120'
 
