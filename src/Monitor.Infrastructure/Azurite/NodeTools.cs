@@ -36,12 +36,20 @@ public static class NodeTools
     private static async Task<string> EnsureInstalledAsync(string root, string[] npmArguments, CancellationToken cancellationToken)
     {
         var entry = Path.Combine(root, AzuriteEntry);
-        if (File.Exists(entry)) return entry;
+        // azurite.js appears while npm is still unpacking the rest of the package, so only this marker, written once
+        // npm has finished, says the install is whole (npm ci deletes node_modules, and the marker with it).
+        var ready = Path.Combine(root, "node_modules", ".ministry-monitor-azurite-ready");
+        if (File.Exists(ready) && File.Exists(entry)) return entry;
 
         // Several test processes may start at once: one installs, the others wait on the lock.
         var lockPath = Path.Combine(root, ".npm-install.lock");
         await using var gate = await AcquireAsync(lockPath, cancellationToken);
-        if (File.Exists(entry)) return entry;
+        if (File.Exists(entry))
+        {
+            // Whoever installed it held this lock until npm finished (or it was installed by hand): it is whole.
+            await File.WriteAllTextAsync(ready, AzuriteVersion, cancellationToken);
+            return entry;
+        }
 
         var npm = FindOnPath("npm")
             ?? throw new StorageEmulatorException($"npm (part of Node.js) is needed to install Azurite {AzuriteVersion} into {root}; install Node.js, or set Storage__ConnectionString.");
@@ -61,6 +69,7 @@ public static class NodeTools
             throw new StorageEmulatorException(
                 $"'npm {string.Join(' ', npmArguments)}' in {root} failed with exit code {process.ExitCode} ({(await stderr).Trim()}); " +
                 "check that npm can reach its registry, or set Storage__ConnectionString.");
+        await File.WriteAllTextAsync(ready, AzuriteVersion, cancellationToken);
         return entry;
     }
 
