@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.ComponentModel;
+using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
@@ -20,22 +21,27 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     private readonly Store _store;
     private readonly Task _running;
 
-    private LoopbackSmtpServer(int port, string? saveDirectory)
+    private readonly TaskCompletionSource<int> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private LoopbackSmtpServer(string? saveDirectory)
     {
-        Port = port;
         _store = new Store(saveDirectory);
+        // Port 0 and the port the listener reports: a port picked beforehand could be taken before the server binds it.
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, 0)))
             .Build();
+        var listeners = new EndpointListenerFactory();
+        listeners.EndpointStarted += (_, e) => _listening.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(_store);
+        services.Add(listeners);
         var server = new SmtpServer.SmtpServer(options, services);
         server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
         _running = server.StartAsync(_stop.Token);
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     private int _sessions;
 
@@ -59,21 +65,17 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     /// <param name="saveDirectory">Where to also write each message as an .eml file; null keeps them in memory only.</param>
     public static async Task<LoopbackSmtpServer> StartAsync(string? saveDirectory = null)
     {
-        var server = new LoopbackSmtpServer(FreePort(), saveDirectory);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
+        var server = new LoopbackSmtpServer(saveDirectory);
+        var started = await Task.WhenAny(server._listening.Task, server._running, Task.Delay(TimeSpan.FromSeconds(10)));
+        // A server that stopped before listening says why (the await rethrows it).
+        if (started == server._running) await server._running;
+        if (started != server._listening.Task)
         {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, server.Port);
-                return server;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(50);
-            }
+            await server.DisposeAsync();
+            throw new TimeoutException("The loopback SMTP server did not start listening within 10 s.");
         }
+        server.Port = await server._listening.Task;
+        return server;
     }
 
     public async ValueTask DisposeAsync()
@@ -88,13 +90,6 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
             // The server's own way of saying it stopped.
         }
         _stop.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed class Store(string? saveDirectory) : MessageStore

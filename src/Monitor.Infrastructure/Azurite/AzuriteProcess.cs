@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Monitor.Infrastructure.Azurite;
@@ -19,19 +17,17 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly StringBuilder _output;
+    private readonly Dictionary<string, int> _ports = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource<(int Blob, int Queue, int Table)> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private AzuriteProcess(Process process, StringBuilder output, int blobPort, int queuePort, int tablePort)
+    private AzuriteProcess(Process process, StringBuilder output)
     {
         _process = process;
         _output = output;
-        ConnectionString =
-            $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{blobPort}/{AccountName};" +
-            $"QueueEndpoint=http://127.0.0.1:{queuePort}/{AccountName};" +
-            $"TableEndpoint=http://127.0.0.1:{tablePort}/{AccountName};";
     }
 
-    public string ConnectionString { get; }
+    /// <summary>Known once Azurite has said which ports it listens on.</summary>
+    public string ConnectionString { get; private set; } = "";
 
     /// <summary>The Azurite process itself (a child of the supervisor), once it has reported in; 0 before.</summary>
     public int AzuriteProcessId { get; private set; }
@@ -46,12 +42,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public static async Task<AzuriteProcess> StartAsync(string? dataDirectory, CancellationToken cancellationToken)
     {
         var entry = await NodeTools.EnsureAzuriteAsync(cancellationToken);
-        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
 
+        // Port 0: Azurite binds ports the system picks and reports them. Picking free ports here and handing them
+        // over raced with every other socket on the machine (parallel test runs, outgoing connections), and a
+        // stolen port meant an Azurite that never listened, or one that answered for another.
         var args = new List<string>
         {
             SupervisorScript(), entry, "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-            "--blobPort", blob.ToString(), "--queuePort", queue.ToString(), "--tablePort", table.ToString(),
+            "--blobPort", "0", "--queuePort", "0", "--tablePort", "0",
             "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
             // Azurite reports usage over the internet by default; without this it also waits for that report on
             // shutdown, which here (no route out) means tens of seconds before it exits.
@@ -84,7 +82,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
             throw new StorageEmulatorException($"Could not start Node.js for Azurite ({ex.Message}); install Node.js 20 or later, or set Storage__ConnectionString.", ex);
         }
         var output = new StringBuilder();
-        var azurite = new AzuriteProcess(process, output, blob, queue, table);
+        var azurite = new AzuriteProcess(process, output);
         process.OutputDataReceived += (_, e) => azurite.OnOutput(e.Data);
         process.ErrorDataReceived += (_, e) => azurite.OnOutput(e.Data);
         process.BeginOutputReadLine();
@@ -92,7 +90,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
         try
         {
-            await azurite.WaitUntilListeningAsync([blob, queue, table], TimeSpan.FromSeconds(60), cancellationToken);
+            await azurite.WaitUntilListeningAsync(TimeSpan.FromSeconds(60), cancellationToken);
         }
         catch
         {
@@ -102,30 +100,26 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return azurite;
     }
 
-    private async Task WaitUntilListeningAsync(int[] ports, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task WaitUntilListeningAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        foreach (var port in ports)
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        var exited = _process.WaitForExitAsync(CancellationToken.None);
+        try
         {
-            while (true)
-            {
-                if (_process.HasExited)
-                    throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode} before it was ready: {Output}");
-                try
-                {
-                    using var client = new TcpClient();
-                    await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
-                    break;
-                }
-                catch (SocketException) when (DateTime.UtcNow < deadline)
-                {
-                    await Task.Delay(100, cancellationToken);
-                }
-                catch (SocketException ex)
-                {
-                    throw new TimeoutException($"Azurite did not listen on port {port} within {timeout.TotalSeconds} s: {Output}", ex);
-                }
-            }
+            var ready = await Task.WhenAny(_listening.Task.WaitAsync(limit.Token), exited);
+            if (ready == exited)
+                throw new StorageEmulatorException($"Azurite exited with code {_process.ExitCode} before it was ready: {Output}");
+            var (blob, queue, table) = await _listening.Task;
+            ConnectionString =
+                $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+                $"BlobEndpoint=http://127.0.0.1:{blob}/{AccountName};" +
+                $"QueueEndpoint=http://127.0.0.1:{queue}/{AccountName};" +
+                $"TableEndpoint=http://127.0.0.1:{table}/{AccountName};";
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Azurite did not report its ports within {timeout.TotalSeconds} s: {Output}");
         }
     }
 
@@ -134,6 +128,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
         if (line is null) return;
         if (AzuriteProcessId == 0 && line.StartsWith("azurite-pid ", StringComparison.Ordinal) && int.TryParse(line.AsSpan(12), out var pid))
             AzuriteProcessId = pid;
+        if (AzuriteListening.TryParse(line, out var service, out var port))
+        {
+            lock (_ports) _ports[service] = port;
+            lock (_ports)
+                if (_ports.TryGetValue("Blob", out var b) && _ports.TryGetValue("Queue", out var q) && _ports.TryGetValue("Table", out var t))
+                    _listening.TrySetResult((b, q, t));
+        }
         lock (_output) _output.AppendLine(line);
     }
 
@@ -180,12 +181,5 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             _process.Dispose();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
