@@ -43,12 +43,12 @@ internal sealed class MonitorProcess : IDisposable
         return monitor;
     }
 
-    /// <summary>Runs to the end (at most three minutes) and returns the exit code and everything it printed.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string[] args, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Runs to the end (at most three minutes, or <paramref name="timeout"/>) and returns the exit code and everything it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string[] args, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
         using var process = StartProgram(fileName, args, workingDirectory, environment);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process._process.WaitForExitAsync(timeout.Token);
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
+        await process._process.WaitForExitAsync(cancellation.Token);
         process._process.WaitForExit(); // flushes the asynchronous output readers
         return (process._process.ExitCode, process.Output);
     }
