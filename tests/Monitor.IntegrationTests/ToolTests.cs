@@ -24,9 +24,10 @@ public sealed class ToolTests
 
         // The pointer package, the plain any package and the precompiled package of this machine's platform only (the
         // others are the same build for another platform, and each costs a ReadyToRun compile of every assembly).
-        // The test's build already built the libraries; the pack builds and writes only src/Monitor.Cli.
+        // The test's build already built the libraries; the pack builds and writes only src/Monitor.Cli, and leaves no
+        // MSBuild node running.
         var pack = await MonitorProcess.RunAsync("dotnet", ["pack", Path.Combine(Repository, "src", "Monitor.Cli"), "-c", BuildConfiguration, "-o", packages, "-nologo",
-            $"-p:MonitorToolRuntimeIdentifiers={HostRuntimeIdentifier}", "-p:BuildProjectReferences=false"], Repository, timeout: TimeSpan.FromMinutes(10));
+            $"-p:MonitorToolRuntimeIdentifiers={HostRuntimeIdentifier}", "-p:BuildProjectReferences=false", "-nodeReuse:false"], Repository, timeout: TimeSpan.FromMinutes(10));
         Assert.True(pack.ExitCode == 0, pack.Output);
         Assert.Equal(new[] { "MinistryMonitor.Cli", "MinistryMonitor.Cli.any", $"MinistryMonitor.Cli.{HostRuntimeIdentifier}" }.Order(StringComparer.Ordinal),
             Directory.GetFiles(packages, "*.nupkg").Select(p => Regex.Replace(Path.GetFileName(p), @"\.\d+\.\d+\.\d+\.nupkg$", "")).Order(StringComparer.Ordinal));
