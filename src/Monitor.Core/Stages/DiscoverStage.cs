@@ -119,7 +119,7 @@ public sealed class DiscoverStage(
     /// again: it is how a redesign shows itself). New statements are allowed: the validators are kept with their ids
     /// as pending, and sent only once every one of them is archived (<see cref="AllArchivedAsync"/>), so that an
     /// unchanged page costs a 304 from the next cycle on, while a statement whose fetch failed makes the next
-    /// discovery read the page in full and queue it again. A page fetched statement of a source that rechecks would be
+    /// discovery read the page in full and queue it again. A page-fetched statement of a source that rechecks would be
     /// due for its recheck at the next discovery, which only a full read queues; so those wait as before.
     /// </summary>
     private static bool MayRemember(Source source, List<Candidate> candidates, Queued queued) =>
