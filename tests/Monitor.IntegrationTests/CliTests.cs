@@ -51,6 +51,8 @@ public sealed class CliTests
         Assert.NotEqual(0, badSince.ExitCode);
         Assert.Contains("--since 'yesterday' is neither an age", badSince.Output);
         Assert.True(Directory.Exists(Path.Combine(directory, ".monitor", "azurite")));
+        // Azurite's debug log grows with every request: only -v turns it on.
+        Assert.False(File.Exists(Path.Combine(directory, ".monitor", "azurite", "debug.log")));
         Directory.Delete(directory, recursive: true);
     }
 

@@ -180,10 +180,10 @@ public sealed class SourceFailureTests
     }
 
     [Fact]
-    public async Task RunCycle_NothingChanged_ThirdVisitIsNotModifiedWithNoBody()
+    public async Task RunCycle_NothingChanged_SecondVisitIsNotModifiedWithNoBody()
     {
         await using var harness = await PipelineHarness.StartAsync(
-            [TestData.ListingSource("mfa", "news/", "a"), TestData.FeedSource("press", "feed/")],
+            [ListingWithoutRechecks("mfa", "news/"), TestData.FeedSource("press", "feed/")],
             [TestData.Topic("t", "anything")],
             [],
             settings: new Dictionary<string, string?> { ["Pipeline:ScheduleMinutes"] = "1" },
@@ -198,16 +198,47 @@ public sealed class SourceFailureTests
                     """, "application/rss+xml");
             });
 
-        // First visit archives; the second finds everything archived and keeps the validators; the third costs a 304.
+        // The first visit archives and keeps the validators with the statements it queued; the second finds those
+        // archived and sends the validators: a 304, as is every visit after it.
         for (var cycle = 0; cycle < 3; cycle++) await harness.RunCycleAsync();
 
         var log = await harness.LogAsync();
-        var feedVisits = log.Where(e => e.SourceId == "press").OrderBy(e => e.StartedAt).ToList();
-        Assert.Equal([IngestionOutcome.Ok, IngestionOutcome.Ok, IngestionOutcome.NotModified], feedVisits.Select(e => e.Outcome));
-        Assert.Equal((304, 0L), (feedVisits[2].HttpStatus, feedVisits[2].Bytes));
-        Assert.Equal(1, harness.Site.NotModifiedOf("feed/"));
+        foreach (var (source, path) in new[] { ("press", "feed/"), ("mfa", "news/") })
+        {
+            var visits = log.Where(e => e.SourceId == source && e.Kind == "discover").OrderBy(e => e.StartedAt).ToList();
+            Assert.Equal([IngestionOutcome.Ok, IngestionOutcome.NotModified, IngestionOutcome.NotModified], visits.Select(e => e.Outcome));
+            Assert.All(visits.Skip(1), v => Assert.Equal((304, 0L), (v.HttpStatus, v.Bytes)));
+            Assert.Equal((3, 2), (harness.Site.HitsOf(path), harness.Site.NotModifiedOf(path)));
+        }
+        Assert.Equal(1, harness.Site.HitsOf("news/1.html"));
         Assert.Equal(2, (await harness.StatementsAsync()).Count);
         Assert.Empty(await harness.Get<IOperatorAlertLog>().ReadRecentAsync(50, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RunCycle_StatementFetchFailed_NextVisitReadsInFullAndArchivesItThenIsNotModified()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            [ListingWithoutRechecks("mfa", "news/")],
+            [TestData.Topic("t", "anything")],
+            [],
+            settings: new Dictionary<string, string?> { ["Pipeline:ScheduleMinutes"] = "1", ["Pipeline:MaxDequeueCount"] = "2" },
+            beforeStart: site =>
+            {
+                site.Set("news/", "<html><body><a href=\"/news/1.html\">1</a> <a href=\"/news/2.html\">2</a></body></html>");
+                site.Set("news/1.html", "<html><body><article><p>Statement one.</p></article></body></html>");
+                site.Fail("news/2.html", 503);
+            });
+
+        Assert.Equal(1, (await harness.RunCycleAsync()).Poisoned);
+        harness.Site.Set("news/2.html", "<html><body><article><p>Statement two.</p></article></body></html>");
+        await harness.RunCycleAsync();
+        await harness.RunCycleAsync();
+
+        var visits = (await harness.LogAsync()).Where(e => e.Kind == "discover").OrderBy(e => e.StartedAt).ToList();
+        Assert.Equal([(IngestionOutcome.Ok, 2), (IngestionOutcome.Ok, 1), (IngestionOutcome.NotModified, 0)], visits.Select(e => (e.Outcome, e.ItemsNew)));
+        Assert.Equal(1, harness.Site.NotModifiedOf("news/"));
+        Assert.Equal(2, (await harness.StatementsAsync()).Count);
     }
 
     [Fact]
@@ -303,4 +334,8 @@ public sealed class SourceFailureTests
         Assert.Contains("'bad-source'", error.Message);
         Assert.Contains("'feed'", error.Message);
     }
+
+    /// <summary>A listing source whose statement pages are never fetched again for edits (recheckHours 0).</summary>
+    private static object ListingWithoutRechecks(string id, string path) =>
+        new { id, name = id, language = "en", listing = new { url = "{{BASE}}" + path, links = "a" }, recheckHours = 0 };
 }

@@ -10,20 +10,22 @@ using Monitor.Infrastructure.Azurite;
 namespace Monitor.Pipeline.Benchmarks;
 
 /// <summary>
-/// Runs the local pipeline (the same stages and runner as <c>monitor run --once</c>) on an in-memory Azurite against a
+/// Runs the local pipeline (the same stages and runner as <c>monitor run --once</c>) on Azurite against a
 /// loopback site of many sources, and prints what the first cycle and an unchanged second cycle cost.
 /// </summary>
 public static class PipelineBenchmark
 {
-    public static async Task<int> RunAsync(int sources, int items, TextWriter output)
+    /// <param name="inMemory">Azurite keeps everything in memory (the demo's and tests' storage) rather than in a data
+    /// directory, as <c>monitor run</c> does by default.</param>
+    public static async Task<int> RunAsync(int sources, int items, bool inMemory, TextWriter output)
     {
-        await using var azurite = await AzuriteProcess.StartAsync(null, CancellationToken.None);
-        await using var site = await LoopbackSite.StartAsync();
-        var content = new BenchmarkSite(site, sources, items);
-        content.Build();
         var directory = Directory.CreateTempSubdirectory("monitor-bench-").FullName;
         try
         {
+            await using var azurite = await AzuriteProcess.StartAsync(inMemory ? null : Path.Combine(directory, "azurite"), CancellationToken.None);
+            await using var site = await LoopbackSite.StartAsync();
+            var content = new BenchmarkSite(site, sources, items);
+            content.Build();
             File.WriteAllText(Path.Combine(directory, "sources.json"), JsonSerializer.Serialize(new { sources = content.SourceEntries }));
             File.WriteAllText(Path.Combine(directory, "topics.json"), """{ "topics": [ { "id": "lachin", "name": "Lachin corridor", "terms": ["Lachin corridor"] } ] }""");
             File.WriteAllText(Path.Combine(directory, "subscriptions.json"), """{ "subscribers": [] }""");
@@ -35,7 +37,7 @@ public static class PipelineBenchmark
                 SourcesFile = Path.Combine(directory, "sources.json"),
                 TopicsFile = Path.Combine(directory, "topics.json"),
                 SubscriptionsFile = Path.Combine(directory, "subscriptions.json"),
-                InMemoryStorage = true,
+                DataDirectory = directory,
                 Settings = new Dictionary<string, string?>
                 {
                     ["Storage:ConnectionString"] = azurite.ConnectionString,
@@ -49,7 +51,7 @@ public static class PipelineBenchmark
                 ConfigureServices = services => services.AddSingleton<HttpPipelinePolicy>(counter),
             }, CancellationToken.None);
 
-            output.WriteLine($"Pipeline benchmark: {sources} sources ({(sources + 1) / 2} feeds, {sources / 2} listings), {items} statements each of ~{BenchmarkSite.StatementBytes / 1024} KB: {content.Statements:N0} statements; {Environment.ProcessorCount} cores");
+            output.WriteLine($"Pipeline benchmark: {sources} sources ({(sources + 1) / 2} feeds, {sources / 2} listings), {items} statements each of ~{BenchmarkSite.StatementBytes / 1024} KB: {content.Statements:N0} statements; {Environment.ProcessorCount} cores; Azurite {(inMemory ? "in memory" : "on disk")}");
 
             var callsBefore = counter.Snapshot();
             var (monitorCpu, azuriteCpu) = (CpuSeconds(Environment.ProcessId), CpuSeconds(azurite.ProcessId));
@@ -65,8 +67,8 @@ public static class PipelineBenchmark
             output.WriteLine($"  HTTP: {served.Requests:N0} requests, {served.BodyBytes / 1048576.0:F1} MB of bodies");
             PrintCalls(output, calls, content.Statements);
 
-            // Cycle 2 finds everything archived and keeps each discovery page's validators; from cycle 3 on, an
-            // unchanged site answers every discovery with 304.
+            // Cycle 1 kept each discovery page's validators with the statements it queued; cycle 2 finds those
+            // archived and sends the validators, so an unchanged site answers every discovery with 304 from cycle 2 on.
             foreach (var cycle in new[] { 2, 3 })
             {
                 var callsBeforeCycle = counter.Snapshot();

@@ -1,9 +1,9 @@
 using Monitor.Pipeline.Benchmarks;
 
-// dotnet run -c Release --project tests/Monitor.Pipeline.Benchmarks -- [--sources 200] [--items 20]
+// dotnet run -c Release --project tests/Monitor.Pipeline.Benchmarks -- [--sources 200] [--items 20] [--in-memory]
 var sources = Argument("--sources", 200);
 var items = Argument("--items", 20);
-return await PipelineBenchmark.RunAsync(sources, items, Console.Out);
+return await PipelineBenchmark.RunAsync(sources, items, args.Contains("--in-memory"), Console.Out);
 
 int Argument(string name, int fallback)
 {

@@ -90,7 +90,7 @@ public sealed class LocalMonitor : IAsyncDisposable
         }
         else if (string.IsNullOrWhiteSpace(builder.Configuration["Storage:ConnectionString"]) && string.IsNullOrWhiteSpace(builder.Configuration["Storage:AccountName"]))
         {
-            azurite = await AzuriteProcess.StartAsync(options.InMemoryStorage ? null : Path.GetFullPath(Path.Combine(options.DataDirectory, "azurite")), cancellationToken);
+            azurite = await AzuriteProcess.StartAsync(options.InMemoryStorage ? null : Path.GetFullPath(Path.Combine(options.DataDirectory, "azurite")), cancellationToken, debugLog: options.Verbose);
             builder.Configuration.AddInMemoryCollection([new("Storage:ConnectionString", azurite.ConnectionString)]);
         }
         if (string.IsNullOrWhiteSpace(builder.Configuration["Search:IndexPath"]) && string.IsNullOrWhiteSpace(builder.Configuration["Search:Endpoint"]))

@@ -37,7 +37,15 @@ public sealed class PageFetcher(
         FetchAsync(url, FetchPurpose.Page, null, conditional: false, cancellationToken);
 
     /// <param name="conditional">Send the stored ETag / Last-Modified of the URL; an unchanged resource then comes back as <see cref="IngestionOutcome.NotModified"/>.</param>
-    public async Task<FetchedPage> FetchAsync(Uri url, FetchPurpose purpose, SourceRequestSettings? source, bool conditional, CancellationToken cancellationToken)
+    public Task<FetchedPage> FetchAsync(Uri url, FetchPurpose purpose, SourceRequestSettings? source, bool conditional, CancellationToken cancellationToken) =>
+        FetchAsync(url, purpose, source, conditional, pendingArchived: null, cancellationToken);
+
+    /// <param name="conditional">Send the stored ETag / Last-Modified of the URL; an unchanged resource then comes back as <see cref="IngestionOutcome.NotModified"/>.</param>
+    /// <param name="pendingArchived">
+    /// Asked when the stored validators still have pending statements: only if it answers true are they sent (and kept
+    /// as plain validators from then on); otherwise, or without it, the URL is fetched in full.
+    /// </param>
+    public async Task<FetchedPage> FetchAsync(Uri url, FetchPurpose purpose, SourceRequestSettings? source, bool conditional, PendingStatementsCheck? pendingArchived, CancellationToken cancellationToken)
     {
         var startedAt = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
@@ -50,7 +58,7 @@ public sealed class PageFetcher(
             if (!rules.IsAllowed(url))
                 return Result(IngestionOutcome.Robots, null, $"robots.txt of {url.Authority} disallows {url.PathAndQuery} ({rules.DecidingRule(url)}) for {politeness.ProductToken}");
 
-            var known = conditional ? await validators.GetAsync(url, cancellationToken) : null;
+            var known = conditional ? await TrustedValidatorsAsync(url, pendingArchived, cancellationToken) : null;
             using var slot = await throttle.EnterAsync(url, rules.CrawlDelay, cancellationToken);
             // The log shows when the request went out and how long it took, not the wait for the host's turn.
             startedAt = time.GetUtcNow();
@@ -127,9 +135,33 @@ public sealed class PageFetcher(
 
     /// <summary>Keeps the validators of a response whose content has been dealt with, for the next conditional fetch.</summary>
     public Task RememberAsync(FetchedPage page, CancellationToken cancellationToken) =>
+        RememberAsync(page, [], cancellationToken);
+
+    /// <summary>
+    /// Keeps the validators of a response whose content has been dealt with except for <paramref name="pendingStatements"/>,
+    /// the statements it listed that are queued but not archived yet: they are sent only once those are archived.
+    /// </summary>
+    public Task RememberAsync(FetchedPage page, IReadOnlyCollection<string> pendingStatements, CancellationToken cancellationToken) =>
         page is { Outcome: IngestionOutcome.Ok, Validators: { } found }
-            ? validators.SetAsync(page.RequestedUrl ?? page.Url, found, cancellationToken)
+            ? validators.SetAsync(page.RequestedUrl ?? page.Url, found with { PendingStatements = [.. pendingStatements] }, cancellationToken)
             : Task.CompletedTask;
+
+    /// <summary>The stored validators of <paramref name="url"/> if they may be sent: plain ones, or pending ones whose statements are all archived now.</summary>
+    private async Task<HttpValidators?> TrustedValidatorsAsync(Uri url, PendingStatementsCheck? pendingArchived, CancellationToken cancellationToken)
+    {
+        var known = await validators.GetAsync(url, cancellationToken);
+        if (known is null || known.PendingStatements.Count == 0) return known;
+        if (pendingArchived is null || !await pendingArchived(known.PendingStatements, cancellationToken))
+        {
+            // A statement the last read queued is not archived (still queued, or its fetch failed): a 304 would hide it.
+            logger.LogDebug("Validators of {Url} wait for {Count} statements to be archived; fetching in full", url, known.PendingStatements.Count);
+            return null;
+        }
+        // Everything the page listed is archived now: from here on the validators stand alone, and nobody checks again.
+        var plain = known with { PendingStatements = [] };
+        await validators.SetAsync(url, plain, cancellationToken);
+        return plain;
+    }
 
     private void AddHeaders(HttpRequestMessage request, SourceRequestSettings? source, HttpValidators? known)
     {

@@ -27,11 +27,18 @@ public sealed class DiscoverStage(
     /// <summary>Failed discoveries in a row before the operators are told; one bad cycle is not worth a message.</summary>
     public const int FailuresBeforeOperatorAlert = 3;
 
+    /// <summary>
+    /// New statements a page's validators may wait for (their ids are kept with them); a page with more is read in
+    /// full until its statements are archived, as a page with edits is.
+    /// </summary>
+    public const int MaxPendingStatements = 300;
+
     public async Task<IngestionEntry> HandleAsync(DiscoverRequest request, CancellationToken cancellationToken)
     {
         var source = configuration.GetSource(request.SourceId);
         var purpose = source.Feed is not null ? FetchPurpose.Feed : FetchPurpose.Listing;
-        var page = await fetcher.FetchAsync(source.DiscoveryUrl, purpose, source.RequestSettings, conditional: true, cancellationToken);
+        var page = await fetcher.FetchAsync(source.DiscoveryUrl, purpose, source.RequestSettings, conditional: true,
+            (pending, ct) => AllArchivedAsync(source, pending, ct), cancellationToken);
         var entry = Entry(source, page, IngestionOutcome.Ok, 0, 0, 0, page.Error);
         if (page.Outcome == IngestionOutcome.NotModified)
         {
@@ -54,13 +61,11 @@ public sealed class DiscoverStage(
         try
         {
             var candidates = source.Feed is not null ? ReadFeed(source, page) : ReadListing(source, page);
-            var (fresh, changed, rechecked) = await EnqueueNewAsync(source, page, candidates, cancellationToken);
+            var queued = await EnqueueNewAsync(source, page, candidates, cancellationToken);
+            var (fresh, changed) = (queued.Fresh.Count, queued.Changed);
             entry = entry with { ItemsFound = candidates.Count, ItemsNew = fresh, ItemsChanged = changed };
             logger.LogInformation("Discovered {Found} items at {SourceId}: {New} new, {Changed} changed", candidates.Count, source.Id, fresh, changed);
-            // Only once every item is archived and none awaits a recheck may a 304 stand for "nothing to do";
-            // otherwise a statement whose fetch failed would never be queued again while the page stays the same.
-            // A page that found nothing is read in full again: it is how a redesign shows itself.
-            if (candidates.Count > 0 && fresh == 0 && changed == 0 && rechecked == 0) await fetcher.RememberAsync(page, cancellationToken);
+            if (MayRemember(source, candidates, queued)) await fetcher.RememberAsync(page, queued.Fresh.Select(f => f.StatementId).ToList(), cancellationToken);
         }
         catch (Exception ex) when (ex is FeedFormatException or AngleSharp.Dom.DomException)
         {
@@ -108,6 +113,38 @@ public sealed class DiscoverStage(
         await state.SetIncidentAlertedAsync(source.Id, alert.Kind != OperatorAlert.SourceRecovered, cancellationToken);
     }
 
+    /// <summary>
+    /// Whether the page's validators may be kept. A 304 must stand for "nothing to do": so not while an item awaits a
+    /// recheck or an edited feed item is being archived (as before), nor for a page that found nothing (read in full
+    /// again: it is how a redesign shows itself). New statements are allowed: the validators are kept with their ids
+    /// as pending, and sent only once every one of them is archived (<see cref="AllArchivedAsync"/>), so that an
+    /// unchanged page costs a 304 from the next cycle on, while a statement whose fetch failed makes the next
+    /// discovery read the page in full and queue it again. A page-fetched statement of a source that rechecks would be
+    /// due for its recheck at the next discovery, which only a full read queues; so those wait as before.
+    /// </summary>
+    private static bool MayRemember(Source source, List<Candidate> candidates, Queued queued) =>
+        candidates.Count > 0 && queued.Changed == 0 && queued.Rechecked == 0
+        && queued.Fresh.Count <= MaxPendingStatements
+        && (source.Recheck <= TimeSpan.Zero || queued.Fresh.All(f => f.FromFeed));
+
+    /// <summary>
+    /// Whether the statements a previous read of the page queued are all archived now. One point read each, and only
+    /// on the first discovery after that read: once they are, the validators are kept as plain ones.
+    /// </summary>
+    private async Task<bool> AllArchivedAsync(Source source, IReadOnlyList<string> statementIds, CancellationToken cancellationToken)
+    {
+        foreach (var statementId in statementIds)
+        {
+            if (await index.GetAsync(source.Id, statementId, cancellationToken) is null)
+            {
+                logger.LogInformation("Statement {StatementId} of {SourceId} queued at the last discovery is not archived yet: reading {Url} in full",
+                    statementId, source.Id, source.DiscoveryUrl);
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static List<Candidate> ReadFeed(Source source, FetchedPage page) =>
         FeedReader.Read(page.Content, page.Url, page.ContentType, source.Language)
             .Select(item => new Candidate(item.Key, item.Url, item.ContentHtml is null ? null : Hashes.Sha256(item.ContentHtml)))
@@ -126,16 +163,17 @@ public sealed class DiscoverStage(
         return links.Except(offSite).Select(url => new Candidate(url.AbsoluteUri, url, null)).ToList();
     }
 
-    private async Task<(int New, int Changed, int Rechecked)> EnqueueNewAsync(Source source, FetchedPage page, List<Candidate> candidates, CancellationToken cancellationToken)
+    private async Task<Queued> EnqueueNewAsync(Source source, FetchedPage page, List<Candidate> candidates, CancellationToken cancellationToken)
     {
-        int fresh = 0, changed = 0, rechecked = 0, pageFetches = 0;
+        var fresh = new List<(string StatementId, bool FromFeed)>();
+        int changed = 0, rechecked = 0, pageFetches = 0;
         string? feedBlob = null;
         TimeSpan? spacing = null;
         foreach (var candidate in candidates)
         {
             var statementId = Hashes.StatementId(source.Id, candidate.Key);
             var record = await index.GetAsync(source.Id, statementId, cancellationToken);
-            if (record is null) fresh++;
+            if (record is null) fresh.Add((statementId, candidate.ContentHash is not null));
             else if (candidate.ContentHash is not null && candidate.ContentHash != record.RawHash) changed++;
             else if (candidate.ContentHash is not null || time.GetUtcNow() - record.FirstSeen > source.Recheck) continue;
             else rechecked++;
@@ -160,11 +198,14 @@ public sealed class DiscoverStage(
             }
             await queue.SendAsync(QueueNames.Fetch, request, delay, cancellationToken);
         }
-        return (fresh, changed, rechecked);
+        return new Queued(fresh, changed, rechecked);
     }
 
     private static IngestionEntry Entry(Source source, FetchedPage page, IngestionOutcome outcome, int found, int fresh, int changed, string? error) =>
         new(source.Id, "discover", page.Url, page.StartedAt, outcome, page.HttpStatus, page.Content.LongLength, found, fresh, changed, page.Duration, error);
 
     private sealed record Candidate(string Key, Uri Url, string? ContentHash);
+
+    /// <summary>What a discovery queued: the statements not archived yet (and whether the feed carries each), edited feed items, rechecks.</summary>
+    private sealed record Queued(List<(string StatementId, bool FromFeed)> Fresh, int Changed, int Rechecked);
 }

@@ -12,8 +12,16 @@ internal sealed class InMemoryStatementIndex : IStatementIndex
     /// <summary>Runs once before the next save, to play a concurrent writer.</summary>
     public Action? BeforeNextSave { get; set; }
 
-    public Task<StatementRecord?> GetAsync(string sourceId, string statementId, CancellationToken cancellationToken) =>
-        Task.FromResult(_records.TryGetValue((sourceId, statementId), out var r) ? r : null);
+    /// <summary>Point reads so far.</summary>
+    public int Reads => Volatile.Read(ref _reads);
+
+    private int _reads;
+
+    public Task<StatementRecord?> GetAsync(string sourceId, string statementId, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _reads);
+        return Task.FromResult(_records.TryGetValue((sourceId, statementId), out var r) ? r : null);
+    }
 
     public Task<bool> TrySaveAsync(StatementRecord record, CancellationToken cancellationToken)
     {

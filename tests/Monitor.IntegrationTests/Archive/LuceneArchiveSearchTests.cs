@@ -40,6 +40,29 @@ public sealed class LuceneArchiveSearchTests : IDisposable
     }
 
     [Fact]
+    public async Task IndexAsync_ManyCallersAtOnce_EachReturnsCommittedAndTheyShareCommits()
+    {
+        using var search = Open();
+        await search.IndexAsync([Doc("first", "Statement", "The first statement.")], CancellationToken.None);
+        var before = CommitGeneration();
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() =>
+            search.IndexAsync([Doc($"s{i}", "Statement", $"Border delimitation, round {i}.")], CancellationToken.None))));
+
+        // Every caller's document is committed: another process opening the folder now finds all of them.
+        using var reopened = Open();
+        Assert.Equal(41, (await reopened.SearchAsync(new ArchiveSearchQuery { Text = "statement", PageSize = 100 }, default)).TotalHits);
+        // Fewer commits than callers: those that arrived during a commit were written together in the next.
+        Assert.InRange(CommitGeneration() - before, 1, 39);
+    }
+
+    private long CommitGeneration()
+    {
+        using var directory = Lucene.Net.Store.FSDirectory.Open(Path.Combine(_folder, "index"));
+        return Lucene.Net.Index.SegmentInfos.GetLastCommitGeneration(directory);
+    }
+
+    [Fact]
     public async Task SearchAsync_WordInTitle_RanksAboveWordOnlyInText()
     {
         using var search = Open();
