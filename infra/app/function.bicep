@@ -275,6 +275,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Storage__ManagedIdentityClientId: identityClientId
     Storage__ArchiveContainer: 'archive'
     Storage__FeedContainer: 'feeds'
+    Storage__DataProtectionContainer: 'dataprotection'
     Storage__TablePrefix: 'Monitor'
 
     // SearchOptions: Azure AI Search through the identity (search.bicep grants its roles). Search__IndexPath and

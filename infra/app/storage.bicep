@@ -3,7 +3,7 @@
 // Shared-key access is off: everything connects with Microsoft Entra ID (the managed identity).
 //
 // The names below are the code's own (Monitor.Core.Messages.QueueNames, StorageClients.TableNames with
-// Storage__TablePrefix, Storage__ArchiveContainer and Storage__FeedContainer in function.bicep).
+// Storage__TablePrefix, Storage__ArchiveContainer, Storage__FeedContainer and Storage__DataProtectionContainer in function.bicep).
 // tests/Monitor.Infra.Tests fails when they drift apart.
 
 @description('Name of the storage account (3-24 lowercase letters and digits).')
@@ -25,10 +25,12 @@ param deploymentContainerName string
 @maxValue(365)
 param deleteRetentionDays int = 14
 
-// Blob containers of the archive: statements (archive) and the feeds they came from (feeds).
+// Blob containers of the archive: statements (archive) and the feeds they came from (feeds); and the web host's
+// Data Protection keys (dataprotection), which every instance shares so that a form posted to any of them is accepted.
 var containerNames = [
   'archive'
   'feeds'
+  'dataprotection'
 ]
 
 // Every queue the pipeline uses, each with the poison queue the Functions host moves failed messages to.

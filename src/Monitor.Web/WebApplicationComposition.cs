@@ -22,6 +22,7 @@ public static class WebApplicationComposition
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseMiddleware<AntiforgeryFailureMiddleware>();
         app.UseEndpoints(endpoints => endpoints.MapMonitorWeb());
         return app;
     }

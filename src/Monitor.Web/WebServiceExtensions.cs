@@ -22,6 +22,7 @@ public static class WebServiceExtensions
 
         services.AddRouting();
         services.AddProblemDetails();
+        services.AddMonitorDataProtection();
         services.AddAntiforgery();
         services.AddRazorComponents();
         services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>

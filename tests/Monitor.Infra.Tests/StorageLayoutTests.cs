@@ -111,6 +111,7 @@ public sealed class StorageLayoutTests
     [Theory]
     [InlineData("Storage__ArchiveContainer")]
     [InlineData("Storage__FeedContainer")]
+    [InlineData("Storage__DataProtectionContainer")]
     public void StorageSettings_Container_IsProvisioned(string setting)
     {
         var container = Literal(ArmTemplate.Main.AppSettings(), setting);

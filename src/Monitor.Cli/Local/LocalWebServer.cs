@@ -35,7 +35,8 @@ public sealed class LocalWebServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <param name="port">0 picks a free port.</param>
-    public static async Task<LocalWebServer> StartAsync(LocalMonitorOptions options, int port, CancellationToken cancellationToken)
+    /// <param name="configureServices">Runs after the web services are added (tests replace a service with it).</param>
+    public static async Task<LocalWebServer> StartAsync(LocalMonitorOptions options, int port, CancellationToken cancellationToken, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
         var settings = new Dictionary<string, string?>(options.Settings)
@@ -47,9 +48,10 @@ public sealed class LocalWebServer : IAsyncDisposable
         {
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-            // Antiforgery keys kept unencrypted in the user's profile are what a loopback-only server needs; no warning.
+            // Antiforgery keys kept unencrypted in the local storage (Azurite) are what a loopback-only server needs; no warning.
             builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
             builder.AddMonitorWebServices();
+            configureServices?.Invoke(builder.Services);
             var app = builder.Build();
             app.UseMonitorWeb();
             await app.StartAsync(cancellationToken);

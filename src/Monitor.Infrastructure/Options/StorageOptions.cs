@@ -24,6 +24,10 @@ public sealed class StorageOptions : IValidatableObject
     [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$")]
     public string FeedContainer { get; set; } = "feeds";
 
+    /// <summary>Private container of the web host's Data Protection keys (antiforgery), shared by all its instances.</summary>
+    [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$")]
+    public string DataProtectionContainer { get; set; } = "dataprotection";
+
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
     public string TablePrefix { get; set; } = "Monitor";
 
