@@ -1,11 +1,15 @@
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Monitor.Functions.Functions;
 using Monitor.Infrastructure.Azurite;
+using Monitor.Web.Security;
 
 namespace Monitor.Functions.Tests;
 
@@ -110,6 +114,26 @@ public sealed class WebFunctionTests(WebFunctionTests.Storage storage) : IClassF
 
         Assert.Equal(401, (await SendAsync(host, "GET", "/api/statements")).Status);
         Assert.Equal(200, (await SendAsync(host, "GET", "/api/statements", Principal("reader@example.org"))).Status);
+    }
+
+    [Fact]
+    public async Task Web_TwoInstances_ShareTheDataProtectionKeyRingInTheBlobContainer()
+    {
+        using var first = await BuildAsync();
+        using var second = await BuildAsync();
+        var repository = Assert.IsType<BlobXmlRepository>(first.Services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository);
+        Assert.Equal("dataprotection", repository.Container.Name);
+        Assert.IsType<BlobXmlRepository>(second.Services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository);
+
+        // The subscribe form's antiforgery token is protected with a key the first instance stores in the container ...
+        var form = await SendAsync(first, "GET", "/subscribe");
+        Assert.Equal(200, form.Status);
+        Assert.Contains("__RequestVerificationToken", form.Body);
+        Assert.Contains(repository.GetAllElements(), e => e.Name.LocalName == "key");
+
+        // ... which the second instance reads: what one protects, the other opens.
+        var payload = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("form");
+        Assert.Equal("form", second.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(payload));
     }
 
     private async Task<IHost> BuildAsync(Dictionary<string, string?>? overrides = null)
