@@ -113,10 +113,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
         var exited = _process.WaitForExitAsync(CancellationToken.None);
         try
         {
-            var ready = await Task.WhenAny(_listening.Task.WaitAsync(limit.Token), exited);
-            if (ready == exited)
+            var listening = _listening.Task.WaitAsync(limit.Token);
+            if (await Task.WhenAny(listening, exited) == exited)
                 throw new StorageEmulatorException($"Azurite exited with code {_process.ExitCode} before it was ready: {Output}");
-            var (blob, queue, table) = await _listening.Task;
+            var (blob, queue, table) = await listening;
             ConnectionString =
                 $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
                 $"BlobEndpoint=http://127.0.0.1:{blob}/{AccountName};" +
@@ -136,10 +136,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
             AzuriteProcessId = pid;
         if (AzuriteListening.TryParse(line, out var service, out var port))
         {
-            lock (_ports) _ports[service] = port;
             lock (_ports)
+            {
+                _ports[service] = port;
                 if (_ports.TryGetValue("Blob", out var b) && _ports.TryGetValue("Queue", out var q) && _ports.TryGetValue("Table", out var t))
                     _listening.TrySetResult((b, q, t));
+            }
         }
         lock (_output) _output.AppendLine(line);
     }
