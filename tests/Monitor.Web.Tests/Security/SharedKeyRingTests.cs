@@ -61,6 +61,21 @@ public sealed partial class SharedKeyRingTests(WebArchiveFixture archive)
         }
     }
 
+    [Fact]
+    public async Task RequeueForm_WithoutAValidToken_GetsTheFormExpiredPageAndMovesNothing()
+    {
+        // Before AntiforgeryFailureMiddleware this was a 500: the bodyless 400 was re-executed as the "not found" page,
+        // a POST on which antiforgery read the rejected form again and threw.
+        var poisoned = await archive.PoisonedFetchesAsync();
+        using var client = NewClient();
+        using var response = await client.PostAsync(new Uri(archive.BaseAddress, "log/requeue"),
+            new FormUrlEncodedContent([new("__RequestVerificationToken", "not-a-token"), new("queue", "fetch"), new("messageId", "any")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Form expired", await response.Content.ReadAsStringAsync());
+        Assert.Equal(poisoned, await archive.PoisonedFetchesAsync());
+    }
+
     private sealed record RenderedForm(string Token, string Cookie);
 
     private static async Task<RenderedForm> RenderSubscribeFormAsync(Uri host)
