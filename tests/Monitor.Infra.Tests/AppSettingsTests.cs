@@ -19,6 +19,8 @@ public sealed class AppSettingsTests
             "Folder of the embedded Lucene index; on Azure search is Azure AI Search (Search__Endpoint), and the app's disk is not kept.",
         ["Search__InMemory"] =
             "An embedded index that lives as long as the process, for the demo and tests; Azure uses Azure AI Search.",
+        ["Pipeline__MaxRetryDelaySeconds"] =
+            "The local runner's ceiling on its doubling retry delay; the Functions host retries a message after host.json's fixed visibilityTimeout, which never grows.",
     };
 
     /// <summary>Settings the Bicep must set although no code binds them yet (planned features).</summary>

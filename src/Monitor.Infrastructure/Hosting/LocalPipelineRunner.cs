@@ -161,7 +161,7 @@ public sealed class LocalPipelineRunner(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
-                    var delay = TimeSpan.FromSeconds(_options.RetryDelaySeconds * Math.Pow(2, message.Message.DequeueCount - 1));
+                    var delay = _options.RetryDelayAfter(message.Message.DequeueCount);
                     logger.LogError(ex, "Message {MessageId} on {Queue} failed (attempt {Attempt} of {Max}); retrying in {Delay}",
                         message.Message.MessageId, queueName, message.Message.DequeueCount, _options.MaxDequeueCount, delay);
                     await message.ReleaseAsync(delay, ct);

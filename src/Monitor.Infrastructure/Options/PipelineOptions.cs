@@ -23,6 +23,17 @@ public sealed class PipelineOptions
     public double RetryDelaySeconds { get; set; } = 2;
 
     /// <summary>
+    /// The longest a failed message waits for its next attempt. The doubling counts every time the message was
+    /// received, by killed runs too, so without a ceiling a message several crashed runs had held could sleep for hours.
+    /// </summary>
+    [Range(0, 86400)]
+    public double MaxRetryDelaySeconds { get; set; } = 300;
+
+    /// <summary>How long a message that failed on its <paramref name="attempt"/>-th receipt waits: doubling from <see cref="RetryDelaySeconds"/>, at most <see cref="MaxRetryDelaySeconds"/>.</summary>
+    public TimeSpan RetryDelayAfter(long attempt) =>
+        TimeSpan.FromSeconds(Math.Min(RetryDelaySeconds * Math.Pow(2, Math.Max(attempt, 1) - 1), MaxRetryDelaySeconds));
+
+    /// <summary>
     /// How long the local runner holds a message it works on (renewed every third of it while it works); the messages
     /// of a killed run reappear after it.
     /// </summary>
