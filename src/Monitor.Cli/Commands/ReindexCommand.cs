@@ -7,7 +7,8 @@ namespace Monitor.Cli.Commands;
 
 /// <summary>
 /// <c>monitor reindex</c>: rebuilds the listings and the search index from the archive, for an archive made before
-/// they existed or a search folder that was deleted. Topics come from the topics file, as for <c>monitor run</c>.
+/// they existed or a search folder that was deleted. Topics come from the topics file, as for <c>monitor run</c>; ids of
+/// anything else (subscribers' own terms, listed by earlier versions) are removed from listings, search and blob tags.
 /// </summary>
 internal static class ReindexCommand
 {
@@ -25,8 +26,10 @@ internal static class ReindexCommand
                 TopicsFile = parse.GetValue(topics)?.FullName,
                 SubscriptionsFile = parse.GetValue(subscriptions)?.FullName,
             }, cancellationToken);
-            var (statements, alerts, deliveries) = await monitor.Services.GetRequiredService<ArchiveReindexer>().RunAsync(cancellationToken);
-            Console.WriteLine($"Listed and indexed {statements} statements; listed {alerts} alerts and {deliveries} e-mails.");
+            var counts = await monitor.Services.GetRequiredService<ArchiveReindexer>().RunAsync(cancellationToken);
+            Console.WriteLine($"Listed and indexed {counts.Statements} statements; listed {counts.Alerts} alerts and {counts.Deliveries} e-mails.");
+            if (counts.RemovedTopicRows > 0 || counts.RetaggedBlobs > 0)
+                Console.WriteLine($"Removed {counts.RemovedTopicRows} listing rows and retagged {counts.RetaggedBlobs} blobs of topics not in the topics file (subscribers' own terms are never listed).");
             return 0;
         });
         return command;

@@ -44,10 +44,16 @@ public static class ArchiveLabels
             ["month"] = published.ToUniversalTime().ToString("yyyy-MM", CultureInfo.InvariantCulture),
         };
         if (version.Language is { Length: > 0 } language) tags["language"] = Tag(language);
-        foreach (var topic in topics.Select(t => Truncate(TopicTagPrefix + Tag(t), MaxTagKey)).Distinct().Order(StringComparer.Ordinal).Take(MaxTopicTags))
-            tags[topic] = "yes";
+        foreach (var topic in TopicTags(topics)) tags[topic] = "yes";
         return new BlobLabels(metadata, tags);
     }
+
+    /// <summary>The tag keys of these topics, as many as a blob holds, in order.</summary>
+    public static IReadOnlyList<string> TopicTags(IEnumerable<string> topics) =>
+        topics.Select(TopicTag).Distinct().Order(StringComparer.Ordinal).Take(MaxTopicTags).ToList();
+
+    /// <summary>The tag key of one topic: <c>topic:{id}</c>, with characters a tag key cannot hold replaced.</summary>
+    public static string TopicTag(string topicId) => Truncate(TopicTagPrefix + Tag(topicId), MaxTagKey);
 
     /// <summary>The title as it was, from the <c>title</c> metadata value.</summary>
     public static string DecodeTitle(string metadataValue) => Uri.UnescapeDataString(metadataValue);

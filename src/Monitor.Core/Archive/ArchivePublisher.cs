@@ -12,8 +12,11 @@ namespace Monitor.Core.Archive;
 public sealed class ArchivePublisher(IStatementTimeline timeline, IArchiveSearch search, ILogger<ArchivePublisher> logger)
 {
     /// <summary>The ids of the topics a text mentions, in order.</summary>
-    public static IReadOnlyList<string> TopicIds(IMentionDetector detector, string text) =>
-        detector.Match(text).Select(m => m.TopicId).Distinct().Order(StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<string> TopicIds(IMentionDetector detector, string text) => TopicIds(detector.Match(text));
+
+    /// <summary>The ids of the topics of these mentions, in order.</summary>
+    public static IReadOnlyList<string> TopicIds(IEnumerable<Mention> mentions) =>
+        mentions.Select(m => m.TopicId).Distinct().Order(StringComparer.Ordinal).ToList();
 
     public async Task PublishAsync(StatementRecord record, string text, IReadOnlyList<string> topics, IReadOnlyList<string> previousTopics, CancellationToken cancellationToken)
     {

@@ -28,12 +28,17 @@ public sealed class MentionDetector : IMentionDetector
         return hits.Count == 0 ? [] : MentionAssembler.Assemble(compiled, text, words, hits);
     }
 
-    public DetectionResult Detect(string? previousText, string currentText)
+    public DetectionResult Detect(string? previousText, string currentText) => Novel(previousText, currentText, Match(currentText));
+
+    /// <summary>
+    /// Of the mentions already found in <paramref name="currentText"/>, those that are new since
+    /// <paramref name="previousText"/>: for a caller that needs all of them too, so the text is scanned once.
+    /// </summary>
+    public static DetectionResult Novel(string? previousText, string currentText, IReadOnlyList<Mention> currentMentions)
     {
-        var all = Match(currentText);
-        if (previousText is null) return new DetectionResult(all, StatementDiff.FirstVersion);
+        if (previousText is null) return new DetectionResult(currentMentions, StatementDiff.FirstVersion);
         var outcome = ParagraphDiff.Compare(previousText, currentText);
-        var fresh = all.Where(m => outcome.IsFresh(m.Start, m.Start + m.Length)).ToList();
+        var fresh = currentMentions.Where(m => outcome.IsFresh(m.Start, m.Start + m.Length)).ToList();
         return new DetectionResult(fresh, outcome.Diff);
     }
 }

@@ -21,6 +21,7 @@ public sealed class DetectStage(
     ArchivePublisher publisher,
     ILogger<DetectStage> logger)
 {
+    /// <returns>The diff and every new mention, public and private.</returns>
     public async Task<DetectionResult> HandleAsync(DetectRequest request, CancellationToken cancellationToken)
     {
         var source = configuration.GetSource(request.SourceId);
@@ -32,26 +33,28 @@ public sealed class DetectStage(
         var current = await ReadTextAsync(record, request.Version, cancellationToken);
         var previous = request.Version > 1 ? await ReadTextAsync(record, request.Version - 1, cancellationToken) : null;
         // The catalogue and every subscriber's own terms as of now: a new subscription counts from the next message.
-        var detector = (await subscriptions.CurrentAsync(cancellationToken)).Detector;
-        var result = detector.Detect(previous, current);
+        var snapshot = await subscriptions.CurrentAsync(cancellationToken);
+        var detection = snapshot.Detect(previous, current);
 
+        // The stored diff is served by the statements API, so it holds catalogue mentions only: a match of someone's
+        // own terms travels in that subscriber's alert and nowhere else.
         await blobs.TryCreateAsync(BlobArea.Statements, record.VersionPath(request.Version, "diff.json"),
-            BinaryData.FromString(PipelineJson.Serialize(result)), "application/json", cancellationToken);
-        logger.LogInformation("{Count} new mentions in {SourceId} statement {StatementId} version {Version}",
-            result.NewMentions.Count, request.SourceId, request.StatementId, request.Version);
+            BinaryData.FromString(PipelineJson.Serialize(detection.Public)), "application/json", cancellationToken);
+        logger.LogInformation("{Count} new mentions ({Private} of own terms) in {SourceId} statement {StatementId} version {Version}",
+            detection.NewMentions.Count, detection.PrivateMentions.Count, request.SourceId, request.StatementId, request.Version);
 
-        await alerts.RaiseAsync(source, record, request.Version, result.NewMentions, cancellationToken);
+        await alerts.RaiseAsync(source, record, request.Version, detection.NewMentions, cancellationToken);
 
         // Listings and search show a statement's latest version; an older one detected late changes nothing there.
         IReadOnlyList<string>? topics = null;
         if (request.Version == record.Version)
         {
-            topics = ArchivePublisher.TopicIds(detector, current);
-            var previousTopics = previous is null ? [] : ArchivePublisher.TopicIds(detector, previous);
+            topics = detection.PublicTopics;
+            var previousTopics = previous is null ? [] : snapshot.PublicTopicIds(previous);
             await publisher.PublishAsync(record with { Topics = topics }, current, topics, previousTopics, cancellationToken);
         }
         await MarkDetectedAsync(record, request.Version, topics, cancellationToken);
-        return result;
+        return detection.Public with { NewMentions = detection.NewMentions };
     }
 
     private async Task<string> ReadTextAsync(StatementRecord record, int version, CancellationToken cancellationToken)

@@ -16,6 +16,9 @@ public interface ISubscriptionStore
     /// <summary>Inserts the subscription unless the address has one already (even an unsubscribed one); false if it had.</summary>
     Task<bool> TryAddAsync(Subscription subscription, CancellationToken cancellationToken);
 
+    /// <summary>Replaces <paramref name="current"/> only if it is still stored as it was read; false if it changed since.</summary>
+    Task<bool> TryReplaceAsync(Subscription current, Subscription replacement, CancellationToken cancellationToken);
+
     /// <summary>Changes whenever any subscription does.</summary>
     Task<string> GetVersionAsync(CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 using Monitor.Core.Storage;
 
@@ -5,7 +6,8 @@ namespace Monitor.Core.Subscriptions;
 
 /// <summary>
 /// One subscriber's alerts: who, on what (catalogue topics and/or their own terms), from which sources and
-/// languages, how often, and through which channel. One subscription per address; its id is derived from it.
+/// languages, how often, and through which channel. One subscription per address; its id (a storage key, never
+/// shown but in the subscriber's own signed links) is derived from it; its own terms have a random id.
 /// </summary>
 public sealed record Subscription
 {
@@ -17,6 +19,13 @@ public sealed record Subscription
 
     /// <summary>The subscriber's own terms, in the syntax of topics.json, compiled into the same automaton as the catalogue.</summary>
     public IReadOnlyList<string> Terms { get; init; } = [];
+
+    /// <summary>
+    /// A random id for the topic compiled from <see cref="Terms"/>, kept with the subscription: it names the alerts on
+    /// those terms, so it must stay the same for the subscription's life, and it must say nothing about the address.
+    /// Null only in subscriptions stored before it existed, until <see cref="OwnTermsIds"/> gives them one.
+    /// </summary>
+    public string? OwnTermsId { get; init; }
 
     /// <summary>Only statements of these sources; empty means all.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
@@ -57,9 +66,9 @@ public sealed record Subscription
     [JsonIgnore]
     public string Id => IdOf(Address);
 
-    /// <summary>The id of the topic compiled from <see cref="Terms"/>.</summary>
+    /// <summary>The id of the topic compiled from <see cref="Terms"/>; private: it only ever names this subscriber's alerts.</summary>
     [JsonIgnore]
-    public string OwnTopicId => OwnTopicPrefix + Id;
+    public string? OwnTopicId => OwnTermsId is null ? null : OwnTopicPrefix + OwnTermsId;
 
     [JsonIgnore]
     public Channel Channel => Webhook is null ? Channel.Email : Channel.Webhook;
@@ -69,11 +78,14 @@ public sealed record Subscription
 
     public const string OwnTopicPrefix = "own-";
 
+    /// <summary>96 random bits: unguessable, and unrelated to anything about the subscriber.</summary>
+    public static string NewOwnTermsId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+
     public static string IdOf(string address) => Hashes.Sha256(address.Trim().ToLowerInvariant())[..24];
 
     /// <summary>Whether an alert on this topic, from this source in this language, is for this subscription.</summary>
     public bool Wants(string topicId, string sourceId, string? language) =>
-        (Topics.Contains(topicId, StringComparer.Ordinal) || (Terms.Count > 0 && topicId == OwnTopicId))
+        (Topics.Contains(topicId, StringComparer.Ordinal) || (Terms.Count > 0 && OwnTopicId is not null && topicId == OwnTopicId))
         && (Sources.Count == 0 || Sources.Contains(sourceId, StringComparer.Ordinal))
         && (Languages.Count == 0 || (language is not null && Languages.Contains(language, StringComparer.OrdinalIgnoreCase)));
 }

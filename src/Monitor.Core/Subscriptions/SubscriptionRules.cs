@@ -35,7 +35,8 @@ public sealed class SubscriptionRules(IReadOnlyCollection<Topic> catalogue, IRea
             throw new SubscriptionException("hour", $"{subscription.Hour} is not an hour of the day (0-23)");
         FindTimeZone(subscription.TimeZone);
         if (subscription.Webhook is not null) CheckWebhook(subscription.Webhook, allowPrivateNetworks);
-        return subscription with { Address = address };
+        // Every way in (web, CLI, API) validates, so every new subscription gets its private own-terms id here.
+        return subscription with { Address = address, OwnTermsId = subscription.OwnTermsId ?? Subscription.NewOwnTermsId() };
     }
 
     public static string CheckAddress(string? address)

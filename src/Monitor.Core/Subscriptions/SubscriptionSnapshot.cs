@@ -1,3 +1,4 @@
+using Monitor.Core.Archive;
 using Monitor.Core.Detection;
 
 namespace Monitor.Core.Subscriptions;
@@ -9,12 +10,15 @@ namespace Monitor.Core.Subscriptions;
 public sealed class SubscriptionSnapshot
 {
     private const int MaxOwnTopicName = 80;
+    private readonly HashSet<string> _catalogue;
 
     public SubscriptionSnapshot(string version, IReadOnlyList<Topic> catalogue, IReadOnlyList<Subscription> subscriptions)
     {
         Version = version;
         Subscriptions = subscriptions;
-        var own = subscriptions.Where(s => s.IsActive && s.Terms.Count > 0).Select(OwnTopic).ToList();
+        _catalogue = catalogue.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        // A subscription stored before own terms had their own id waits for OwnTermsIds to give it one (at start-up).
+        var own = subscriptions.Where(s => s.IsActive && s.Terms.Count > 0 && s.OwnTermsId is not null).Select(OwnTopic).ToList();
         Detector = new MentionDetector(own.Count == 0 ? catalogue : [.. catalogue, .. own]);
     }
 
@@ -28,11 +32,29 @@ public sealed class SubscriptionSnapshot
     public IEnumerable<Subscription> RecipientsOf(string topicId, string sourceId, string? language) =>
         Subscriptions.Where(s => s.IsActive && s.Wants(topicId, sourceId, language));
 
+    /// <summary>Whether a topic is from the catalogue, and so may be shown to anyone; own terms never are.</summary>
+    public bool IsPublic(string topicId) => _catalogue.Contains(topicId);
+
+    /// <summary>One scan of <paramref name="currentText"/> for catalogue and own terms, split into what is public and what is not.</summary>
+    public SplitDetection Detect(string? previousText, string currentText)
+    {
+        var all = Detector.Match(currentText);
+        var result = MentionDetector.Novel(previousText, currentText, all);
+        var fresh = result.NewMentions.ToLookup(m => IsPublic(m.TopicId));
+        return new SplitDetection(result with { NewMentions = fresh[true].ToList() }, PublicTopicIds(all), fresh[false].ToList());
+    }
+
+    /// <summary>The catalogue topics a text mentions, in order.</summary>
+    public IReadOnlyList<string> PublicTopicIds(string text) => PublicTopicIds(Detector.Match(text));
+
+    private IReadOnlyList<string> PublicTopicIds(IEnumerable<Mention> mentions) =>
+        ArchivePublisher.TopicIds(mentions.Where(m => IsPublic(m.TopicId)));
+
     /// <summary>A subscriber's own terms as a topic of its own, so alerts on them reach that subscriber only.</summary>
     public static Topic OwnTopic(Subscription subscription)
     {
         var name = string.Join(" / ", subscription.Terms);
         if (name.Length > MaxOwnTopicName) name = string.Concat(name.AsSpan(0, MaxOwnTopicName - 1), "…");
-        return new Topic(subscription.OwnTopicId, name, subscription.Terms);
+        return new Topic(subscription.OwnTopicId ?? throw new ArgumentException("The subscription's own terms have no id yet.", nameof(subscription)), name, subscription.Terms);
     }
 }

@@ -48,6 +48,26 @@ public sealed class BlobStore(StorageClients clients) : IBlobStore
             yield return item.Name;
     }
 
+    /// <summary>
+    /// Rewrites the index tags of the blobs under a prefix: <paramref name="rewrite"/> gets each blob's name and tags
+    /// and returns the tags it should carry; blobs whose tags stay the same are not written. Returns how many changed.
+    /// </summary>
+    public async Task<int> RewriteTagsAsync(BlobArea area, string prefix, Func<string, IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>> rewrite,
+        CancellationToken cancellationToken)
+    {
+        var changed = 0;
+        var container = Container(area);
+        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix, Traits = BlobTraits.Tags }, cancellationToken))
+        {
+            var tags = item.Tags is null ? new Dictionary<string, string>() : new Dictionary<string, string>(item.Tags);
+            var wanted = rewrite(item.Name, tags);
+            if (wanted.Count == tags.Count && wanted.All(t => tags.TryGetValue(t.Key, out var v) && v == t.Value)) continue;
+            await container.GetBlobClient(item.Name).SetTagsAsync(wanted.ToDictionary(), cancellationToken: cancellationToken);
+            changed++;
+        }
+        return changed;
+    }
+
     private BlobContainerClient Container(BlobArea area) => clients.Blobs.GetBlobContainerClient(area switch
     {
         BlobArea.Statements => clients.Options.ArchiveContainer,

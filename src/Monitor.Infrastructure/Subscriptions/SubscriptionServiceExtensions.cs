@@ -18,6 +18,7 @@ public static class SubscriptionServiceExtensions
         services.AddSingleton<ISubscriptionStore, TableSubscriptionStore>();
         services.AddSingleton<SubscriptionDirectory>();
         services.AddTransient<SubscriptionImporter>();
+        services.AddTransient<OwnTermsIds>();
         services.AddSingleton(sp => new SubscriberTokens(sp.GetRequiredService<IOptions<UnsubscribeOptions>>().Value.SigningKey, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SubscriberLinks(new Uri(sp.GetRequiredService<IOptions<PublicWebOptions>>().Value.PublicBaseUrl), sp.GetRequiredService<SubscriberTokens>()));
         services.AddSingleton(sp =>

@@ -52,6 +52,22 @@ public sealed class TableSubscriptionStore(StorageClients clients, TimeProvider 
         return true;
     }
 
+    public async Task<bool> TryReplaceAsync(Subscription current, Subscription replacement, CancellationToken cancellationToken)
+    {
+        var entity = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, current.Id, cancellationToken: cancellationToken);
+        if (!entity.HasValue || entity.Value!.GetString("Json") != PipelineJson.Serialize(current)) return false;
+        try
+        {
+            await Table.UpdateEntityAsync(Write(replacement), entity.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
+        await BumpVersionAsync(cancellationToken);
+        return true;
+    }
+
     public async Task<string> GetVersionAsync(CancellationToken cancellationToken)
     {
         var entity = await Table.GetEntityIfExistsAsync<TableEntity>(MetaPartition, VersionRow, select: ["Stamp"], cancellationToken: cancellationToken);

@@ -29,6 +29,13 @@ internal sealed class InMemorySubscriptionStore : ISubscriptionStore
         return Task.FromResult(added);
     }
 
+    public Task<bool> TryReplaceAsync(Subscription current, Subscription replacement, CancellationToken cancellationToken)
+    {
+        var replaced = _all.TryUpdate(current.Id, replacement, current);
+        if (replaced) Interlocked.Increment(ref _version);
+        return Task.FromResult(replaced);
+    }
+
     public Task<string> GetVersionAsync(CancellationToken cancellationToken) => Task.FromResult(Volatile.Read(ref _version).ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
 

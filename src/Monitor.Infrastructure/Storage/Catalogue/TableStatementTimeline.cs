@@ -42,6 +42,25 @@ public sealed class TableStatementTimeline(StorageClients clients, MonthDirector
             async (batch, ct) => await Table.SubmitTransactionAsync(batch, ct));
     }
 
+    /// <summary>
+    /// Deletes every topic row (<c>t|…</c>) of a topic not in <paramref name="topicIds"/>: for the reindex, so an id
+    /// that should never have been listed (a subscriber's own terms) cannot be queried any more. Returns how many.
+    /// </summary>
+    public async Task<int> RemoveTopicRowsExceptAsync(IReadOnlyCollection<string> topicIds, CancellationToken cancellationToken)
+    {
+        var keep = topicIds.Select(t => $"t|{TimeKeys.Token(t)}|").ToHashSet(StringComparer.Ordinal);
+        var removed = 0;
+        await foreach (var row in Table.QueryAsync<TableEntity>("RowKey ge 't|' and RowKey lt 't}'",
+                           select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            var prefixEnd = row.RowKey.IndexOf('|', 2);
+            if (prefixEnd > 0 && keep.Contains(row.RowKey[..(prefixEnd + 1)])) continue;
+            await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, Azure.ETag.All, cancellationToken);
+            removed++;
+        }
+        return removed;
+    }
+
     private static IEnumerable<TableTransactionAction> Rows(StatementSummary statement, IReadOnlyList<string> previousTopics)
     {
         var at = statement.ListedAt;
