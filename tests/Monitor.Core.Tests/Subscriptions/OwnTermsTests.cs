@@ -50,9 +50,78 @@ public sealed class OwnTermsTests
         var own = await world.AddAsync("a@example.org", s => s with { Topics = [], Terms = ["peace treaty"] });
         await world.AddAsync("b@example.org", s => s with { Topics = [], Terms = ["peace treaty"] });
 
-        await world.Stage.HandleAsync(SubscriptionWorld.Alert(topic: own.OwnTopicId), CancellationToken.None);
+        await world.Stage.HandleAsync(SubscriptionWorld.Alert(topic: own.OwnTopicId!), CancellationToken.None);
 
         Assert.Equal(["a@example.org"], world.Mail.Sent.Select(m => m.To));
+    }
+
+    [Fact]
+    public async Task Detect_OwnTermsAndCatalogueTopicInOneText_SplitsPublicTopicsFromPrivateMatches()
+    {
+        var world = new SubscriptionWorld();
+        var own = await world.AddAsync("a@example.org", s => s with { Topics = [], Terms = ["peace treaty"] });
+        var snapshot = await world.Directory.CurrentAsync(CancellationToken.None);
+
+        var detection = snapshot.Detect("Talks were held.", "Talks were held.\n\nThe Lachin corridor and the peace treaty were discussed.");
+
+        Assert.Equal(["lachin-corridor"], detection.PublicTopics);
+        Assert.Equal(["lachin-corridor"], detection.Public.NewMentions.Select(m => m.TopicId));
+        Assert.Equal([own.OwnTopicId], detection.PrivateMentions.Select(m => m.TopicId));
+        Assert.Equal(2, detection.NewMentions.Count);
+        Assert.False(snapshot.IsPublic(own.OwnTopicId!));
+        Assert.Equal(["lachin-corridor"], snapshot.PublicTopicIds("The peace treaty and the Lachin corridor."));
+    }
+
+    [Fact]
+    public void Validate_SameAddressTwice_GivesRandomOwnTermsIdsThatDoNotContainTheAddressHash()
+    {
+        var world = new SubscriptionWorld();
+        var rules = new SubscriptionRules(world.Configuration.Topics, ["ru-mfa"], allowPrivateNetworks: false);
+        var request = new Subscription { Address = "a@example.org", Terms = ["peace treaty"] };
+
+        var first = rules.Validate(request);
+        var second = rules.Validate(request);
+
+        Assert.NotNull(first.OwnTermsId);
+        Assert.NotEqual(first.OwnTermsId, second.OwnTermsId);
+        Assert.DoesNotContain(Subscription.IdOf("a@example.org"), first.OwnTopicId!, StringComparison.Ordinal);
+        Assert.Equal(first.OwnTermsId, rules.Validate(first).OwnTermsId); // kept once given
+    }
+
+    [Fact]
+    public async Task MigrateAsync_OwnTermsStoredWithoutId_GetsOneIdOnceAndAlertsItsOwnerAgain()
+    {
+        var world = new SubscriptionWorld();
+        // As stored before own terms had an id of their own.
+        await world.Store.SaveAsync(new Subscription
+        {
+            Address = "a@example.org", Terms = ["peace treaty"], Status = SubscriptionStatus.Active, CreatedAt = world.Time.GetUtcNow(),
+        }, CancellationToken.None);
+        await world.AddAsync("b@example.org");
+        var before = await world.Directory.CurrentAsync(CancellationToken.None);
+        Assert.Empty(before.Detector.Match("The peace treaty was discussed."));
+        var migration = new OwnTermsIds(world.Store, NullLogger<OwnTermsIds>.Instance);
+
+        Assert.Equal(1, await migration.MigrateAsync(CancellationToken.None));
+        Assert.Equal(0, await migration.MigrateAsync(CancellationToken.None));
+
+        var migrated = (await world.Store.GetAsync(Subscription.IdOf("a@example.org"), CancellationToken.None))!;
+        Assert.NotNull(migrated.OwnTermsId);
+        var mention = Assert.Single((await world.Directory.CurrentAsync(CancellationToken.None)).Detector.Match("The peace treaty was discussed."));
+        Assert.Equal(migrated.OwnTopicId, mention.TopicId);
+        await world.Stage.HandleAsync(SubscriptionWorld.Alert(topic: mention.TopicId), CancellationToken.None);
+        Assert.Equal(["a@example.org"], world.Mail.Sent.Select(m => m.To));
+    }
+
+    [Fact]
+    public async Task TryReplaceAsync_SubscriptionChangedSinceRead_ReplacesNothing()
+    {
+        var world = new SubscriptionWorld();
+        var read = await world.AddAsync("a@example.org", s => s with { Terms = ["peace treaty"] });
+        await world.Store.SaveAsync(read with { OwnTermsId = "given-elsewhere" }, CancellationToken.None);
+
+        Assert.False(await world.Store.TryReplaceAsync(read, read with { OwnTermsId = "late" }, CancellationToken.None));
+        Assert.Equal("given-elsewhere", (await world.Store.GetAsync(read.Id, CancellationToken.None))!.OwnTermsId);
     }
 
     [Fact]

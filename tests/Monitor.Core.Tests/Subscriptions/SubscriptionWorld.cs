@@ -56,6 +56,8 @@ internal sealed class SubscriptionWorld
     {
         var subscription = new Subscription { Address = address, Topics = [Lachin.Id], Status = SubscriptionStatus.Active, CreatedAt = Time.GetUtcNow() };
         if (change is not null) subscription = change(subscription);
+        // As SubscriptionRules.Validate does for every subscription made through the web, the API or the CLI.
+        subscription = subscription with { OwnTermsId = subscription.OwnTermsId ?? Subscription.NewOwnTermsId() };
         await Store.SaveAsync(subscription, CancellationToken.None);
         return subscription;
     }
