@@ -17,7 +17,8 @@ public static class WebApplicationComposition
         app.UseExceptionHandler();
         // An error without a body: ProblemDetails for the API, the "not found" page for people.
         app.UseWhen(c => WebPaths.IsApi(c.Request.Path), api => api.UseStatusCodePages());
-        app.UseWhen(c => !WebPaths.IsApi(c.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+        // In a scope of its own: the page that set the status (a missing statement's) has used the first one's services.
+        app.UseWhen(c => !WebPaths.IsApi(c.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

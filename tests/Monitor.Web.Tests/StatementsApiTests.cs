@@ -137,6 +137,99 @@ public sealed class StatementsApiTests(WebArchiveFixture archive)
         }, paths);
     }
 
+    [Theory]
+    [InlineData("api/statements?until=0001-01-01", "until", "out of range")]
+    [InlineData("api/statements?since=9999-12-31", "since", "out of range")]
+    [InlineData("api/statements?since=2026-02-30", "since", "is not a date")]
+    [InlineData("api/log?source=X&since=0001-01-01", "since", "out of range")]
+    [InlineData("api/alerts?since=9999-12-31T23:59:59Z", "since", "out of range")]
+    public async Task Api_DateOutOfRangeOrInvalid_Answers400ProblemDetailsNamingTheParameter(string path, string parameter, string problem)
+    {
+        using var client = Client();
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(400, body.RootElement.GetProperty("status").GetInt32());
+        Assert.Contains(problem, body.RootElement.GetProperty("errors").GetProperty(parameter)[0].GetString());
+    }
+
+    [Fact]
+    public async Task Api_ParameterLongerThanAnId_Answers400InsteadOfQueryingStorage()
+    {
+        using var client = Client();
+        using var response = await client.GetAsync("api/statements?source=" + new string('x', 5000));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("at most 200", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("?until=9999-12-31", "To: &#x27;9999-12-31&#x27; is out of range")]
+    [InlineData("?since=0001-01-01", "From: &#x27;0001-01-01&#x27; is out of range")]
+    [InlineData("?since=yesterday", "From: &#x27;yesterday&#x27; is not a date")]
+    public async Task HomePage_DateOutOfRangeOrInvalid_Answers400WithTheFormAndWhatIsWrong(string query, string message)
+    {
+        using var client = Client();
+        using var response = await client.GetAsync(query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains(message, page);
+        Assert.Contains("<form class=\"filters\"", page);
+    }
+
+    [Fact]
+    public async Task StatementPage_Missing_Answers404WithTheNotFoundPage()
+    {
+        using var client = Client();
+        using var response = await client.GetAsync($"statements/{WebArchiveFixture.RussianSource}/no-such-statement");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<h1>Not found</h1>", await response.Content.ReadAsStringAsync());
+        var (source, id) = archive.Statement(WebArchiveFixture.EditedTitle);
+        using var noVersion = await client.GetAsync($"statements/{source}/{id}?v=9");
+        Assert.Equal(HttpStatusCode.NotFound, noVersion.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("?v=abc", "v: &#x27;abc&#x27; is not a whole number")]
+    [InlineData("?from=1&to=99999999999", "to: &#x27;99999999999&#x27; is not a whole number")]
+    [InlineData("?v=0", "v: &#x27;0&#x27; is not a whole number from 1")]
+    public async Task StatementPage_VersionNotANumber_Answers400SayingSo(string query, string message)
+    {
+        using var client = Client();
+        var (source, id) = archive.Statement(WebArchiveFixture.EditedTitle);
+        using var response = await client.GetAsync($"statements/{source}/{id}{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task OpenApi_Document_ListsBadRequestAndNotFoundResponses()
+    {
+        using var client = Client();
+        using var document = await GetJsonAsync(client, "openapi/v1.json");
+        var paths = document.RootElement.GetProperty("paths");
+
+        foreach (var path in paths.EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var responses = operation.Value.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+                Assert.True(responses.Contains("400"), $"{operation.Name} {path.Name} lists {string.Join(", ", responses)}");
+                if (path.Name.Contains('{', StringComparison.Ordinal))
+                    Assert.True(responses.Contains("404"), $"{operation.Name} {path.Name} lists {string.Join(", ", responses)}");
+            }
+        }
+        var notFound = paths.GetProperty("/api/statements/{source}/{id}").GetProperty("get").GetProperty("responses").GetProperty("404");
+        Assert.True(notFound.GetProperty("content").TryGetProperty("application/problem+json", out _));
+    }
+
     [Fact]
     public async Task Responses_AnyPath_CarryAStrictContentSecurityPolicy()
     {

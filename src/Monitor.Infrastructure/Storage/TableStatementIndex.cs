@@ -11,6 +11,8 @@ public sealed class TableStatementIndex(StorageClients clients) : IStatementInde
 
     public async Task<StatementRecord?> GetAsync(string sourceId, string statementId, CancellationToken cancellationToken)
     {
+        // Ids from a URL (the web reader) can be anything; no statement is stored under a key the table refuses.
+        if (!TableKeys.IsValid(sourceId) || !TableKeys.IsValid(statementId)) return null;
         var response = await Table.GetEntityIfExistsAsync<TableEntity>(sourceId, statementId, cancellationToken: cancellationToken);
         return response.HasValue ? ToRecord(response.Value!) : null;
     }

@@ -22,7 +22,8 @@ public static class OperatorApi
 
     public static IEndpointRouteBuilder MapOperatorApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").WithTags("Operators").RequireAuthorization(WebPolicies.Operator);
+        var api = endpoints.MapGroup("/api").WithTags("Operators").RequireAuthorization(WebPolicies.Operator)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/sources", ListSources).WithName("ListSources").WithSummary("Each configured source and its health.");
         api.MapGet("/log", ListLog).WithName("ListIngestionLog").WithSummary("The ingestion log, newest first; paged with a continuation token.");
         api.MapGet("/alerts", ListAlerts).WithName("ListAlerts").WithSummary("Alerts raised, newest first; paged with a continuation token.");
@@ -42,8 +43,10 @@ public static class OperatorApi
     {
         var errors = new Dictionary<string, string[]>();
         var sinceDate = QueryValues.Date(since, nameof(since), errors);
+        var sourceId = QueryValues.Text(source, nameof(source), errors);
+        var token = QueryValues.Text(continuationToken, nameof(continuationToken), errors, QueryValues.MaxTokenLength);
         IngestionOutcome? parsedOutcome = null;
-        if (QueryValues.Text(outcome) is { } o)
+        if (QueryValues.Text(outcome, nameof(outcome), errors) is { } o)
         {
             if (IngestionOutcomeNames.TryParse(o, out var value)) parsedOutcome = value;
             else errors[nameof(outcome)] = [$"'{o}' is not an outcome; use one of {string.Join(", ", IngestionOutcomeNames.All)}."];
@@ -51,8 +54,8 @@ public static class OperatorApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         return await QueryValues.PagedAsync(() => catalog.ListIngestionAsync(new IngestionQuery
         {
-            SourceId = QueryValues.Text(source), Outcome = parsedOutcome, Since = sinceDate,
-            PageSize = pageSize ?? services.PageSize(), ContinuationToken = continuationToken,
+            SourceId = sourceId, Outcome = parsedOutcome, Since = sinceDate,
+            PageSize = pageSize ?? services.PageSize(), ContinuationToken = token,
         }, cancellationToken));
     }
 
@@ -62,10 +65,12 @@ public static class OperatorApi
     {
         var errors = new Dictionary<string, string[]>();
         var sinceDate = QueryValues.Date(since, nameof(since), errors);
+        var topicId = QueryValues.Text(topic, nameof(topic), errors);
+        var token = QueryValues.Text(continuationToken, nameof(continuationToken), errors, QueryValues.MaxTokenLength);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         return await QueryValues.PagedAsync(() => catalog.ListAlertsAsync(new AlertQuery
         {
-            TopicId = QueryValues.Text(topic), Since = sinceDate, PageSize = pageSize ?? services.PageSize(), ContinuationToken = continuationToken,
+            TopicId = topicId, Since = sinceDate, PageSize = pageSize ?? services.PageSize(), ContinuationToken = token,
         }, cancellationToken));
     }
 

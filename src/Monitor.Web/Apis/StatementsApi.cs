@@ -13,15 +13,17 @@ public static class StatementsApi
 {
     public static IEndpointRouteBuilder MapStatementsApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/statements").WithTags("Statements").RequireAuthorization(WebPolicies.Reader);
+        // Every answer but 200 is a ProblemDetails: 400 for a malformed or out-of-range parameter, 404 for what is not archived.
+        var api = endpoints.MapGroup("/api/statements").WithTags("Statements").RequireAuthorization(WebPolicies.Reader)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/", ListStatements).WithName("ListStatements")
             .WithSummary("Statements, newest first (best match first with q), filtered; paged with a continuation token.");
         api.MapGet("/{source}/{id}", GetStatement).WithName("GetStatement")
-            .WithSummary("A statement's metadata and its versions.");
+            .WithSummary("A statement's metadata and its versions.").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{source}/{id}/versions/{n:int}", GetVersion).WithName("GetStatementVersion")
-            .WithSummary("One version's text and metadata.");
+            .WithSummary("One version's text and metadata.").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{source}/{id}/versions/{n:int}/diff", GetDiff).WithName("GetStatementVersionDiff")
-            .WithSummary("The diff of a version against the one before and the topic mentions new in it.");
+            .WithSummary("The diff of a version against the one before and the topic mentions new in it.").ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 
@@ -31,10 +33,12 @@ public static class StatementsApi
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var filter = new StatementFilter(QueryValues.Text(source), QueryValues.Text(topic), QueryValues.Text(language),
-            QueryValues.Date(since, nameof(since), errors), QueryValues.Date(until, nameof(until), errors), QueryValues.Text(q));
+        var filter = new StatementFilter(QueryValues.Text(source, nameof(source), errors), QueryValues.Text(topic, nameof(topic), errors),
+            QueryValues.Text(language, nameof(language), errors), QueryValues.Date(since, nameof(since), errors), QueryValues.Date(until, nameof(until), errors),
+            QueryValues.Text(q, nameof(q), errors, QueryValues.MaxSearchLength));
+        var token = QueryValues.Text(continuationToken, nameof(continuationToken), errors, QueryValues.MaxTokenLength);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return await QueryValues.PagedAsync(() => browser.ListAsync(filter, continuationToken, pageSize ?? services.PageSize(), cancellationToken));
+        return await QueryValues.PagedAsync(() => browser.ListAsync(filter, token, pageSize ?? services.PageSize(), cancellationToken));
     }
 
     public static async Task<Results<Ok<StatementDetails>, ProblemHttpResult>> GetStatement(

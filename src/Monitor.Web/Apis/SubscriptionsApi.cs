@@ -21,13 +21,18 @@ public static class SubscriptionsApi
 
     public static IEndpointRouteBuilder MapSubscriptionsApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/subscriptions").WithTags("Subscriptions").AllowAnonymous();
+        var api = endpoints.MapGroup("/api/subscriptions").WithTags("Subscriptions").AllowAnonymous()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapPost("/", Subscribe).WithName("Subscribe")
             .WithSummary("Asks for alerts: stores a pending subscription and e-mails a confirmation link (double opt-in).");
-        api.MapPost("/confirm/{token}", Confirm).WithName("ConfirmSubscription").WithSummary("Confirms a subscription with the token from the confirmation e-mail.");
-        api.MapGet("/manage/{token}", Get).WithName("GetSubscription").WithSummary("The subscription a manage token is for.");
-        api.MapPut("/manage/{token}", Update).WithName("UpdateSubscription").WithSummary("Changes topics, own terms, filters and mode.");
-        api.MapPost("/unsubscribe/{token}", Unsubscribe).WithName("Unsubscribe").WithSummary("Unsubscribes with the token of a List-Unsubscribe link.");
+        api.MapPost("/confirm/{token}", Confirm).WithName("ConfirmSubscription").WithSummary("Confirms a subscription with the token from the confirmation e-mail.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
+        api.MapGet("/manage/{token}", Get).WithName("GetSubscription").WithSummary("The subscription a manage token is for.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
+        api.MapPut("/manage/{token}", Update).WithName("UpdateSubscription").WithSummary("Changes topics, own terms, filters and mode.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
+        api.MapPost("/unsubscribe/{token}", Unsubscribe).WithName("Unsubscribe").WithSummary("Unsubscribes with the token of a List-Unsubscribe link.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
 
         var pages = endpoints.MapGroup("/").AllowAnonymous().ExcludeFromDescription();
         pages.MapGet("/subscribe", () => new RazorComponentResult<SubscribePage>());
