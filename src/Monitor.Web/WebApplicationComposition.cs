@@ -13,6 +13,8 @@ public static class WebApplicationComposition
     /// <summary>Security headers, errors as ProblemDetails, routing, sign-in, antiforgery, then <see cref="MapMonitorWeb"/>.</summary>
     public static IApplicationBuilder UseMonitorWeb(this IApplicationBuilder app)
     {
+        // The client's address from X-Forwarded-For, only when the connection is from a configured proxy (Web:KnownProxies).
+        app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         // An error without a body: ProblemDetails for the API, the "not found" page for people.
@@ -20,6 +22,7 @@ public static class WebApplicationComposition
         // In a scope of its own: the page that set the status (a missing statement's) has used the first one's services.
         app.UseWhen(c => !WebPaths.IsApi(c.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

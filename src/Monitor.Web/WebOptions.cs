@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
 
 namespace Monitor.Web;
 
 /// <summary>The web host's settings (section <c>Web</c>).</summary>
-public sealed class WebOptions
+public sealed class WebOptions : IValidatableObject
 {
     public const string SectionName = "Web";
 
@@ -23,6 +24,31 @@ public sealed class WebOptions
     /// <summary>How many rows a listing page holds.</summary>
     [Range(1, 200)]
     public int PageSize { get; set; } = 25;
+
+    /// <summary>Requests one client address may make to the subscribe, confirm, manage and unsubscribe pages and API per window.</summary>
+    [Range(1, 1_000_000)]
+    public int SubscriberRequestsPerClient { get; set; } = 30;
+
+    /// <summary>The window of <see cref="SubscriberRequestsPerClient"/>, in seconds.</summary>
+    [Range(1, 86_400)]
+    public int SubscriberRequestWindowSeconds { get; set; } = 600;
+
+    /// <summary>
+    /// Addresses of the proxies whose <c>X-Forwarded-For</c> names the client (for the per-client limit). Empty:
+    /// the header is ignored and the connection's address counts, so a client cannot claim to be many.
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>Networks (CIDR, e.g. 10.0.0.0/8) of such proxies.</summary>
+    public string[] KnownNetworks { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var proxy in KnownProxies.Where(p => !IPAddress.TryParse(p, out _)))
+            yield return new ValidationResult($"Web:KnownProxies: '{proxy}' is not an IP address.", [nameof(KnownProxies)]);
+        foreach (var network in KnownNetworks.Where(n => !IPNetwork.TryParse(n, out _)))
+            yield return new ValidationResult($"Web:KnownNetworks: '{network}' is not a network in CIDR notation (e.g. 10.0.0.0/8).", [nameof(KnownNetworks)]);
+    }
 }
 
 public enum WebAuthentication

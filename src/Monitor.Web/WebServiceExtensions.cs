@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Monitor.Web.Archive;
+using Monitor.Web.Limits;
 using Monitor.Web.Security;
 
 namespace Monitor.Web;
@@ -25,6 +26,7 @@ public static class WebServiceExtensions
         services.AddMonitorDataProtection();
         services.AddAntiforgery();
         services.AddRazorComponents();
+        services.AddSubscriberLimits();
         services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Ministry Monitor API";

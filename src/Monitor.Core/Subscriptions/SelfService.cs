@@ -3,6 +3,10 @@ using Monitor.Core.Delivery;
 
 namespace Monitor.Core.Subscriptions;
 
+/// <summary>The self-service door's limits (from settings).</summary>
+/// <param name="MailWindow">At most one e-mail per address in this time, whatever is posted.</param>
+public sealed record SelfServiceLimits(TimeSpan MailWindow);
+
 /// <summary>What a token-holding caller gets back: the outcome, and the subscription when there is one.</summary>
 public sealed record SelfServiceResult(TokenCheck Check, Subscription? Subscription)
 {
@@ -20,14 +24,41 @@ public sealed class SelfService(
     SubscriptionRules rules,
     SubscriberLinks links,
     IMailSender mail,
+    IAddressMailWindow mailWindow,
+    SelfServiceLimits limits,
     TimeProvider time,
     ILogger<SelfService> logger)
 {
     /// <summary>A pending address gets at most one confirmation e-mail in this time, however often the form is sent.</summary>
     public static readonly TimeSpan ResendInterval = TimeSpan.FromMinutes(10);
 
-    /// <summary>Validates (throwing <see cref="SubscriptionException"/>), stores a pending subscription and mails the confirmation.</summary>
+    /// <summary>
+    /// Validates (throwing <see cref="SubscriptionException"/>), stores a pending subscription and mails the confirmation;
+    /// an active address gets an "already subscribed" e-mail instead. Either way at most one e-mail per address per
+    /// <see cref="SelfServiceLimits.MailWindow"/>: more throw <see cref="AddressMailLimitException"/>, which says
+    /// nothing about whether the address is subscribed.
+    /// </summary>
     public async Task SubscribeAsync(Subscription request, CancellationToken cancellationToken)
+    {
+        var address = SubscriptionRules.CheckAddress(request.Address);
+        if (await mailWindow.TryOpenAsync(address, limits.MailWindow, cancellationToken) is { } retryAt)
+        {
+            logger.LogInformation("Subscribe form for {Address} refused: the address was e-mailed less than {Hours} hours ago", address, limits.MailWindow.TotalHours);
+            throw new AddressMailLimitException(retryAt);
+        }
+        try
+        {
+            await SubscribeOnceAsync(request, cancellationToken);
+        }
+        catch
+        {
+            // Nothing was sent (invalid form, storage or SMTP failure): the window is not used up.
+            await mailWindow.ReleaseAsync(address, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task SubscribeOnceAsync(Subscription request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var wanted = rules.Validate(request with

@@ -14,6 +14,7 @@ public static class SubscriptionServiceExtensions
     {
         services.AddOptions<UnsubscribeOptions>().BindConfiguration(UnsubscribeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PublicWebOptions>().BindConfiguration(PublicWebOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SubscriberMailOptions>().BindConfiguration(SubscriberMailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<ISubscriptionStore, TableSubscriptionStore>();
         services.AddSingleton<SubscriptionDirectory>();
@@ -31,6 +32,8 @@ public static class SubscriptionServiceExtensions
         services.AddTransient<Bounces>();
         services.AddTransient<AlertDelivery>();
         services.AddTransient<DigestStage>();
+        services.AddSingleton<IAddressMailWindow, TableAddressMailWindow>();
+        services.AddSingleton(sp => new SelfServiceLimits(TimeSpan.FromHours(sp.GetRequiredService<IOptions<SubscriberMailOptions>>().Value.SubscriberMailWindowHours)));
         services.AddTransient<SelfService>();
         services.AddHttpClient<IWebhookSender, WebhookSender>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookConnections.Handler(sp.GetRequiredService<IConfiguration>().GetValue<bool>("Fetch:AllowPrivateNetworks")))

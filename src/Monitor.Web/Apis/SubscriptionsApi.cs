@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Monitor.Core.Subscriptions;
+using Monitor.Web.Limits;
 using Monitor.Web.Subscriptions;
 
 namespace Monitor.Web.Apis;
@@ -22,7 +23,8 @@ public static class SubscriptionsApi
     public static IEndpointRouteBuilder MapSubscriptionsApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/subscriptions").WithTags("Subscriptions").AllowAnonymous()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .RequireRateLimiting(SubscriberLimits.PolicyName)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapPost("/", Subscribe).WithName("Subscribe")
             .WithSummary("Asks for alerts: stores a pending subscription and e-mails a confirmation link (double opt-in).");
         api.MapPost("/confirm/{token}", Confirm).WithName("ConfirmSubscription").WithSummary("Confirms a subscription with the token from the confirmation e-mail.")
@@ -34,7 +36,7 @@ public static class SubscriptionsApi
         api.MapPost("/unsubscribe/{token}", Unsubscribe).WithName("Unsubscribe").WithSummary("Unsubscribes with the token of a List-Unsubscribe link.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
 
-        var pages = endpoints.MapGroup("/").AllowAnonymous().ExcludeFromDescription();
+        var pages = endpoints.MapGroup("/").AllowAnonymous().ExcludeFromDescription().RequireRateLimiting(SubscriberLimits.PolicyName);
         pages.MapGet("/subscribe", () => new RazorComponentResult<SubscribePage>());
         pages.MapPost(SubscribeFormPath, SubscribeForm);
         pages.MapGet("/subscriptions/confirm/{token}", ConfirmPageGet);
@@ -49,7 +51,8 @@ public static class SubscriptionsApi
 
     // ---- JSON API ----
 
-    public static async Task<Results<Accepted<SubscribeAccepted>, ValidationProblem>> Subscribe(SelfService service, SubscribeRequest request, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted<SubscribeAccepted>, ValidationProblem, ProblemHttpResult>> Subscribe(
+        SelfService service, TimeProvider time, HttpContext context, SubscribeRequest request, CancellationToken cancellationToken)
     {
         try
         {
@@ -58,6 +61,10 @@ public static class SubscriptionsApi
         catch (SubscriptionException ex)
         {
             return Invalid(ex);
+        }
+        catch (AddressMailLimitException ex)
+        {
+            return SubscriberLimits.TooManyRequestsProblem(context, ex.RetryAt - time.GetUtcNow(), AddressLimitedTitle);
         }
         return TypedResults.Accepted((string?)null, new SubscribeAccepted($"A confirmation link was sent to {request.Address?.Trim()}; nothing else is sent before it is followed."));
     }
@@ -87,7 +94,8 @@ public static class SubscriptionsApi
 
     // ---- Pages ----
 
-    public static async Task<IResult> SubscribeForm(SelfService service, [FromForm] SubscriptionFormFields form, [FromForm] string? address, CancellationToken cancellationToken)
+    public static async Task<IResult> SubscribeForm(
+        SelfService service, TimeProvider time, HttpContext context, [FromForm] SubscriptionFormFields form, [FromForm] string? address, CancellationToken cancellationToken)
     {
         var request = form.ToSubscription(new Subscription { Address = address ?? string.Empty });
         try
@@ -97,6 +105,10 @@ public static class SubscriptionsApi
         catch (SubscriptionException ex)
         {
             return new RazorComponentResult<SubscribePage>(new { Value = request, Error = ex.Message }) { StatusCode = StatusCodes.Status400BadRequest };
+        }
+        catch (AddressMailLimitException ex)
+        {
+            return AddressLimited(context, time, ex);
         }
         return Message("Check your inbox", $"We sent a confirmation link to {request.Address.Trim()}. Nothing else is sent before you follow it.");
     }
@@ -172,6 +184,12 @@ public static class SubscriptionsApi
     private static ProblemHttpResult Problem(TokenCheck check) => check == TokenCheck.Expired
         ? TypedResults.Problem("The link has expired.", statusCode: StatusCodes.Status410Gone, title: "Link expired")
         : TypedResults.Problem("The link is not valid.", statusCode: StatusCodes.Status404NotFound, title: "Link not valid");
+
+    /// <summary>The same 429 whether the address is subscribed or not: it says only that it was e-mailed recently.</summary>
+    private const string AddressLimitedTitle = "An e-mail went to this address recently";
+
+    private static IResult AddressLimited(HttpContext context, TimeProvider time, AddressMailLimitException ex) =>
+        SubscriberLimits.TooManyRequests(context, ex.RetryAt - time.GetUtcNow(), AddressLimitedTitle);
 
     private static ValidationProblem Invalid(SubscriptionException ex) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [ex.Field] = [ex.Problem] });
