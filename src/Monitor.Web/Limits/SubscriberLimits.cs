@@ -27,7 +27,8 @@ public static class SubscriberLimits
     {
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<WebOptions>>((forwarded, web) =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            // With no proxy named, the header is not read at all (empty lists would let the middleware trust any sender).
+            forwarded.ForwardedHeaders = web.Value.KnownProxies.Length + web.Value.KnownNetworks.Length > 0 ? ForwardedHeaders.XForwardedFor : ForwardedHeaders.None;
             // The framework trusts loopback by default; only what the settings name is trusted here.
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
