@@ -324,6 +324,15 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Web__RequireSignIn: string(requireSignIn)
     Web__OperatorRoles__0: 'Monitor.Operator'
     Web__PageSize: '25'
+    // Abuse limits on the subscriber pages and API: requests per client address per window, and one e-mail per
+    // address per window whatever is posted (kept in the subscriptions table, so it holds across instances).
+    Web__SubscriberRequestsPerClient: '30'
+    Web__SubscriberRequestWindowSeconds: '600'
+    Web__SubscriberMailWindowHours: '6'
+    // The Functions host hands each HTTP request to the worker over loopback with the front end's X-Forwarded-For,
+    // whose last entry is the client the front end saw: only that hop is believed.
+    Web__KnownProxies__0: '127.0.0.1'
+    Web__KnownProxies__1: '::1'
     // App Service Authentication gets its client assertion from the app's identity (a federated credential on the
     // app registration) instead of a client secret.
     OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID: identityClientId

@@ -19,6 +19,8 @@ public sealed class AppSettingsTests
             "Folder of the embedded Lucene index; on Azure search is Azure AI Search (Search__Endpoint), and the app's disk is not kept.",
         ["Search__InMemory"] =
             "An embedded index that lives as long as the process, for the demo and tests; Azure uses Azure AI Search.",
+        ["Web__KnownNetworks__"] =
+            "The only proxy in front of the worker is the Functions host on loopback, named in Web__KnownProxies; networks are for other front ends.",
         ["Pipeline__MaxRetryDelaySeconds"] =
             "The local runner's ceiling on its doubling retry delay; the Functions host retries a message after host.json's fixed visibilityTimeout, which never grows.",
     };
