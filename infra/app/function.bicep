@@ -329,8 +329,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Web__SubscriberRequestsPerClient: '30'
     Web__SubscriberRequestWindowSeconds: '600'
     Web__SubscriberMailWindowHours: '6'
-    // The Functions host hands each HTTP request to the worker over loopback with the front end's X-Forwarded-For,
-    // whose last entry is the client the front end saw: only that hop is believed.
+    // The Functions host forwards each HTTP request to the worker over loopback; the front end's X-Forwarded-For is
+    // believed from there only (its last entry, the client the front end saw). Not yet checked on a deployment.
     Web__KnownProxies__0: '127.0.0.1'
     Web__KnownProxies__1: '::1'
     // App Service Authentication gets its client assertion from the app's identity (a federated credential on the
