@@ -24,6 +24,7 @@ internal static class ReindexCommand
                 SourcesFile = parse.GetValue(sources)?.FullName,
                 TopicsFile = parse.GetValue(topics)?.FullName,
                 SubscriptionsFile = parse.GetValue(subscriptions)?.FullName,
+                WritesSearchIndexAs = "reindex",
             }, cancellationToken);
             var (statements, alerts, deliveries) = await monitor.Services.GetRequiredService<ArchiveReindexer>().RunAsync(cancellationToken);
             Console.WriteLine($"Listed and indexed {statements} statements; listed {alerts} alerts and {deliveries} e-mails.");

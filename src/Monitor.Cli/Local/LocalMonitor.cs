@@ -16,11 +16,13 @@ public sealed class LocalMonitor : IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly ILocalAzurite? _azurite;
+    private readonly SearchIndexLock? _indexLock;
 
-    private LocalMonitor(IHost host, ILocalAzurite? azurite)
+    private LocalMonitor(IHost host, ILocalAzurite? azurite, SearchIndexLock? indexLock)
     {
         _host = host;
         _azurite = azurite;
+        _indexLock = indexLock;
     }
 
     public IServiceProvider Services => _host.Services;
@@ -31,15 +33,18 @@ public sealed class LocalMonitor : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
         var azurite = await ConfigureAsync(builder, options, cancellationToken);
+        SearchIndexLock? indexLock = null;
         try
         {
+            if (options.WritesSearchIndexAs is { } command) indexLock = SearchIndexLock.Acquire(builder.Configuration, command);
             var host = builder.Build();
             LogStorage(host.Services.GetRequiredService<ILogger<LocalMonitor>>(), azurite, options);
             await host.StartAsync(cancellationToken);
-            return new LocalMonitor(host, azurite);
+            return new LocalMonitor(host, azurite, indexLock);
         }
         catch
         {
+            indexLock?.Dispose();
             if (azurite is not null) await azurite.DisposeAsync();
             throw;
         }
@@ -142,6 +147,8 @@ public sealed class LocalMonitor : IAsyncDisposable
         finally
         {
             _host.Dispose();
+            // After the host, whose disposal closes the index writer.
+            _indexLock?.Dispose();
             if (_azurite is not null) await _azurite.DisposeAsync();
         }
     }
