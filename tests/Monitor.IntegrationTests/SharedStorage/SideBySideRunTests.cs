@@ -71,7 +71,7 @@ public sealed class SideBySideRunTests(ITestOutputHelper output)
         var log = Lines(await RunToTheEndAsync(folder, "log", "--json", "--limit", "1000"))
             .Select(e => $"{e.GetProperty("sourceId")} {e.GetProperty("kind")} {e.GetProperty("url")} {e.GetProperty("outcome")} {e.GetProperty("itemsFound")}/{e.GetProperty("itemsNew")}/{e.GetProperty("itemsChanged")}")
             .Order(StringComparer.Ordinal).ToList();
-        var mails = smtp.Messages.Select(m => m.MessageId).Order(StringComparer.Ordinal).ToList();
+        var mails = smtp.Messages.Select(m => m.MessageId ?? "(none)").Order(StringComparer.Ordinal).ToList();
         var recipients = smtp.Messages.SelectMany(m => m.To.Mailboxes).Select(m => m.Address).Distinct().ToList();
         return new Outcome(statements, log, mails, recipients);
     }
