@@ -51,8 +51,20 @@ public sealed class SharedAzurite : ILocalAzurite
         dataDirectory = Path.GetFullPath(dataDirectory);
         Directory.CreateDirectory(dataDirectory);
         var recordPath = Path.Combine(dataDirectory, StorageRecord.FileName);
+        // Installed (once, minutes perhaps) before taking the folder's lock, which others wait on only for a start.
+        var entry = await NodeTools.EnsureAzuriteAsync(cancellationToken);
         var deadline = DateTime.UtcNow + StartTimeout;
-        await using var gate = await FileLock.AcquireAsync(Path.Combine(dataDirectory, LockFileName), StartTimeout, cancellationToken);
+        FileStream gate;
+        try
+        {
+            gate = await FileLock.AcquireAsync(Path.Combine(dataDirectory, LockFileName), StartTimeout, cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            throw new StorageEmulatorException(
+                $"Another monitor command has been starting the storage of {dataDirectory} for {StartTimeout.TotalSeconds:0} s (it holds {LockFileName}); see {Path.Combine(dataDirectory, LogFileName)}.", ex);
+        }
+        await using var held = gate;
         var startedHere = false;
         string? tookOver = null;
         var unreadableSince = (DateTime?)null;
@@ -79,7 +91,7 @@ public sealed class SharedAzurite : ILocalAzurite
             unreadableSince = null;
             if (record is null)
             {
-                startedHere |= await LaunchAsync(dataDirectory, recordPath, debugLog, cancellationToken);
+                startedHere |= await LaunchAsync(entry, dataDirectory, recordPath, debugLog, cancellationToken);
                 continue;
             }
             if (!record.SupervisorIsAlive)
@@ -102,9 +114,8 @@ public sealed class SharedAzurite : ILocalAzurite
     }
 
     /// <summary>Starts a supervisor for the folder; false if another one owns it already (the loop attaches to it).</summary>
-    private static async Task<bool> LaunchAsync(string dataDirectory, string recordPath, bool debugLog, CancellationToken cancellationToken)
+    private static async Task<bool> LaunchAsync(string entry, string dataDirectory, string recordPath, bool debugLog, CancellationToken cancellationToken)
     {
-        var entry = await NodeTools.EnsureAzuriteAsync(cancellationToken);
         var args = new List<string> { AzuriteProcess.SupervisorScript(), "--shared", recordPath, Path.Combine(dataDirectory, LogFileName), entry };
         args.AddRange(AzuriteProcess.Arguments(Path.Combine(dataDirectory, "azurite"), debugLog));
         using var launcher = AzuriteProcess.StartNode(args, redirectInput: false);

@@ -33,7 +33,7 @@ internal sealed partial class DataFolder : IDisposable
     /// <summary>A long-running command (serve, run without --once), killed with its tree when the test ends.</summary>
     public MonitorProcess Start(params string[] args)
     {
-        var process = MonitorProcess.Start(Directory, Environment, args);
+        var process = MonitorProcess.StartProgram("dotnet", [MonitorDll, .. args], Directory, Environment);
         lock (_started) _started.Add(process);
         return process;
     }
@@ -41,7 +41,11 @@ internal sealed partial class DataFolder : IDisposable
     public MonitorProcess StartServe() => Start("serve", "--port", "0", "-v");
 
     public Task<(int ExitCode, string Output)> RunAsync(params string[] args) =>
-        MonitorProcess.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "monitor.dll"), .. args], Directory, Environment);
+        MonitorProcess.RunAsync("dotnet", [MonitorDll, .. args], Directory, Environment);
+
+    /// <summary>The built command; MONITOR_CLI_DLL points at another build (to measure another version of the code).</summary>
+    private static string MonitorDll =>
+        System.Environment.GetEnvironmentVariable("MONITOR_CLI_DLL") is { Length: > 0 } other ? other : Path.Combine(AppContext.BaseDirectory, "monitor.dll");
 
     /// <summary>The Azurite process and its supervisor a command reports with -v, once it has its storage.</summary>
     public static async Task<(int Azurite, int Supervisor, string Line)> StorageOfAsync(MonitorProcess monitor)
