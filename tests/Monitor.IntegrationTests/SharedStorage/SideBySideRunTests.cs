@@ -69,7 +69,7 @@ public sealed class SideBySideRunTests(ITestOutputHelper output)
         var statements = Lines(await RunToTheEndAsync(folder, "statements", "--json", "--limit", "1000"))
             .Select(s => $"{s.GetProperty("sourceId")}/{s.GetProperty("statementId")} v{s.GetProperty("version")} {s.GetProperty("title")}").Order(StringComparer.Ordinal).ToList();
         var log = Lines(await RunToTheEndAsync(folder, "log", "--json", "--limit", "1000"))
-            .Select(e => $"{e.GetProperty("sourceId")} {e.GetProperty("kind")} {e.GetProperty("url")} {e.GetProperty("outcome")} {e.GetProperty("itemsFound")}/{e.GetProperty("itemsNew")}/{e.GetProperty("itemsChanged")}")
+            .Select(e => $"{e.GetProperty("sourceId")} {e.GetProperty("kind")} {new Uri(e.GetProperty("url").GetString()!).PathAndQuery} {e.GetProperty("outcome")} {e.GetProperty("itemsFound")}/{e.GetProperty("itemsNew")}/{e.GetProperty("itemsChanged")}")
             .Order(StringComparer.Ordinal).ToList();
         var mails = smtp.Messages.Select(m => m.MessageId ?? "(none)").Order(StringComparer.Ordinal).ToList();
         var recipients = smtp.Messages.SelectMany(m => m.To.Mailboxes).Select(m => m.Address).Distinct().ToList();
