@@ -10,7 +10,8 @@ namespace Monitor.Infrastructure.Azurite;
 /// </summary>
 internal sealed class StorageMembership : IAsyncDisposable
 {
-    private static readonly TimeSpan Handshake = TimeSpan.FromSeconds(5);
+    // Generous: a join that gives up after the supervisor counted it would leave it, and the last leaving stops Azurite.
+    private static readonly TimeSpan Handshake = TimeSpan.FromSeconds(20);
 
     // Azurite flushes its data on SIGTERM in a few seconds; its supervisor kills it after ten.
     private static readonly TimeSpan FlushWait = TimeSpan.FromSeconds(30);
