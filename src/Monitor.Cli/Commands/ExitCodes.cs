@@ -15,6 +15,9 @@ internal static class ExitCodes
     /// <summary>Storage cannot be reached: Node.js or Azurite missing or not starting, or the configured account refusing.</summary>
     public const int StorageUnavailable = 3;
 
+    /// <summary>Another command on the same data folder holds what this one needs alone (the search index); try again once it ends.</summary>
+    public const int Busy = 75;
+
     /// <summary>Stopped by Ctrl+C or SIGTERM (after handing back the messages it held).</summary>
     public const int Interrupted = 130;
 

@@ -55,6 +55,7 @@ internal static class MonitorCli
         OperationCanceledException => (ExitCodes.Interrupted, "stopped."),
         ConfigurationFileException or OptionsValidationException => (ExitCodes.Usage, ex.Message),
         StorageEmulatorException => (ExitCodes.StorageUnavailable, ex.Message),
+        DataFolderBusyException => (ExitCodes.Busy, ex.Message),
         AuthenticationFailedException or CredentialUnavailableException =>
             (ExitCodes.StorageUnavailable, $"cannot sign in to the storage account: {FirstLine(ex.Message)} (sign in with `az login`, or set Storage__ConnectionString)"),
         RequestFailedException { Status: 0 } or HttpRequestException or AggregateException { InnerException: RequestFailedException or HttpRequestException } =>

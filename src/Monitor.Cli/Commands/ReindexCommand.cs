@@ -25,6 +25,7 @@ internal static class ReindexCommand
                 SourcesFile = parse.GetValue(sources)?.FullName,
                 TopicsFile = parse.GetValue(topics)?.FullName,
                 SubscriptionsFile = parse.GetValue(subscriptions)?.FullName,
+                WritesSearchIndexAs = "reindex",
             }, cancellationToken);
             var counts = await monitor.Services.GetRequiredService<ArchiveReindexer>().RunAsync(cancellationToken);
             Console.WriteLine($"Listed and indexed {counts.Statements} statements; listed {counts.Alerts} alerts and {counts.Deliveries} e-mails.");

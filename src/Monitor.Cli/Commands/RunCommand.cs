@@ -31,6 +31,7 @@ internal static class RunCommand
                 SourcesFile = parse.GetValue(sources)?.FullName,
                 TopicsFile = parse.GetValue(topics)?.FullName,
                 SubscriptionsFile = parse.GetValue(subscriptions)?.FullName,
+                WritesSearchIndexAs = "run",
                 Verbose = parse.GetValue(verbose),
             }, cancellationToken);
             var configuration = monitor.Services.GetRequiredService<MonitorConfiguration>();

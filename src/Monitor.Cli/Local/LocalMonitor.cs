@@ -15,12 +15,14 @@ namespace Monitor.Cli.Local;
 public sealed class LocalMonitor : IAsyncDisposable
 {
     private readonly IHost _host;
-    private readonly AzuriteProcess? _azurite;
+    private readonly ILocalAzurite? _azurite;
+    private readonly SearchIndexLock? _indexLock;
 
-    private LocalMonitor(IHost host, AzuriteProcess? azurite)
+    private LocalMonitor(IHost host, ILocalAzurite? azurite, SearchIndexLock? indexLock)
     {
         _host = host;
         _azurite = azurite;
+        _indexLock = indexLock;
     }
 
     public IServiceProvider Services => _host.Services;
@@ -31,29 +33,40 @@ public sealed class LocalMonitor : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
         var azurite = await ConfigureAsync(builder, options, cancellationToken);
+        SearchIndexLock? indexLock = null;
         try
         {
+            if (options.WritesSearchIndexAs is { } command) indexLock = SearchIndexLock.Acquire(builder.Configuration, command);
             var host = builder.Build();
-            if (azurite is not null)
-                host.Services.GetRequiredService<ILogger<LocalMonitor>>().LogInformation(
-                    "Azurite runs as process {AzuritePid} under supervisor {SupervisorPid}, data {Data}",
-                    azurite.AzuriteProcessId, azurite.SupervisorProcessId, options.InMemoryStorage ? "in memory" : Path.GetFullPath(Path.Combine(options.DataDirectory, "azurite")));
+            LogStorage(host.Services.GetRequiredService<ILogger<LocalMonitor>>(), azurite, options);
             await host.StartAsync(cancellationToken);
-            return new LocalMonitor(host, azurite);
+            return new LocalMonitor(host, azurite, indexLock);
         }
         catch
         {
+            indexLock?.Dispose();
             if (azurite is not null) await azurite.DisposeAsync();
             throw;
         }
     }
 
+    /// <summary>Says (under -v) which Azurite this command uses, and warns of what it took over from a killed owner.</summary>
+    public static void LogStorage(ILogger logger, ILocalAzurite? azurite, LocalMonitorOptions options)
+    {
+        if (azurite is null) return;
+        logger.LogInformation("Azurite runs as process {AzuritePid} under supervisor {SupervisorPid}, data {Data}{Sharing}",
+            azurite.AzuriteProcessId, azurite.SupervisorProcessId, options.InMemoryStorage ? "in memory" : Path.GetFullPath(Path.Combine(options.DataDirectory, "azurite")),
+            azurite is SharedAzurite shared ? (shared.StartedHere ? " (started here; other monitor commands on this folder attach to it)" : " (attached: another monitor command started it)") : "");
+        if (azurite is SharedAzurite { TookOver: { } stale })
+            logger.LogWarning("Took over the storage of {Data}: {Stale}", Path.GetFullPath(options.DataDirectory), stale);
+    }
+
     /// <summary>
     /// Sets up any host (this one, or <c>monitor serve</c>'s web application) the same way: the options' files and
-    /// settings, terminal logging, storage (an Azurite started here unless configured; the caller owns it) and the
+    /// settings, terminal logging, storage (unless configured, the data folder's shared Azurite, or one in memory; the caller lets go of it) and the
     /// pipeline's services.
     /// </summary>
-    public static async Task<AzuriteProcess?> ConfigureAsync(IHostApplicationBuilder builder, LocalMonitorOptions options, CancellationToken cancellationToken)
+    public static async Task<ILocalAzurite?> ConfigureAsync(IHostApplicationBuilder builder, LocalMonitorOptions options, CancellationToken cancellationToken)
     {
         var overrides = new Dictionary<string, string?>(options.Settings);
         if (options.SourcesFile is not null) overrides["Monitor:SourcesFile"] = Path.GetFullPath(options.SourcesFile);
@@ -82,7 +95,7 @@ public sealed class LocalMonitor : IAsyncDisposable
         // A start-up failure reaches the command as an exception and is printed there once, readably.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
-        AzuriteProcess? azurite = null;
+        ILocalAzurite? azurite = null;
         if (!options.NeedsStorage)
         {
             // The storage clients are created lazily and never used; a well-formed connection string satisfies validation.
@@ -90,7 +103,11 @@ public sealed class LocalMonitor : IAsyncDisposable
         }
         else if (string.IsNullOrWhiteSpace(builder.Configuration["Storage:ConnectionString"]) && string.IsNullOrWhiteSpace(builder.Configuration["Storage:AccountName"]))
         {
-            azurite = await AzuriteProcess.StartAsync(options.InMemoryStorage ? null : Path.GetFullPath(Path.Combine(options.DataDirectory, "azurite")), cancellationToken, debugLog: options.Verbose);
+            // A data folder has one Azurite, whichever command started it: two would each write the folder from
+            // their own copy in memory and lose each other's data.
+            azurite = options.InMemoryStorage
+                ? await AzuriteProcess.StartAsync(null, cancellationToken)
+                : await SharedAzurite.AttachAsync(options.DataDirectory, options.Verbose, cancellationToken);
             builder.Configuration.AddInMemoryCollection([new("Storage:ConnectionString", azurite.ConnectionString)]);
         }
         if (string.IsNullOrWhiteSpace(builder.Configuration["Search:IndexPath"]) && string.IsNullOrWhiteSpace(builder.Configuration["Search:Endpoint"]))
@@ -130,6 +147,8 @@ public sealed class LocalMonitor : IAsyncDisposable
         finally
         {
             _host.Dispose();
+            // After the host, whose disposal closes the index writer.
+            _indexLock?.Dispose();
             if (_azurite is not null) await _azurite.DisposeAsync();
         }
     }

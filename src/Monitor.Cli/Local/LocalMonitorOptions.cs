@@ -27,6 +27,12 @@ public sealed record LocalMonitorOptions
     /// <summary>False for commands that only read storage (log, archive): they need no sources or topics file.</summary>
     public bool NeedsConfigurationFiles { get; init; } = true;
 
+    /// <summary>
+    /// Set by the commands that write the search index (<c>run</c>, <c>reindex</c>): one of them at a time per index
+    /// (<see cref="SearchIndexLock"/>); its name goes into the message the second one prints.
+    /// </summary>
+    public string? WritesSearchIndexAs { get; init; }
+
     /// <summary>False for commands that only fetch (check-source): no Azurite is started and nothing is created in storage.</summary>
     public bool NeedsStorage { get; init; } = true;
 }

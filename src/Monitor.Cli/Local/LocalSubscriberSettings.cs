@@ -31,10 +31,22 @@ internal static class LocalSubscriberSettings
         {
             var existing = File.ReadAllText(path).Trim();
             if (existing.Length >= 16) return existing;
+            File.Delete(path); // unusable (too short): replaced
         }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var key = NewKey();
-        File.WriteAllText(path, key);
-        return key;
+        // Commands started together on a new folder (serve and run) must end up with one key, or the links one of
+        // them signs would stop working: the key is written whole under another name and moved into place only if
+        // no other command did so first; then that command's key is the one.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        File.WriteAllText(temporary, NewKey());
+        try
+        {
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temporary);
+        }
+        return File.ReadAllText(path).Trim();
     }
 }

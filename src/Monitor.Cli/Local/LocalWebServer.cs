@@ -20,9 +20,9 @@ namespace Monitor.Cli.Local;
 public sealed class LocalWebServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly AzuriteProcess? _azurite;
+    private readonly ILocalAzurite? _azurite;
 
-    private LocalWebServer(WebApplication app, AzuriteProcess? azurite, Uri address)
+    private LocalWebServer(WebApplication app, ILocalAzurite? azurite, Uri address)
     {
         _app = app;
         _azurite = azurite;
@@ -53,6 +53,7 @@ public sealed class LocalWebServer : IAsyncDisposable
             builder.AddMonitorWebServices();
             configureServices?.Invoke(builder.Services);
             var app = builder.Build();
+            LocalMonitor.LogStorage(app.Services.GetRequiredService<ILogger<LocalWebServer>>(), azurite, options);
             app.UseMonitorWeb();
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();

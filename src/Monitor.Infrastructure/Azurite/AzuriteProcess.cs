@@ -4,12 +4,13 @@ using System.Text;
 namespace Monitor.Infrastructure.Azurite;
 
 /// <summary>
-/// Azurite, the Azure Storage emulator, run as a child process on free loopback ports: in memory (tests) or
-/// with a data folder (the CLI). It runs under a small Node.js supervisor (azurite-supervisor.js) that stops it
+/// Azurite, the Azure Storage emulator, run as a child process on free loopback ports, private to this process: in
+/// memory (tests, the demo) or with a data folder nothing else uses (benchmarks). A data folder `monitor` commands
+/// share is <see cref="SharedAzurite"/>'s. It runs under a small Node.js supervisor (azurite-supervisor.js) that stops it
 /// when the supervisor's stdin closes: when this process disposes it, exits, or is killed, even with SIGKILL, so
 /// no Azurite outlives its owner. Disposing closes that stdin, waits, then kills the tree if it lingers.
 /// </summary>
-public sealed class AzuriteProcess : IAsyncDisposable
+public sealed class AzuriteProcess : ILocalAzurite
 {
     // Azurite's well-known development account; it is public and grants nothing outside the emulator.
     private const string AccountName = "devstoreaccount1";
@@ -44,49 +45,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
     {
         var entry = await NodeTools.EnsureAzuriteAsync(cancellationToken);
 
-        // Port 0: Azurite binds ports the system picks and reports them. Picking free ports here and handing them
-        // over raced with every other socket on the machine (parallel test runs, outgoing connections), and a
-        // stolen port meant an Azurite that never listened, or one that answered for another.
-        var args = new List<string>
-        {
-            SupervisorScript(), entry, "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-            "--blobPort", "0", "--queuePort", "0", "--tablePort", "0",
-            "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
-            // Azurite reports usage over the internet by default; without this it also waits for that report on
-            // shutdown, which here (no route out) means tens of seconds before it exits.
-            "--disableTelemetry",
-            // No access log line per request on stdout: at thousands of calls per cycle, writing and piping them
-            // cost Azurite about a tenth of its CPU, and this process the memory to hold them.
-            "--silent",
-        };
-        if (dataDirectory is null)
-        {
-            args.Add("--inMemoryPersistence");
-        }
-        else
-        {
-            Directory.CreateDirectory(dataDirectory);
-            args.AddRange(["--location", dataDirectory]);
-            // Only on request (monitor -v): it grows without bound while the monitor runs.
-            if (debugLog) args.AddRange(["--debug", Path.Combine(dataDirectory, "debug.log")]);
-        }
+        var args = new List<string> { SupervisorScript(), entry };
+        args.AddRange(Arguments(dataDirectory, debugLog));
 
         // The supervisor watches its stdin: the pipe's write end stays in this process and closes when it ends.
-        var psi = new ProcessStartInfo(NodeTools.FindOnPath("node") ?? "node", args)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        Process process;
-        try
-        {
-            process = Process.Start(psi) ?? throw new StorageEmulatorException("Could not start Node.js for Azurite.");
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            throw new StorageEmulatorException($"Could not start Node.js for Azurite ({ex.Message}); install Node.js 20 or later, or set Storage__ConnectionString.", ex);
-        }
+        var process = StartNode(args, redirectInput: true);
         var output = new StringBuilder();
         var azurite = new AzuriteProcess(process, output);
         process.OutputDataReceived += (_, e) => azurite.OnOutput(e.Data);
@@ -117,11 +80,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
             if (await Task.WhenAny(listening, exited) == exited)
                 throw new StorageEmulatorException($"Azurite exited with code {_process.ExitCode} before it was ready: {Output}");
             var (blob, queue, table) = await listening;
-            ConnectionString =
-                $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
-                $"BlobEndpoint=http://127.0.0.1:{blob}/{AccountName};" +
-                $"QueueEndpoint=http://127.0.0.1:{queue}/{AccountName};" +
-                $"TableEndpoint=http://127.0.0.1:{table}/{AccountName};";
+            ConnectionString = ConnectionStringFor(blob, queue, table);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -146,7 +105,65 @@ public sealed class AzuriteProcess : IAsyncDisposable
         lock (_output) _output.AppendLine(line);
     }
 
-    private static string SupervisorScript()
+    /// <summary>Starts node with its output (and input, if asked) piped to this process.</summary>
+    internal static Process StartNode(IEnumerable<string> args, bool redirectInput)
+    {
+        var psi = new ProcessStartInfo(NodeTools.FindOnPath("node") ?? "node", args)
+        {
+            RedirectStandardInput = redirectInput,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        try
+        {
+            return Process.Start(psi) ?? throw new StorageEmulatorException("Could not start Node.js for Azurite.");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new StorageEmulatorException($"Could not start Node.js for Azurite ({ex.Message}); install Node.js 20 or later, or set Storage__ConnectionString.", ex);
+        }
+    }
+
+    /// <summary>Azurite's options: loopback, ports the system picks, quiet; in memory, or in <paramref name="dataDirectory"/>.</summary>
+    internal static List<string> Arguments(string? dataDirectory, bool debugLog)
+    {
+        // Port 0: Azurite binds ports the system picks and reports them. Picking free ports here and handing them
+        // over raced with every other socket on the machine (parallel test runs, outgoing connections), and a
+        // stolen port meant an Azurite that never listened, or one that answered for another.
+        var args = new List<string>
+        {
+            "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+            "--blobPort", "0", "--queuePort", "0", "--tablePort", "0",
+            "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+            // Azurite reports usage over the internet by default; without this it also waits for that report on
+            // shutdown, which here (no route out) means tens of seconds before it exits.
+            "--disableTelemetry",
+            // No access log line per request on stdout: at thousands of calls per cycle, writing and piping them
+            // cost Azurite about a tenth of its CPU, and this process the memory to hold them.
+            "--silent",
+        };
+        if (dataDirectory is null)
+        {
+            args.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            Directory.CreateDirectory(dataDirectory);
+            args.AddRange(["--location", dataDirectory]);
+            // Only on request (monitor -v): it grows without bound while the monitor runs.
+            if (debugLog) args.AddRange(["--debug", Path.Combine(dataDirectory, "debug.log")]);
+        }
+        return args;
+    }
+
+    /// <summary>The connection string of Azurite's well-known development account on these loopback ports.</summary>
+    internal static string ConnectionStringFor(int blob, int queue, int table) =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{blob}/{AccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{queue}/{AccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{table}/{AccountName};";
+
+    internal static string SupervisorScript()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "azurite-supervisor.js");
         return File.Exists(path) ? path : throw new InvalidOperationException($"{path} is missing from the build.");

@@ -43,7 +43,7 @@ public static class NodeTools
 
         // Several test processes may start at once: one installs, the others wait on the lock.
         var lockPath = Path.Combine(root, ".npm-install.lock");
-        await using var gate = await AcquireAsync(lockPath, cancellationToken);
+        await using var gate = await FileLock.AcquireAsync(lockPath, TimeSpan.FromMinutes(10), cancellationToken, deleteOnClose: true);
         if (File.Exists(entry))
         {
             // Whoever installed it held this lock until npm finished (or it was installed by hand): it is whole.
@@ -113,21 +113,5 @@ public static class NodeTools
             }
         }
         return null;
-    }
-
-    private static async Task<FileStream> AcquireAsync(string path, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(10);
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(500, cancellationToken);
-            }
-        }
     }
 }
