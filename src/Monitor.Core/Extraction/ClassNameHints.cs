@@ -31,6 +31,13 @@ internal static partial class ClassNameHints
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PeripheralName();
 
+    [GeneratedRegex(@"lead|intro|teaser|excerpt|standfirst|subtitle|sub-?headline|subhead|deck|perex|vorspann|bajada|chapo|chapeau|abstract|description",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadName();
+
+    [GeneratedRegex(@"meta|date|time|byline|author|kicker|tags", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MetadataName();
+
     private static readonly HashSet<string> ChromeRoles = new(StringComparer.OrdinalIgnoreCase)
     {
         "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", "banner", "contentinfo",
@@ -60,6 +67,20 @@ internal static partial class ClassNameHints
     {
         var signature = Signature(element);
         return signature.Length > 0 && PeripheralName().IsMatch(signature);
+    }
+
+    /// <summary>Named like an article's lead: standfirst, teaser text, summary, subtitle.</summary>
+    public static bool IsLeadNamed(IElement element)
+    {
+        var signature = Signature(element);
+        return signature.Length > 0 && LeadName().IsMatch(signature);
+    }
+
+    /// <summary>Named like the metadata lines around an article: dates, bylines, labels.</summary>
+    public static bool IsMetadata(IElement element)
+    {
+        var signature = Signature(element);
+        return signature.Length > 0 && MetadataName().IsMatch(signature);
     }
 
     /// <summary>Readability's class weight: -25 for chrome-like names, +25 for content-like ones, both may apply.</summary>

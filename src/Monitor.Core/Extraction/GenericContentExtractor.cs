@@ -46,7 +46,12 @@ internal static class GenericContentExtractor
         var top = ChooseTopCandidate(scan, bodyStats);
         var parts = top == bodyStats ? [bodyStats] : WithSiblings(scan, top);
         var cleaner = new ContentCleaner(scan);
-        return BlockTextWriter.Write(parts.Select(p => p.Element), cleaner.Keep, dropLinkParagraphs: true);
+        var main = BlockTextWriter.Write(parts.Select(p => p.Element), cleaner.Keep, dropLinkParagraphs: true);
+        if (top == bodyStats) return main;
+        var leads = LeadFinder.Find(parts[0].Element);
+        if (leads.Count == 0) return main;
+        var lead = BlockTextWriter.Write(leads, dropLinkParagraphs: true);
+        return lead.Length == 0 ? main : main.Length == 0 ? lead : lead + "\n\n" + main;
     }
 
     private static NodeStats ChooseTopCandidate(ContentScanner scan, NodeStats body)
