@@ -13,6 +13,9 @@ internal static class GenericContentExtractor
     /// <summary>Below this many characters a result is suspected of having lost the content to a heuristic.</summary>
     private const int EnoughText = 500;
 
+    /// <summary>How much longer a relaxed step's text must be to replace a stricter step's.</summary>
+    private const double RelaxedGain = 1.5;
+
     private const int TopCandidates = 5;
     private const int MinimumAgreeingCandidates = 3;
 
@@ -33,8 +36,10 @@ internal static class GenericContentExtractor
         foreach (var options in Ladder)
         {
             var text = ExtractOnce(body, options);
-            if (text.Length >= EnoughText) return text;
-            if (text.Length > best.Length) best = text;
+            // A relaxed step must find clearly more: about as much is more likely an author box or a teaser
+            // that the stricter rules had rightly left out.
+            if (text.Length > best.Length * RelaxedGain) best = text;
+            if (best.Length >= EnoughText) return best;
         }
         return best;
     }
