@@ -11,7 +11,7 @@ if (!known.Contains(what))
     Console.Error.WriteLine("usage: Monitor.Extraction.Benchmarks [quality|speed|sizes|readability|all]");
     return 2;
 }
-if (what is "quality" or "all") QualityBenchmark.Run(pagesFolder, Path.Combine(shared, "benchmarks", "article-extraction", "score.py"));
+if (what is "quality" or "all") QualityBenchmark.Run(shared);
 if (what is "speed" or "all") SpeedBenchmark.Run(pagesFolder);
 if (what is "sizes" or "all") SizeBenchmark.Run();
 if (what is "readability" or "all") ReadabilityComparison.Run(pagesFolder);

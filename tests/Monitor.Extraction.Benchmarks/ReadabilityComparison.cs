@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Monitor.Extraction.Benchmarks;
 
 /// <summary>
@@ -18,14 +16,14 @@ internal static class ReadabilityComparison
             var (code, _, error) = ProcessRunner.Run("npm", readabilityFolder, "ci", "--no-audit", "--no-fund");
             if (code != 0) throw new InvalidOperationException("npm ci failed: " + error);
         }
-        var monitorDll = MonitorCli();
+        var monitorDll = MonitorCli.Build();
         var scoreScript = Path.Combine(Path.GetDirectoryName(pagesFolder)!, "score.py");
 
         var jsOut = BenchmarkPaths.NewTempFolder("readability");
-        var js = Timed("node", readabilityFolder, "extract.js", pagesFolder, jsOut);
-        var oneCore = Timed("dotnet", BenchmarkPaths.RepositoryRoot(), monitorDll, "extract", "--in", pagesFolder, "--out", BenchmarkPaths.NewTempFolder("monitor1"), "--parallel", "1");
+        var js = MonitorCli.Timed("node", readabilityFolder, "extract.js", pagesFolder, jsOut);
+        var oneCore = MonitorCli.Timed("dotnet", BenchmarkPaths.RepositoryRoot(), monitorDll, "extract", "--in", pagesFolder, "--out", BenchmarkPaths.NewTempFolder("monitor1"), "--parallel", "1");
         var monitorOut = BenchmarkPaths.NewTempFolder("monitor");
-        var allCores = Timed("dotnet", BenchmarkPaths.RepositoryRoot(), monitorDll, "extract", "--in", pagesFolder, "--out", monitorOut);
+        var allCores = MonitorCli.Timed("dotnet", BenchmarkPaths.RepositoryRoot(), monitorDll, "extract", "--in", pagesFolder, "--out", monitorOut);
 
         Print("Readability.js 0.6 + jsdom 26", js);
         Print("monitor extract, --parallel 1", oneCore);
@@ -37,25 +35,6 @@ internal static class ReadabilityComparison
         Console.WriteLine("monitor extract quality:");
         Console.Write(ProcessRunner.Run("python3", Environment.CurrentDirectory, scoreScript, monitorOut).Output);
         Console.WriteLine();
-    }
-
-    private static string MonitorCli()
-    {
-        var root = BenchmarkPaths.RepositoryRoot();
-        var dll = Path.Combine(root, "src", "Monitor.Cli", "bin", "Release", "net10.0", "monitor.dll");
-        Console.WriteLine("building monitor (Release) ...");
-        var (code, output, _) = ProcessRunner.Run("dotnet", root, "build", "-c", "Release", "-v", "q", "-nologo", Path.Combine("src", "Monitor.Cli"));
-        if (code != 0 || !File.Exists(dll)) throw new InvalidOperationException("building the monitor CLI failed: " + output);
-        return dll;
-    }
-
-    private static (TimeSpan Wall, string Report) Timed(string fileName, string workingDirectory, params string[] arguments)
-    {
-        var stopwatch = Stopwatch.StartNew();
-        var (code, output, error) = ProcessRunner.Run(fileName, workingDirectory, arguments);
-        var wall = stopwatch.Elapsed;
-        if (code != 0) throw new InvalidOperationException(fileName + " failed (" + code + "): " + error);
-        return (wall, output.Trim());
     }
 
     private static void Print(string label, (TimeSpan Wall, string Report) run) =>

@@ -14,8 +14,16 @@ internal sealed class BlockTextWriter : IDomVisitor
     private readonly bool _dropLinkParagraphs;
     private int _paragraphStart;
     private int _paragraphLinkChars;
+    private int _paragraphTextBeforeLink = -1;
+    private int _paragraphHeadingChars;
     private int _linkDepth;
+    private int _headingDepth;
     private bool _pendingSpace;
+
+    /// <summary>Where the last written paragraph starts and whether it is a heading, to drop headings left empty.</summary>
+    private int _lastParagraphStart = -1;
+    private bool _lastParagraphIsHeading;
+    private bool _lastParagraphIsLeadIn;
 
     /// <summary>A paragraph this much link text is a teaser or "read more" line, not statement prose.</summary>
     private const double LinkParagraphShare = 0.8;
@@ -57,6 +65,7 @@ internal sealed class BlockTextWriter : IDomVisitor
         if (!_keep(element)) return false;
         if (HtmlTags.Block.Contains(tag)) Break();
         else if (tag == "a") _linkDepth++;
+        if (HtmlTags.Headings.Contains(tag)) _headingDepth++;
         return true;
     }
 
@@ -65,6 +74,7 @@ internal sealed class BlockTextWriter : IDomVisitor
         var tag = element.LocalName;
         if (HtmlTags.Block.Contains(tag)) Break();
         else if (tag == "a") _linkDepth--;
+        if (HtmlTags.Headings.Contains(tag)) _headingDepth--;
     }
 
     public void Text(IText text)
@@ -81,7 +91,12 @@ internal sealed class BlockTextWriter : IDomVisitor
             // Soft hyphens and zero-width characters are invisible; they would only split words.
             if (c is '\u00AD' or '\u200B' or '\uFEFF') continue;
             _output.Append(c);
-            if (_linkDepth > 0) _paragraphLinkChars++;
+            if (_linkDepth > 0)
+            {
+                if (_paragraphTextBeforeLink < 0) _paragraphTextBeforeLink = _output.Length - 1 - _paragraphStart;
+                _paragraphLinkChars++;
+            }
+            if (_headingDepth > 0) _paragraphHeadingChars++;
         }
     }
 
@@ -89,20 +104,53 @@ internal sealed class BlockTextWriter : IDomVisitor
     {
         _pendingSpace = false;
         var linkChars = _paragraphLinkChars;
+        var textBeforeLink = _paragraphTextBeforeLink;
+        var headingChars = _paragraphHeadingChars;
         _paragraphLinkChars = 0;
-        if (_output.Length == _paragraphStart) return;
-        if (_dropLinkParagraphs && linkChars > (_output.Length - _paragraphStart) * LinkParagraphShare)
+        _paragraphTextBeforeLink = -1;
+        _paragraphHeadingChars = 0;
+        var length = _output.Length - _paragraphStart;
+        if (length == 0) return;
+        if (_dropLinkParagraphs && IsBoilerplate(length, linkChars, textBeforeLink))
         {
             _output.Length = _paragraphStart;
             return;
         }
+        var isHeading = headingChars == length;
+        // A heading straight after another one: the first introduced a section the cleaning emptied (a list of
+        // related links, a share bar), so it would only be noise.
+        if (_dropLinkParagraphs && isHeading && _lastParagraphIsHeading) RemoveLastParagraph();
+        _lastParagraphStart = _paragraphStart;
+        _lastParagraphIsHeading = isHeading;
+        _lastParagraphIsLeadIn = isHeading || BoilerplateLines.IsLeadIn(_output, _paragraphStart, length);
         _output.Append("\n\n");
         _paragraphStart = _output.Length;
+    }
+
+    private bool IsBoilerplate(int length, int linkChars, int textBeforeLink)
+    {
+        if (linkChars > length * LinkParagraphShare) return true;
+        // "Read more: <link>" and its kin in every language: a short label, then mostly a link.
+        if (linkChars > 0 && textBeforeLink >= 0 && textBeforeLink <= BoilerplateLines.MaxLabelChars
+            && linkChars > (length - textBeforeLink) * LinkParagraphShare
+            && BoilerplateLines.EndsLikeLabel(_output, _paragraphStart, textBeforeLink)
+            && BoilerplateLines.IsHeadline(_output, _paragraphStart + textBeforeLink, length - textBeforeLink))
+            return true;
+        return BoilerplateLines.IsCreditLine(_output, _paragraphStart, length);
+    }
+
+    private void RemoveLastParagraph()
+    {
+        _output.Remove(_lastParagraphStart, _paragraphStart - _lastParagraphStart);
+        _paragraphStart = _lastParagraphStart;
+        _lastParagraphStart = -1;
     }
 
     private string Finish()
     {
         Break();
+        // A heading (or "More on this:") at the very end introduces something the cleaning left out.
+        if (_dropLinkParagraphs && _lastParagraphIsLeadIn && _lastParagraphStart >= 0) _output.Length = _lastParagraphStart;
         var length = _output.Length;
         while (length > 0 && _output[length - 1] == '\n') length--;
         return _output.ToString(0, length);

@@ -31,6 +31,21 @@ internal static partial class ClassNameHints
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PeripheralName();
 
+    [GeneratedRegex(@"lead|intro|teaser|excerpt|standfirst|subtitle|sub-?headline|subhead|deck|perex|vorspann|bajada|chapo|chapeau|abstract|description",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadName();
+
+    [GeneratedRegex(@"meta|date|time|byline|author|kicker|tags", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MetadataName();
+
+    /// <summary>Class names and ids of readers' comment threads (WordPress, Disqus and the usual CMS themes).</summary>
+    private static readonly HashSet<string> CommentSectionNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "comments", "comment-list", "commentlist", "comments-list", "comments-area", "comments-section",
+        "comment-section", "comment-respond", "respond", "disqus_thread", "comments-wrapper", "comments-container",
+        "commentsection", "comment-form", "commentform", "kommentare", "comentarios", "commentaires", "reply-list",
+    };
+
     private static readonly HashSet<string> ChromeRoles = new(StringComparer.OrdinalIgnoreCase)
     {
         "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", "banner", "contentinfo",
@@ -55,11 +70,40 @@ internal static partial class ClassNameHints
         return Unlikely().IsMatch(signature) && !MaybeContent().IsMatch(signature);
     }
 
+    /// <summary>
+    /// A readers' comment thread or its form: never the statement, and often longer than a short post, so it is
+    /// left out at every step of the fallback ladder. Whole class tokens only ("tone-comment" is an opinion piece).
+    /// </summary>
+    public static bool IsCommentSection(IElement element)
+    {
+        var id = element.Id;
+        if (!string.IsNullOrEmpty(id) && CommentSectionNames.Contains(id)) return true;
+        var cls = element.GetAttribute("class");
+        if (string.IsNullOrEmpty(cls)) return false;
+        foreach (var token in cls.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (CommentSectionNames.Contains(token)) return true;
+        return false;
+    }
+
     /// <summary>Named like the small boxes around an article: captions, bylines, share bars, tag lists.</summary>
     public static bool IsPeripheral(IElement element)
     {
         var signature = Signature(element);
         return signature.Length > 0 && PeripheralName().IsMatch(signature);
+    }
+
+    /// <summary>Named like an article's lead: standfirst, teaser text, summary, subtitle.</summary>
+    public static bool IsLeadNamed(IElement element)
+    {
+        var signature = Signature(element);
+        return signature.Length > 0 && LeadName().IsMatch(signature);
+    }
+
+    /// <summary>Named like the metadata lines around an article: dates, bylines, labels.</summary>
+    public static bool IsMetadata(IElement element)
+    {
+        var signature = Signature(element);
+        return signature.Length > 0 && MetadataName().IsMatch(signature);
     }
 
     /// <summary>Readability's class weight: -25 for chrome-like names, +25 for content-like ones, both may apply.</summary>

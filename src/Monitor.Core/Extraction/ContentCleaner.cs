@@ -30,12 +30,13 @@ internal sealed class ContentCleaner(ContentScanner scan)
     {
         var weight = (scan.Options & ScanOptions.WeightClasses) != 0 ? ClassNameHints.Weight(stats.Element) : 0;
         var score = stats.IsCandidate ? stats.Score : 0;
-        if (weight + score < 0) return true;
-        if (stats.Tag == "table" && IsDataTable(stats)) return false;
-
         var isList = stats.Tag is "ul" or "ol" or "dl";
         var linkDensity = stats.LinkDensity;
-        if (isList) return linkDensity > 0.5 && stats.Commas < ProseCommaCount;
+        // A list starts at a negative score, so a few short items would fall below zero: judge lists by their
+        // names and links instead (Readability loses enumerations in the body this way).
+        if (isList) return weight < 0 || linkDensity > 0.5 && stats.Commas < ProseCommaCount;
+        if (weight + score < 0) return true;
+        if (stats.Tag == "table" && IsDataTable(stats)) return false;
         if (stats.Commas >= ProseCommaCount) return false;
 
         var paragraphs = stats.Paragraphs;

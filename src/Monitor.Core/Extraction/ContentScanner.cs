@@ -107,6 +107,7 @@ internal sealed class ContentScanner : IDomVisitor
     {
         if (HtmlTags.Noise.Contains(tag)) return true;
         if (ClassNameHints.IsHidden(element)) return true;
+        if (ClassNameHints.IsCommentSection(element)) return true;
         if (tag is "nav" or "figcaption") return true;
         if ((options & ScanOptions.StripUnlikely) == 0) return false;
         if (tag is "aside" or "menu" or "footer" or "header") return true;

@@ -13,6 +13,9 @@ internal static class GenericContentExtractor
     /// <summary>Below this many characters a result is suspected of having lost the content to a heuristic.</summary>
     private const int EnoughText = 500;
 
+    /// <summary>How much longer a relaxed step's text must be to replace a stricter step's.</summary>
+    private const double RelaxedGain = 1.5;
+
     private const int TopCandidates = 5;
     private const int MinimumAgreeingCandidates = 3;
 
@@ -33,8 +36,10 @@ internal static class GenericContentExtractor
         foreach (var options in Ladder)
         {
             var text = ExtractOnce(body, options);
-            if (text.Length >= EnoughText) return text;
-            if (text.Length > best.Length) best = text;
+            // A relaxed step must find clearly more: about as much is more likely an author box or a teaser
+            // that the stricter rules had rightly left out.
+            if (text.Length > best.Length * RelaxedGain) best = text;
+            if (best.Length >= EnoughText) return best;
         }
         return best;
     }
@@ -46,7 +51,12 @@ internal static class GenericContentExtractor
         var top = ChooseTopCandidate(scan, bodyStats);
         var parts = top == bodyStats ? [bodyStats] : WithSiblings(scan, top);
         var cleaner = new ContentCleaner(scan);
-        return BlockTextWriter.Write(parts.Select(p => p.Element), cleaner.Keep, dropLinkParagraphs: true);
+        var main = BlockTextWriter.Write(parts.Select(p => p.Element), cleaner.Keep, dropLinkParagraphs: true);
+        if (top == bodyStats) return main;
+        var leads = LeadFinder.Find(parts[0].Element);
+        if (leads.Count == 0) return main;
+        var lead = BlockTextWriter.Write(leads, dropLinkParagraphs: true);
+        return lead.Length == 0 ? main : main.Length == 0 ? lead : lead + "\n\n" + main;
     }
 
     private static NodeStats ChooseTopCandidate(ContentScanner scan, NodeStats body)

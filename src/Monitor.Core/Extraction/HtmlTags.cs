@@ -6,7 +6,7 @@ internal static class HtmlTags
     /// <summary>Never part of a statement's text.</summary>
     public static readonly HashSet<string> Noise = new(StringComparer.Ordinal)
     {
-        "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
+        "script", "style", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
         "audio", "button", "input", "select", "textarea", "option", "datalist", "head", "title", "meta", "link",
         "map", "dialog",
     };
