@@ -14,10 +14,11 @@ public static class FeedReader
     private static readonly XNamespace Atom10 = "http://www.w3.org/2005/Atom";
     private static readonly XNamespace Atom03 = "http://purl.org/atom/ns#";
     private static readonly XNamespace Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-    private static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
+    private static readonly XNamespace ContentNs = "http://purl.org/rss/1.0/modules/content/";
     private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
     private static readonly XNamespace DcTerms = "http://purl.org/dc/terms/";
     private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
+    private static readonly XNamespace Media = "http://search.yahoo.com/mrss/";
     private static readonly XNamespace FeedBurner = "http://rssnamespace.org/feedburner/ext/1.0";
 
     /// <summary>Whether the start of a response looks like RSS or Atom (rather than, say, an HTML challenge page).</summary>
@@ -45,7 +46,7 @@ public static class FeedReader
         var entries = new List<FeedEntry>();
         string dialect;
         string? title;
-        if (root.Name == Atom10 + "feed" || root.Name == Atom03 + "feed" || (root.Name == "feed" && root.Attribute("version") is not null))
+        if (root.Name.LocalName == "feed")
         {
             var ns = root.Name.Namespace;
             dialect = ns == Atom10 ? "atom10" : "atom03";
@@ -58,7 +59,7 @@ public static class FeedReader
             dialect = root.Name == Rdf + "RDF"
                 ? channel?.Name.Namespace == "http://my.netscape.com/rdf/simple/0.9/" ? "rss090" : "rss10"
                 : "rss" + ((string?)root.Attribute("version") ?? "20").Replace(".", string.Empty, StringComparison.Ordinal);
-            title = channel is null ? null : FeedMarkup.PlainTitle(Text(channel.Element(channel.Name.Namespace + "title")));
+            title = channel is null ? null : FeedMarkup.PlainTitle(Text(channel.Element(channel.Name.Namespace + "title")) ?? Text(channel.Element(Dc + "title")));
             // RSS 0.9x/2.0 nest the items in the channel; RSS 0.90 and 1.0 put them beside it.
             entries.AddRange((channel?.Elements() ?? []).Concat(root.Elements()).Where(e => e.Name.LocalName == "item").Select(item => ReadRssItem(item, feedUrl)));
         }
@@ -73,7 +74,7 @@ public static class FeedReader
     private static FeedEntry ReadRssItem(XElement item, Uri feedUrl)
     {
         var ns = item.Name.Namespace;
-        var title = FeedMarkup.PlainTitle(Text(item.Element(ns + "title")) ?? Text(item.Element(Dc + "title")));
+        var title = FeedMarkup.PlainTitle(Text(item.Element(ns + "title")) ?? Text(item.Element(Dc + "title")) ?? Text(item.Element(Media + "title")));
         var guidElement = item.Element(ns + "guid");
         var guid = Text(guidElement);
         var isPermaLink = !string.Equals(((string?)guidElement?.Attribute("isPermaLink"))?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
@@ -92,10 +93,10 @@ public static class FeedReader
 
         var id = guid ?? Text(item.Element(Atom10 + "id")) ?? about;
 
-        var content = Trimmed(item.Element(Content + "encoded")?.Value)
-            ?? (item.Element(Xhtml + "body") is { } body ? Trimmed(FeedMarkup.Inner(body)) : null)
-            ?? Trimmed(item.Element(ns + "fullitem")?.Value)
-            ?? FeedMarkup.Html(item.Element(Atom10 + "content"));
+        var content = Content(item.Element(ContentNs + "encoded"), feedUrl, markup: false)
+            ?? Content(item.Element(Xhtml + "body") ?? item.Element(ns + "body"), feedUrl, markup: true)
+            ?? Content(item.Element(ns + "fullitem"), feedUrl, markup: false)
+            ?? FeedMarkup.Html(item.Element(Atom10 + "content"), feedUrl);
         var published = FeedDates.First([Text(item.Element(ns + "pubDate")), Text(item.Element(DcTerms + "issued")), Text(item.Element(Atom10 + "published")),
             Text(item.Element(DcTerms + "created"))]);
         var updated = FeedDates.Latest(item.Elements(Dc + "date").Concat(item.Elements(DcTerms + "modified")).Concat(item.Elements(Atom10 + "updated")).Select(Text));
@@ -116,7 +117,7 @@ public static class FeedReader
         var published = FeedDates.First([Text(entry.Element(ns + "published")), Text(entry.Element(ns + "issued")), Text(entry.Element(ns + "created")),
             Text(entry.Element(DcTerms + "issued"))]);
         var updated = FeedDates.Latest(entry.Elements(ns + "updated").Concat(entry.Elements(ns + "modified")).Concat(entry.Elements(DcTerms + "modified")).Select(Text));
-        var content = entry.Elements(ns + "content").Select(FeedMarkup.Html).FirstOrDefault(c => c is not null);
+        var content = entry.Elements(ns + "content").Select(c => FeedMarkup.Html(c, feedUrl)).FirstOrDefault(c => c is not null);
         return new FeedEntry(id, url, title, published, updated, Text(entry.Element(ns + "author")?.Element(ns + "name")), content,
             url is null ? new SkippedEntry(FirstWritten(candidates) ?? id ?? title ?? "(untitled)", problem) : null);
     }
@@ -126,7 +127,7 @@ public static class FeedReader
         entry.Elements(ns + "link")
             .Where(l => ((string?)l.Attribute("rel"))?.Trim() is null or "" or "alternate" or "http://www.iana.org/assignments/relation/alternate")
             .OrderBy(l => ((string?)l.Attribute("type"))?.Trim() is null or "text/html" or "application/xhtml+xml" ? 0 : 1)
-            .Select(l => ((string?)l.Attribute("href"), l));
+            .Select(l => ((string?)l.Attribute("href") ?? Text(l), l));
 
     /// <summary>The first candidate that resolves to an http(s) URL, or why none did.</summary>
     private static (Uri? Url, string Problem) FirstUsableLink(List<(string? Href, XElement At)> candidates, Uri feedUrl)
@@ -140,6 +141,14 @@ public static class FeedReader
             unsafeScheme ??= url.Scheme;
         }
         return (null, unsafeScheme is null ? SkippedEntry.NoLink : SkippedEntry.UnsafeScheme(unsafeScheme));
+    }
+
+    /// <summary>RSS content: escaped HTML (content:encoded, fullitem) or inline XHTML (xhtml:body), its relative links resolved.</summary>
+    private static string? Content(XElement? element, Uri feedUrl, bool markup)
+    {
+        if (element is null) return null;
+        var html = Trimmed(markup ? FeedMarkup.Inner(element) : element.Value);
+        return html is null ? null : FeedMarkup.ResolveLinks(html, FeedMarkup.BaseOf(element, feedUrl));
     }
 
     private static string? FirstWritten(List<(string? Href, XElement At)> candidates) =>

@@ -1,4 +1,6 @@
 using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
 using System.Text;
 using System.Xml.Linq;
 
@@ -33,19 +35,19 @@ internal static class FeedMarkup
         var mode = ((string?)element.Attribute("mode"))?.Trim().ToLowerInvariant();
         string value;
         bool html;
-        if (mode == "base64" || (mode is null && type is not null && IsBinaryType(type)))
+        if (mode == "base64" || (mode is null && !string.IsNullOrEmpty(type) && IsBinaryType(type)))
         {
             value = Base64(element.Value) ?? element.Value;
-            html = type is "text/html" or "html" or "application/xhtml+xml" or "xhtml";
+            html = type is not ("text" or "text/plain");
         }
-        else if (type is "xhtml" or "application/xhtml+xml")
+        else if (type is "xhtml")
         {
-            // Atom 1.0 wraps XHTML in a div that is not part of the content.
+            // Atom 1.0 wraps XHTML in a div that is not part of the content (Atom 0.3's inline XHTML keeps it).
             var div = element.Elements().FirstOrDefault();
             value = div is not null && div.Name.LocalName == "div" && element.Elements().Count() == 1 ? Inner(div) : Inner(element);
             html = true;
         }
-        else if (mode == "xml" && element.HasElements)
+        else if (type is "application/xhtml+xml" || (mode == "xml" && element.HasElements))
         {
             value = Inner(element);
             html = true;
@@ -59,8 +61,36 @@ internal static class FeedMarkup
         return value.Length == 0 ? null : (value, html);
     }
 
-    /// <summary>The value as HTML (plain text is encoded), for content the extractor reads.</summary>
-    public static string? Html(XElement? element) => Read(element) is { } read ? read.IsHtml ? read.Value : WebUtility.HtmlEncode(read.Value) : null;
+    /// <summary>The value as HTML (plain text is encoded) with its relative links resolved, for content the extractor reads.</summary>
+    public static string? Html(XElement? element, Uri documentUrl) =>
+        Read(element) is { } read ? read.IsHtml ? ResolveLinks(read.Value, BaseOf(element!, documentUrl)) : WebUtility.HtmlEncode(read.Value) : null;
+
+    private static readonly string[] LinkAttributes = ["href", "src", "cite", "poster", "longdesc", "action"];
+
+    /// <summary>
+    /// Relative links in content HTML resolved against the base in force, so that the archived HTML links where the
+    /// ministry meant. The HTML is re-serialised only when it has a relative link; otherwise it is kept as published.
+    /// </summary>
+    public static string ResolveLinks(string html, Uri baseUrl)
+    {
+        if (!html.Contains("href", StringComparison.OrdinalIgnoreCase) && !html.Contains("src", StringComparison.OrdinalIgnoreCase)) return html;
+        var parser = new AngleSharp.Html.Parser.HtmlParser();
+        using var document = parser.ParseDocument(string.Empty);
+        var nodes = parser.ParseFragment(html, document.Body!);
+        var changed = false;
+        foreach (var element in nodes.OfType<IElement>().SelectMany(e => e.QuerySelectorAll("*").Prepend(e)))
+        {
+            foreach (var name in LinkAttributes)
+            {
+                var value = element.GetAttribute(name)?.Trim();
+                if (string.IsNullOrEmpty(value) || value.StartsWith('#') || HasScheme(value)) continue;
+                if (!Uri.TryCreate(baseUrl, value, out var resolved)) continue;
+                element.SetAttribute(name, resolved.OriginalString);
+                changed = true;
+            }
+        }
+        return changed ? string.Concat(nodes.Select(n => n.ToHtml())) : html;
+    }
 
     /// <summary>The value as plain text (markup reduced to its text), for titles.</summary>
     public static string? Text(XElement? element)
@@ -139,6 +169,16 @@ internal static class FeedMarkup
                 builder.Append("</").Append(name).Append('>');
                 break;
         }
+    }
+
+    /// <summary>Whether a link is absolute ("https:", "mailto:"); not Uri.TryCreate, which on Unix takes "/path" for a file.</summary>
+    private static bool HasScheme(string value)
+    {
+        var colon = value.IndexOf(':');
+        if (colon <= 0 || !char.IsAsciiLetter(value[0])) return false;
+        for (var i = 1; i < colon; i++)
+            if (!char.IsAsciiLetterOrDigit(value[i]) && value[i] is not ('+' or '-' or '.')) return false;
+        return true;
     }
 
     /// <summary>Drops tags in one pass (titles are short; no parser needed to read their words).</summary>

@@ -88,7 +88,9 @@ public static class SafeXml
             var closed = end < text.Length && text[end] == ';';
             if (closed && IsValidReference(name, declared))
             {
+                // XML allows only a lower-case x in a hexadecimal reference; HTML tools also write &#X41;.
                 builder.Append(text, amp, end - amp + 1);
+                if (name.Length > 1 && name[1] == 'X') builder[builder.Length - (end - amp) + 1] = 'x';
             }
             else if (closed && AngleSharp.Html.HtmlEntityProvider.Resolver.GetSymbol(name.ToString() + ";") is { Length: > 0 } symbol)
             {

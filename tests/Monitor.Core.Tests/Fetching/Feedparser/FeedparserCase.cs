@@ -40,6 +40,12 @@ public sealed partial record FeedparserCase(string Name, byte[] Content, string 
     /// <summary>The outcome: null when it passed, else why not; <see cref="NotApplicableException"/> when it checks nothing the monitor uses.</summary>
     public string? Run()
     {
+        // Every key the expression looks up must be one the model has; looked up lazily, an empty list would fail first.
+        foreach (Match key in KeyReference().Matches(Expect))
+        {
+            var name = key.Groups["quoted"].Success ? key.Groups["quoted"].Value : key.Groups["dotted"].Value;
+            if (!ModelKeys.Contains(name)) throw new NotApplicableException($"checks '{name}', a field the monitor does not read");
+        }
         FeedDocument? document = null;
         string? refused = null;
         try
@@ -107,6 +113,12 @@ public sealed partial record FeedparserCase(string Name, byte[] Content, string 
     private static TextValue? Text(string? text) => text is null ? null : new TextValue(text);
 
     private static DateValue? Date(DateTimeOffset? date) => date is { } d ? new DateValue(d) : null;
+
+    private static readonly HashSet<string> ModelKeys =
+        ["link", "id", "guid", "title", "title_detail", "value", "published", "published_parsed", "updated", "updated_parsed", "content"];
+
+    [GeneratedRegex(@"\['(?<quoted>[A-Za-z_:]+)'\]|(?<![\w'])\.(?<dotted>[A-Za-z_]+)")]
+    private static partial Regex KeyReference();
 
     [GeneratedRegex(@"^\s*Expect:\s*(?<expr>.+?)\s*$", RegexOptions.Multiline)]
     private static partial Regex ExpectLine();

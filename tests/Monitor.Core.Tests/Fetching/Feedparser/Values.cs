@@ -32,7 +32,10 @@ public sealed record EncodingValue(string WebName)
         string.Equals(WebName, label, StringComparison.OrdinalIgnoreCase)
         || (Monitor.Core.Decoding.CharsetNames.ToEncoding(label, inDocument: false) is { } expected
             && string.Equals(expected.WebName, WebName, StringComparison.OrdinalIgnoreCase))
-        || (label.Equals("gb18030", StringComparison.OrdinalIgnoreCase) && WebName is "gb2312" or "gbk" or "gb18030");
+        || (IsGb(label) && IsGb(WebName));
+
+    // GB 2312, GBK and GB 18030 are successive supersets; the WHATWG standard reads all three labels as GBK or GB 18030.
+    private static bool IsGb(string name) => name.ToLowerInvariant() is "gb2312" or "gbk" or "gb18030";
 }
 
 /// <summary>Python's subscripts and equality over the model and literals.</summary>
@@ -57,6 +60,7 @@ public static class Values
         (long x, double y) => x == y,
         (bool x, bool y) => x == y,
         (bool x, long y) => (x ? 1 : 0) == y,
+        (TextValue x, TextValue y) => x.Text == y.Text,
         (TextValue t, string s) => t.Matches(s),
         (string, TextValue) => Equal(b, a),
         (EncodingValue e, string s) => e.Matches(s),
