@@ -117,7 +117,8 @@ internal static class FeedMarkup
         for (var i = 0; i + 1 < text.Length; i++)
         {
             if (text[i] == '<' && (char.IsAsciiLetter(text[i + 1]) || text[i + 1] == '/')) return true;
-            if (text[i] == '&' && text.IndexOf(';', i + 1) is var end and > 0 && end - i <= 10
+            // A reference is short: looking at most 10 characters ahead keeps this linear.
+            if (text[i] == '&' && text.IndexOf(';', i + 1, Math.Min(10, text.Length - i - 1)) is var end and > 0
                 && WebUtility.HtmlDecode(text[i..(end + 1)]) != text[i..(end + 1)]) return true;
         }
         return false;
