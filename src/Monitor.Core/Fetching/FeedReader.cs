@@ -41,7 +41,7 @@ public static class FeedReader
     {
         // Decoded by the pipeline's one decoder; reading from text, the XML reader ignores the declared encoding.
         var decoded = TextDecoder.Decode(content, contentType, language);
-        var (document, repaired) = SafeXml.Load(decoded.Text);
+        var (document, fault) = SafeXml.Load(decoded.Text);
         var root = document.Root ?? throw new FeedFormatException("empty document");
         var entries = new List<FeedEntry>();
         string dialect;
@@ -68,7 +68,7 @@ public static class FeedReader
             throw new FeedFormatException($"root element <{root.Name.LocalName}> is neither RSS (<rss>, <rdf:RDF>) nor Atom <feed>");
         }
         var guessed = decoded.Source is EncodingSource.Detected or EncodingSource.Language or EncodingSource.Default;
-        return new FeedDocument(dialect, title, decoded.Encoding.WebName, repaired, guessed, entries);
+        return new FeedDocument(dialect, title, decoded.Encoding.WebName, fault, guessed, entries);
     }
 
     private static FeedEntry ReadRssItem(XElement item, Uri feedUrl)
@@ -147,8 +147,9 @@ public static class FeedReader
     private static string? Content(XElement? element, Uri feedUrl, bool markup)
     {
         if (element is null) return null;
-        var html = Trimmed(markup ? FeedMarkup.Inner(element) : element.Value);
-        return html is null ? null : FeedMarkup.ResolveLinks(html, FeedMarkup.BaseOf(element, feedUrl));
+        // Kept as published (not even trimmed) unless a relative link has to be resolved: it is what the archive stores.
+        var html = markup ? FeedMarkup.Inner(element).Trim() : element.Value;
+        return string.IsNullOrWhiteSpace(html) ? null : FeedMarkup.ResolveLinks(html, FeedMarkup.BaseOf(element, feedUrl));
     }
 
     private static string? FirstWritten(List<(string? Href, XElement At)> candidates) =>

@@ -168,7 +168,10 @@ public sealed class DiscoverStage(
     private static (List<Candidate>, List<SkippedEntry>) ReadFeed(Source source, FetchedPage page)
     {
         var feed = FeedReader.ReadFeed(page.Content, page.Url, page.ContentType, source.Language);
+        // A repaired feed that yields nothing is what it looks like: unreadable.
+        if (feed.Fault is not null && feed.Items.Count == 0) throw new FeedFormatException(feed.Fault);
         var skipped = feed.Skipped.ToList();
+        if (feed.Fault is not null) skipped.Add(new SkippedEntry("the rest of the feed", "ill-formed XML, read up to the fault: " + feed.Fault));
         var candidates = new List<Candidate>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in feed.Items)

@@ -2,10 +2,12 @@ namespace Monitor.Core.Fetching.Feeds;
 
 /// <summary>A feed as read: its dialect, title, the encoding its bytes were read in, and its entries in order.</summary>
 /// <param name="Dialect">"rss090", "rss091" … "rss20", "rss10" (RDF), "atom03" or "atom10".</param>
-/// <param name="Repaired">The XML was not well-formed and was repaired to be read (feedparser's "bozo").</param>
+/// <param name="Fault">Why the XML was not well-formed, when it was repaired to be read (feedparser's "bozo"); else null.</param>
 /// <param name="EncodingGuessed">Nothing declared the encoding: it was detected or assumed from the language.</param>
-public sealed record FeedDocument(string Dialect, string? Title, string Encoding, bool Repaired, bool EncodingGuessed, IReadOnlyList<FeedEntry> Entries)
+public sealed record FeedDocument(string Dialect, string? Title, string Encoding, string? Fault, bool EncodingGuessed, IReadOnlyList<FeedEntry> Entries)
 {
+    public bool Repaired => Fault is not null;
+
     /// <summary>The entries that are statements to fetch: those with an http(s) link.</summary>
     public IReadOnlyList<FeedItem> Items { get; } = Entries.Where(e => e.Skipped is null).Select(e => e.ToItem()).ToList();
 

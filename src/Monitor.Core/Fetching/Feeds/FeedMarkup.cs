@@ -57,8 +57,8 @@ internal static class FeedMarkup
             value = element.Value;
             html = type is "html" or "text/html";
         }
-        value = value.Trim();
-        return value.Length == 0 ? null : (value, html);
+        // Not trimmed: content is archived as published; titles are trimmed by Text.
+        return string.IsNullOrWhiteSpace(value) ? null : (value, html);
     }
 
     /// <summary>The value as HTML (plain text is encoded) with its relative links resolved, for content the extractor reads.</summary>
@@ -96,7 +96,7 @@ internal static class FeedMarkup
     public static string? Text(XElement? element)
     {
         if (Read(element) is not { } read) return null;
-        if (!read.IsHtml) return read.Value;
+        if (!read.IsHtml) return read.Value.Trim();
         var text = WebUtility.HtmlDecode(StripTags(read.Value)).Trim();
         return text.Length == 0 ? null : text;
     }

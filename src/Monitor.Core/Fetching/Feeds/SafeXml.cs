@@ -29,15 +29,15 @@ public static class SafeXml
         IgnoreProcessingInstructions = true,
     };
 
-    /// <summary>The document, and whether it had to be repaired (feedparser's "bozo").</summary>
+    /// <summary>The document, and the parser's complaint when it had to be repaired (feedparser's "bozo"), else null.</summary>
     /// <exception cref="FeedFormatException">Not XML even after repair, or an entity expansion bomb.</exception>
-    public static (XDocument Document, bool Repaired) Load(string text)
+    public static (XDocument Document, string? Fault) Load(string text)
     {
         XmlException fault;
         try
         {
             using var reader = XmlReader.Create(new StringReader(text), Settings());
-            return (XDocument.Load(reader), false);
+            return (XDocument.Load(reader), null);
         }
         catch (XmlException ex)
         {
@@ -53,9 +53,8 @@ public static class SafeXml
         {
             throw Bomb(ex);
         }
-        return root is null
-            ? throw new FeedFormatException($"not well-formed XML at line {fault.LineNumber}, position {fault.LinePosition}: {fault.Message}", fault)
-            : (new XDocument(root), true);
+        var complaint = $"not well-formed XML at line {fault.LineNumber}, position {fault.LinePosition}: {fault.Message}";
+        return root is null ? throw new FeedFormatException(complaint, fault) : (new XDocument(root), complaint);
     }
 
     private static FeedFormatException Bomb(XmlException ex) =>
