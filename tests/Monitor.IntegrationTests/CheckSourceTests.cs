@@ -5,7 +5,7 @@ using Monitor.Cli.Demo;
 namespace Monitor.IntegrationTests;
 
 /// <summary><c>monitor check-source</c> as an operator runs it: a separate process against a ministry site on loopback.</summary>
-public sealed class CheckSourceTests : IAsyncLifetime
+public sealed partial class CheckSourceTests : IAsyncLifetime
 {
     private static readonly Dictionary<string, string> AllowLoopback = new() { ["Fetch__AllowPrivateNetworks"] = "true" };
     private LoopbackSite _site = null!;
@@ -28,6 +28,7 @@ public sealed class CheckSourceTests : IAsyncLifetime
               <item><title>Feed item</title><link>{{_site.UrlOf("news/1.html")}}</link><guid>f-1</guid><description>Short.</description></item>
             </channel></rss>
             """, "application/rss+xml");
+        ServeEveryDialect();
         _directory = Directory.CreateTempSubdirectory("monitor-check-").FullName;
         File.WriteAllText(Path.Combine(_directory, "sources.json"), $$"""
             { "sources": [

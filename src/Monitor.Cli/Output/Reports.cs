@@ -17,12 +17,12 @@ public static class Reports
             return;
         }
         ConsoleTable.Write(writer,
-            ["time (UTC)", "source", "kind", "outcome", "http", "bytes", "found", "new", "changed", "ms", "url / error"],
+            ["time (UTC)", "source", "kind", "outcome", "http", "bytes", "found", "new", "changed", "skipped", "ms", "url / error"],
             entries.Select(e => (IReadOnlyList<string?>)
             [
                 ConsoleTable.Format(e.StartedAt), e.SourceId, e.Kind, e.Outcome.ToName(), e.HttpStatus?.ToString(CultureInfo.InvariantCulture),
                 e.Bytes.ToString(CultureInfo.InvariantCulture), Count(e, e.ItemsFound), Count(e, e.ItemsNew), Count(e, e.ItemsChanged),
-                e.Duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture), e.Error ?? e.Url.AbsoluteUri,
+                e.Skipped is null ? Count(e, e.ItemsSkipped) : $"{e.ItemsSkipped} ({e.Skipped})", e.Duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture), e.Error ?? e.Url.AbsoluteUri,
             ]), maxCellWidth: 70);
     }
 
@@ -103,12 +103,12 @@ public static class Reports
             return;
         }
         ConsoleTable.Write(writer,
-            ["source", "kind", "status", "last success (UTC)", "last failure (UTC)", "in a row", "new 7d", "last new item (UTC)", "selectors matched", "last failure reason"],
+            ["source", "kind", "status", "last success (UTC)", "last failure (UTC)", "in a row", "new 7d", "last new item (UTC)", "selectors matched", "skipped (last discovery)", "last failure reason"],
             rows.Select(h => (IReadOnlyList<string?>)
             [
                 h.SourceId + (h.Enabled ? string.Empty : " (disabled)"), h.Kind, h.Status, ConsoleTable.Format(h.LastSuccess), ConsoleTable.Format(h.LastFailure),
                 h.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture), h.StatementsLast7Days.ToString(CultureInfo.InvariantCulture),
-                ConsoleTable.Format(h.LastNewItem), SelectorShare(h), h.LastFailureReason,
+                ConsoleTable.Format(h.LastNewItem), SelectorShare(h), h.LastSkipped ?? "-", h.LastFailureReason,
             ]), maxCellWidth: 70);
     }
 

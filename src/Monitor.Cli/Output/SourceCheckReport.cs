@@ -18,8 +18,16 @@ public static class SourceCheckReport
         }
         writer.WriteLine($"{check.SourceId ?? "(url)"}  {check.Kind}  {check.Url}");
         writer.WriteLine($"  fetch:  {Fetch(check.Fetch)}");
-        var found = check.Kind == "feed" ? "items in the feed" : check.Kind == "page" ? "page" : $"links found by '{check.LinkSelector}'";
+        if (check.Sitemaps is { Count: > 0 } sitemaps) writer.WriteLine($"  sitemaps in robots.txt: {Cut(string.Join(", ", sitemaps))}");
+        var found = check.Kind switch
+        {
+            "feed" => "items in the feed",
+            "sitemap" => "statements in the sitemap",
+            "page" => "page",
+            _ => $"links found by '{check.LinkSelector}'",
+        };
         writer.WriteLine($"  {found}: {check.LinksFound.ToString(CultureInfo.InvariantCulture)}");
+        if (check.Skipped is not null) writer.WriteLine($"  skipped: {Cut(check.Skipped)}");
         if (check.Problem is not null) writer.WriteLine($"  problem: {Cut(check.Problem)}");
         var n = 0;
         foreach (var s in check.Statements)

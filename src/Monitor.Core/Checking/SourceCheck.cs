@@ -1,8 +1,10 @@
 namespace Monitor.Core.Checking;
 
 /// <summary>What <c>monitor check-source</c> found: the discovery fetch, the links or items on it, and the first statements.</summary>
-/// <param name="Kind">"feed", "listing", or "page" (a URL that is neither a feed nor given a link selector).</param>
-/// <param name="LinksFound">Items of a feed, or links the listing selector found.</param>
+/// <param name="Kind">"feed", "sitemap", "listing", or "page" (a URL that is none of them and not given a link selector).</param>
+/// <param name="LinksFound">Items of a feed, statement URLs of a sitemap, or links the listing selector found.</param>
+/// <param name="Skipped">Entries the pipeline would not queue, by reason ("1: javascript: link"), null when none.</param>
+/// <param name="Sitemaps">For a site's root URL, the sitemaps its robots.txt announces.</param>
 public sealed record SourceCheck(
     string? SourceId,
     string Kind,
@@ -11,7 +13,9 @@ public sealed record SourceCheck(
     string? LinkSelector,
     int LinksFound,
     string? Problem,
-    IReadOnlyList<StatementCheck> Statements)
+    IReadOnlyList<StatementCheck> Statements,
+    string? Skipped = null,
+    IReadOnlyList<Uri>? Sitemaps = null)
 {
     /// <summary>The source works: it was fetched and read, and it lists at least one statement.</summary>
     public bool Healthy => Fetch.Outcome == "ok" && Problem is null && LinksFound > 0;

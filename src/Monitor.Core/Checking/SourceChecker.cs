@@ -3,6 +3,8 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Monitor.Core.Extraction;
 using Monitor.Core.Fetching;
+using Monitor.Core.Fetching.Feeds;
+using Monitor.Core.Politeness;
 using Monitor.Core.Sources;
 using Monitor.Core.Stages;
 using Monitor.Core.Storage;
@@ -13,7 +15,7 @@ namespace Monitor.Core.Checking;
 /// Fetches one source once, as the pipeline would, and reports what each of its selectors finds, so that an operator
 /// can verify or fix a preset in a minute (<c>monitor check-source</c>). Nothing is stored.
 /// </summary>
-public sealed class SourceChecker(PageFetcher fetcher, ExtractStage extract)
+public sealed class SourceChecker(PageFetcher fetcher, ExtractStage extract, TimeProvider time)
 {
     /// <summary>How many statements of the source are fetched and extracted.</summary>
     public const int StatementsChecked = 3;
@@ -22,23 +24,41 @@ public sealed class SourceChecker(PageFetcher fetcher, ExtractStage extract)
     {
         var purpose = source.Feed is not null ? FetchPurpose.Feed : FetchPurpose.Listing;
         var page = await fetcher.FetchAsync(source.DiscoveryUrl, purpose, source.RequestSettings, conditional: false, cancellationToken);
-        var kind = source.Feed is not null ? "feed" : "listing";
+        var kind = source.Kind;
         if (!page.Succeeded) return new SourceCheck(source.Id, kind, source.DiscoveryUrl, Describe(page), source.Listing?.Links, 0, page.Error, []);
 
         if (source.Feed is not null)
         {
-            IReadOnlyList<FeedItem> items;
+            FeedDocument feed;
             try
             {
-                items = FeedReader.Read(page.Content, page.Url, page.ContentType, source.Language);
+                feed = FeedReader.ReadFeed(page.Content, page.Url, page.ContentType, source.Language);
             }
             catch (FeedFormatException ex)
             {
                 return new SourceCheck(source.Id, kind, source.DiscoveryUrl, Describe(page), null, 0, "not a feed: " + ex.Message, []);
             }
             var checks = new List<StatementCheck>();
-            foreach (var item in items.Take(StatementsChecked)) checks.Add(await CheckItemAsync(source, item, cancellationToken));
-            return new SourceCheck(source.Id, kind, source.DiscoveryUrl, Describe(page), null, items.Count, null, checks);
+            foreach (var item in feed.Items.Take(StatementsChecked)) checks.Add(await CheckItemAsync(source, item, cancellationToken));
+            return new SourceCheck(source.Id, kind, source.DiscoveryUrl, Describe(page), null, feed.Items.Count, null, checks, SkippedEntry.Summarize(feed.Skipped));
+        }
+
+        if (source.Sitemap is not null)
+        {
+            SitemapDiscovery.Result sitemap;
+            try
+            {
+                sitemap = await SitemapDiscovery.ReadAsync(fetcher, source, page, time.GetUtcNow(), cancellationToken);
+            }
+            catch (FeedFormatException ex)
+            {
+                return new SourceCheck(source.Id, kind, source.DiscoveryUrl, Describe(page), null, 0, "not a sitemap: " + ex.Message, []);
+            }
+            var checks = new List<StatementCheck>();
+            foreach (var entry in sitemap.Entries.Take(StatementsChecked)) checks.Add(await CheckPageAsync(source, entry.Url, cancellationToken));
+            return new SourceCheck(source.Id, kind, source.DiscoveryUrl, Describe(page), null, sitemap.Entries.Count,
+                sitemap.Entries.Count == 0 ? $"the sitemap lists no statement of the last {source.MaxSitemapAge.TotalDays:0} days" : null,
+                checks, SkippedEntry.Summarize(sitemap.Skipped));
         }
 
         // As the discover stage does: links to other hosts are not followed unless the source allows them.
@@ -51,15 +71,23 @@ public sealed class SourceChecker(PageFetcher fetcher, ExtractStage extract)
     }
 
     /// <summary>
-    /// A URL without a sources file: a listing when <paramref name="links"/> is given, else a feed if it reads as one,
-    /// else a single statement page.
+    /// A URL without a sources file: a listing when <paramref name="links"/> is given, else a sitemap or a feed if it
+    /// reads as one, else for a site's root the sitemap its robots.txt announces (a news sitemap first), else a single
+    /// statement page.
     /// </summary>
     public async Task<SourceCheck> CheckUrlAsync(Uri url, string? links, ExtractionSelectors selectors, string language, CancellationToken cancellationToken)
     {
         if (links is not null) return await CheckAsync(AdHoc(url, null, new SourceListing(url, links), selectors, language), cancellationToken);
 
         var page = await fetcher.FetchAsync(url, FetchPurpose.Page, null, conditional: false, cancellationToken);
+        if (page.Succeeded && LooksLikeSitemap(page)) return await CheckAsync(AdHoc(url, null, null, selectors, language) with { Sitemap = url }, cancellationToken);
         if (page.Succeeded && LooksLikeFeed(page)) return await CheckAsync(AdHoc(url, url, null, selectors, language), cancellationToken);
+        if (url.AbsolutePath == "/" && await AnnouncedSitemapsAsync(url, cancellationToken) is { Count: > 0 } sitemaps)
+        {
+            var chosen = sitemaps.FirstOrDefault(s => s.AbsoluteUri.Contains("news", StringComparison.OrdinalIgnoreCase)) ?? sitemaps[0];
+            var check = await CheckAsync(AdHoc(chosen, null, null, selectors, language) with { Sitemap = chosen }, cancellationToken);
+            return check with { Sitemaps = sitemaps };
+        }
         var source = AdHoc(url, null, new SourceListing(url, "a"), selectors, language);
         var statement = page.Succeeded ? Extract(source, page) : new StatementCheck(url, Describe(page), null, null, null, null, null, page.Error);
         return new SourceCheck(null, "page", url, Describe(page), null, page.Succeeded ? 1 : 0, page.Succeeded ? null : page.Error, [statement]);
@@ -103,6 +131,30 @@ public sealed class SourceChecker(PageFetcher fetcher, ExtractStage extract)
             return first is not null && yields(first);
         }
         catch (DomException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The <c>Sitemap:</c> lines of the site's robots.txt (none when it has none or cannot be fetched).</summary>
+    private async Task<IReadOnlyList<Uri>> AnnouncedSitemapsAsync(Uri site, CancellationToken cancellationToken)
+    {
+        var robotsUrl = new Uri(site, "/robots.txt");
+        var robots = await fetcher.FetchAsync(robotsUrl, FetchPurpose.Page, null, conditional: false, cancellationToken);
+        return robots.Succeeded
+            ? RobotsSitemaps.Find(Decoding.TextDecoder.Decode(robots.Content, robots.ContentType, maxChars: RobotsTxt.MaxBytes).Text, robots.Url)
+            : [];
+    }
+
+    private static bool LooksLikeSitemap(FetchedPage page)
+    {
+        if (!SitemapReader.LooksLikeSitemap(page.Content)) return false;
+        try
+        {
+            SitemapReader.Read(page.Content, page.Url);
+            return true;
+        }
+        catch (FeedFormatException)
         {
             return false;
         }

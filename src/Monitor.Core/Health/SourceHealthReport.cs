@@ -41,8 +41,8 @@ public sealed class SourceHealthReport(ISourceStateStore state, IStatementIndex 
             if (s.ExtractionMethod == StatementExtractor.SelectorsMethod) matched++;
         }
         return new SourceHealth(
-            source.Id, source.Name, source.Feed is not null ? "feed" : "listing", source.Enabled, source.Selectors.Body is not null,
+            source.Id, source.Name, source.Kind, source.Enabled, source.Selectors.Body is not null,
             recorded?.LastSuccess, recorded?.LastFailure, recorded?.LastFailureReason, recorded?.ConsecutiveFailures ?? 0,
-            fresh, recorded?.LastNewItem, extracted, matched);
+            fresh, recorded?.LastNewItem, extracted, matched, recorded?.LastSkipped);
     }
 }

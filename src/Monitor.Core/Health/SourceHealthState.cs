@@ -7,4 +7,5 @@ public sealed record SourceHealthState(
     DateTimeOffset? LastFailure,
     string? LastFailureReason,
     int ConsecutiveFailures,
-    DateTimeOffset? LastNewItem);
+    DateTimeOffset? LastNewItem,
+    string? LastSkipped = null);

@@ -2,7 +2,7 @@ using Monitor.Core.Extraction;
 
 namespace Monitor.Core.Sources;
 
-/// <summary>A ministry site to watch: either a feed (RSS 2.0 or Atom) or a listing page with links to statements.</summary>
+/// <summary>A ministry site to watch: a feed (RSS or Atom), a sitemap (or sitemap index, or Google News sitemap), or a listing page with links to statements.</summary>
 public sealed record Source(
     string Id,
     string Name,
@@ -13,8 +13,16 @@ public sealed record Source(
     TimeSpan Interval,
     bool Enabled = true,
     TimeSpan? RecheckWindow = null,
-    SourceRequestSettings? Request = null)
+    SourceRequestSettings? Request = null,
+    Uri? Sitemap = null,
+    TimeSpan? SitemapMaxAge = null)
 {
+    /// <summary>"feed", "sitemap" or "listing".</summary>
+    public string Kind => Feed is not null ? "feed" : Sitemap is not null ? "sitemap" : "listing";
+
+    /// <summary>Sitemap entries dated (lastmod or news publication) longer ago than this are skipped as too old.</summary>
+    public TimeSpan MaxSitemapAge => SitemapMaxAge ?? SourceCatalog.DefaultSitemapMaxAge;
+
     /// <summary>Per-source User-Agent, extra request headers and the other hosts its links may point to.</summary>
     public SourceRequestSettings RequestSettings => Request ?? SourceRequestSettings.None;
 
@@ -25,7 +33,7 @@ public sealed record Source(
     public TimeSpan Recheck => RecheckWindow ?? SourceCatalog.DefaultRecheckWindow;
 
     /// <summary>The page the discover stage reads.</summary>
-    public Uri DiscoveryUrl => Feed ?? Listing!.Url;
+    public Uri DiscoveryUrl => Feed ?? Sitemap ?? Listing!.Url;
 }
 
 /// <summary>A listing page and the CSS selector of the links to statements on it.</summary>

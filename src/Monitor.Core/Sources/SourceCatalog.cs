@@ -11,6 +11,7 @@ public static partial class SourceCatalog
 {
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan DefaultRecheckWindow = TimeSpan.FromHours(48);
+    public static readonly TimeSpan DefaultSitemapMaxAge = TimeSpan.FromDays(30);
 
     public static IReadOnlyList<Source> Load(string path) => Parse(ConfigurationJson.ReadFile(path), path);
 
@@ -39,6 +40,10 @@ public static partial class SourceCatalog
         var feedText = String(item, "feed", file, id);
         if (feedText is not null) feed = AbsoluteUrl(feedText, file, id, "feed");
 
+        Uri? sitemap = null;
+        var sitemapText = String(item, "sitemap", file, id);
+        if (sitemapText is not null) sitemap = AbsoluteUrl(sitemapText, file, id, "sitemap");
+
         SourceListing? listing = null;
         if (item.TryGetProperty("listing", out var listingElement))
         {
@@ -49,8 +54,17 @@ public static partial class SourceCatalog
             listing = new SourceListing(AbsoluteUrl(url, file, id, "listing.url"), Selector(links, file, id, "listing.links")!);
         }
 
-        if (feed is null == listing is null)
-            throw new ConfigurationFileException(file, id, "feed", "give either \"feed\" or \"listing\", not both and not neither");
+        if ((feed is null ? 0 : 1) + (sitemap is null ? 0 : 1) + (listing is null ? 0 : 1) != 1)
+            throw new ConfigurationFileException(file, id, "feed", "give exactly one of \"feed\", \"sitemap\" or \"listing\"");
+
+        TimeSpan? maxAge = null;
+        if (item.TryGetProperty("maxAgeDays", out var days))
+        {
+            if (sitemap is null) throw new ConfigurationFileException(file, id, "maxAgeDays", "only a sitemap source has it (how old a sitemap entry may be to be fetched)");
+            if (days.ValueKind != JsonValueKind.Number || !days.TryGetInt32(out var d) || d < 1 || d > 3650)
+                throw new ConfigurationFileException(file, id, "maxAgeDays", "expected a whole number of days between 1 and 3650");
+            maxAge = TimeSpan.FromDays(d);
+        }
 
         var selectors = ExtractionSelectors.None;
         if (item.TryGetProperty("selectors", out var sel))
@@ -88,7 +102,7 @@ public static partial class SourceCatalog
             enabled = enabledElement.GetBoolean();
         }
 
-        return new Source(id, name, language, feed, listing, selectors, interval, enabled, recheck, SourceRequestFields.Parse(item, file, id));
+        return new Source(id, name, language, feed, listing, selectors, interval, enabled, recheck, SourceRequestFields.Parse(item, file, id), sitemap, maxAge);
     }
 
     internal static string? String(JsonElement item, string name, string file, string entry)

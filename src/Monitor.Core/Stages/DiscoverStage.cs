@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Monitor.Core.Configuration;
 using Monitor.Core.Fetching;
+using Monitor.Core.Fetching.Feeds;
 using Monitor.Core.Messages;
 using Monitor.Core.Sources;
 using Monitor.Core.Storage;
@@ -8,9 +9,10 @@ using Monitor.Core.Storage;
 namespace Monitor.Core.Stages;
 
 /// <summary>
-/// Reads a source's feed or listing page, and enqueues a <see cref="FetchRequest"/> for each statement that is
+/// Reads a source's feed, sitemap or listing page, and enqueues a <see cref="FetchRequest"/> for each statement that is
 /// not archived yet, or whose feed content changed since it was archived. Pages of a listing source carry no
-/// content to compare, so those first seen within the source's recheck window are fetched again to catch edits.
+/// content to compare, so those first seen within the source's recheck window are fetched again to catch edits; a
+/// sitemap's <c>lastmod</c> says which to fetch again. Every entry not queued is logged with the reason and counted.
 /// A site that cannot be reached is recorded in the ingestion log; the stage does not fail, the next cycle retries.
 /// </summary>
 public sealed class DiscoverStage(
@@ -60,11 +62,17 @@ public sealed class DiscoverStage(
 
         try
         {
-            var candidates = source.Feed is not null ? ReadFeed(source, page) : ReadListing(source, page);
+            var (candidates, skipped) = source.Kind switch
+            {
+                "feed" => ReadFeed(source, page),
+                "sitemap" => await ReadSitemapAsync(source, page, cancellationToken),
+                _ => ReadListing(source, page),
+            };
             var queued = await EnqueueNewAsync(source, page, candidates, cancellationToken);
             var (fresh, changed) = (queued.Fresh.Count, queued.Changed);
-            entry = entry with { ItemsFound = candidates.Count, ItemsNew = fresh, ItemsChanged = changed };
-            logger.LogInformation("Discovered {Found} items at {SourceId}: {New} new, {Changed} changed", candidates.Count, source.Id, fresh, changed);
+            entry = entry with { ItemsFound = candidates.Count, ItemsNew = fresh, ItemsChanged = changed, ItemsSkipped = skipped.Count, Skipped = SkippedEntry.Summarize(skipped) };
+            logger.LogInformation("Discovered {Found} items at {SourceId}: {New} new, {Changed} changed, {Skipped} skipped", candidates.Count, source.Id, fresh, changed, skipped.Count);
+            LogSkipped(source, skipped);
             if (MayRemember(source, candidates, queued)) await fetcher.RememberAsync(page, queued.Fresh.Select(f => f.StatementId).ToList(), cancellationToken);
         }
         catch (Exception ex) when (ex is FeedFormatException or AngleSharp.Dom.DomException)
@@ -88,7 +96,8 @@ public sealed class DiscoverStage(
         var problem = healthy ? null
             : entry.Outcome == IngestionOutcome.Ok ? "found no statements (has the page changed? check the selector)"
             : $"{entry.Outcome.ToName()}: {entry.Error}";
-        var (before, after, alerted) = await state.RecordDiscoveryAsync(source.Id, entry.StartedAt, problem, entry.ItemsNew > 0, cancellationToken);
+        var skipped = entry.Skipped is null ? null : $"found {entry.ItemsFound}, skipped {entry.Skipped}";
+        var (before, after, alerted) = await state.RecordDiscoveryAsync(source.Id, entry.StartedAt, problem, entry.ItemsNew > 0, cancellationToken, skipped);
         // One alert when an incident starts and one when it ends, however long it lasts and whatever its failures are.
         OperatorAlert? alert = null;
         if (!healthy && !alerted && entry.Outcome == IngestionOutcome.Blocked)
@@ -145,22 +154,51 @@ public sealed class DiscoverStage(
         return true;
     }
 
-    private static List<Candidate> ReadFeed(Source source, FetchedPage page) =>
-        FeedReader.Read(page.Content, page.Url, page.ContentType, source.Language)
-            .Select(item => new Candidate(item.Key, item.Url, item.ContentHtml is null ? null : Hashes.Sha256(item.ContentHtml)))
-            .DistinctBy(c => c.Key)
-            .ToList();
+    /// <summary>Skipped entries logged one by one, up to a bound (a sitemap may skip thousands as too old); all are counted.</summary>
+    private const int SkippedLogged = 50;
 
-    private List<Candidate> ReadListing(Source source, FetchedPage page)
+    private void LogSkipped(Source source, IReadOnlyList<SkippedEntry> skipped)
+    {
+        foreach (var s in skipped.Take(SkippedLogged))
+            logger.LogInformation("Skipped an entry of {SourceId}: {Entry} ({Reason})", source.Id, s.Entry, s.Reason);
+        if (skipped.Count > SkippedLogged)
+            logger.LogInformation("Skipped {More} more entries of {SourceId}: {Summary}", skipped.Count - SkippedLogged, source.Id, SkippedEntry.Summarize(skipped));
+    }
+
+    private static (List<Candidate>, List<SkippedEntry>) ReadFeed(Source source, FetchedPage page)
+    {
+        var feed = FeedReader.ReadFeed(page.Content, page.Url, page.ContentType, source.Language);
+        // A repaired feed that yields nothing is what it looks like: unreadable.
+        if (feed.Fault is not null && feed.Items.Count == 0) throw new FeedFormatException(feed.Fault);
+        var skipped = feed.Skipped.ToList();
+        if (feed.Fault is not null) skipped.Add(new SkippedEntry("the rest of the feed", "ill-formed XML, read up to the fault: " + feed.Fault));
+        var candidates = new List<Candidate>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in feed.Items)
+        {
+            // A feed is trusted to name its own statements, unless the source restricts hosts (allowedHosts).
+            if (source.RequestSettings.AllowedHosts.Count > 0 && !source.RequestSettings.AllowsLink(source.Feed!, item.Url))
+                skipped.Add(new SkippedEntry(item.Url.AbsoluteUri, SkippedEntry.OffSite));
+            else if (!keys.Add(item.Key)) skipped.Add(new SkippedEntry(item.Key, SkippedEntry.Duplicate));
+            else candidates.Add(new Candidate(item.Key, item.Url, item.ContentHtml is null ? null : Hashes.Sha256(item.ContentHtml)));
+        }
+        return (candidates, skipped);
+    }
+
+    private async Task<(List<Candidate>, List<SkippedEntry>)> ReadSitemapAsync(Source source, FetchedPage page, CancellationToken cancellationToken)
+    {
+        var read = await SitemapDiscovery.ReadAsync(fetcher, source, page, time.GetUtcNow(), cancellationToken);
+        return (read.Entries.Select(e => new Candidate(e.Url.AbsoluteUri, e.Url, null, e.Date)).ToList(), read.Skipped.ToList());
+    }
+
+    private static (List<Candidate>, List<SkippedEntry>) ReadListing(Source source, FetchedPage page)
     {
         var links = ListingReader.Read(page.Content, page.Url, source.Listing!.Links, page.ContentType, source.Language);
         // A listing's links stay on its own site unless the source allows other hosts: a hostile or hijacked link
         // elsewhere is not followed.
         var offSite = links.Where(l => !source.RequestSettings.AllowsLink(source.Listing.Url, l)).ToList();
-        if (offSite.Count > 0)
-            logger.LogWarning("Skipped {Count} links of {SourceId} to other hosts (first: {Url}); list them in the source's allowedHosts to follow them",
-                offSite.Count, source.Id, offSite[0]);
-        return links.Except(offSite).Select(url => new Candidate(url.AbsoluteUri, url, null)).ToList();
+        return (links.Except(offSite).Select(url => new Candidate(url.AbsoluteUri, url, null)).ToList(),
+            offSite.Select(l => new SkippedEntry(l.AbsoluteUri, SkippedEntry.OffSite)).ToList());
     }
 
     private async Task<Queued> EnqueueNewAsync(Source source, FetchedPage page, List<Candidate> candidates, CancellationToken cancellationToken)
@@ -175,7 +213,7 @@ public sealed class DiscoverStage(
             var record = await index.GetAsync(source.Id, statementId, cancellationToken);
             if (record is null) fresh.Add((statementId, candidate.ContentHash is not null));
             else if (candidate.ContentHash is not null && candidate.ContentHash != record.RawHash) changed++;
-            else if (candidate.ContentHash is not null || time.GetUtcNow() - record.FirstSeen > source.Recheck) continue;
+            else if (!DueForRecheck(source, candidate, record)) continue;
             else rechecked++;
 
             if (candidate.ContentHash is not null && feedBlob is null)
@@ -201,10 +239,24 @@ public sealed class DiscoverStage(
         return new Queued(fresh, changed, rechecked);
     }
 
+    /// <summary>
+    /// Whether an archived page is fetched again: a sitemap entry when its lastmod is newer than the last archived
+    /// version (while that lastmod is within the recheck window), else a listed page first seen within the window.
+    /// </summary>
+    private bool DueForRecheck(Source source, Candidate candidate, StatementRecord record)
+    {
+        if (candidate.ContentHash is not null) return false;
+        var now = time.GetUtcNow();
+        return candidate.Modified is { } modified
+            ? modified > record.LastChanged && now - modified <= source.Recheck
+            : now - record.FirstSeen <= source.Recheck;
+    }
+
     private static IngestionEntry Entry(Source source, FetchedPage page, IngestionOutcome outcome, int found, int fresh, int changed, string? error) =>
         new(source.Id, "discover", page.Url, page.StartedAt, outcome, page.HttpStatus, page.Content.LongLength, found, fresh, changed, page.Duration, error);
 
-    private sealed record Candidate(string Key, Uri Url, string? ContentHash);
+    /// <param name="Modified">A sitemap entry's lastmod (or news publication date).</param>
+    private sealed record Candidate(string Key, Uri Url, string? ContentHash, DateTimeOffset? Modified = null);
 
     /// <summary>What a discovery queued: the statements not archived yet (and whether the feed carries each), edited feed items, rechecks.</summary>
     private sealed record Queued(List<(string StatementId, bool FromFeed)> Fresh, int Changed, int Rechecked);

@@ -30,7 +30,7 @@ public sealed class FetchStage(
         RawStatement raw;
         if (request.FeedBlob is not null)
         {
-            raw = await FromFeedAsync(request, source.Language, cancellationToken);
+            raw = await FromFeedAsync(request, source.Feed ?? request.Url, source.Language, cancellationToken);
         }
         else
         {
@@ -70,13 +70,14 @@ public sealed class FetchStage(
         return result;
     }
 
-    private async Task<RawStatement> FromFeedAsync(FetchRequest request, string language, CancellationToken cancellationToken)
+    /// <param name="feedUrl">The feed's address, against which the discover stage resolved its relative links (and so the keys of items without an id).</param>
+    private async Task<RawStatement> FromFeedAsync(FetchRequest request, Uri feedUrl, string language, CancellationToken cancellationToken)
     {
         var items = await feeds.GetAsync(request.FeedBlob!, async () =>
         {
             var feed = await blobs.ReadAsync(BlobArea.Feeds, request.FeedBlob!, cancellationToken)
                 ?? throw new InvalidOperationException($"Archived feed '{request.FeedBlob}' for {request.SourceId} is missing.");
-            return FeedReader.Read(feed.ToArray(), request.Url, request.FeedContentType, language);
+            return FeedReader.Read(feed.ToArray(), feedUrl, request.FeedContentType, language);
         });
         var item = items.FirstOrDefault(i => i.Key == request.ItemKey)
             ?? throw new InvalidOperationException($"Item '{request.ItemKey}' is not in archived feed '{request.FeedBlob}'.");

@@ -13,9 +13,10 @@ public interface ISourceStateStore
     /// Records a discovery at <paramref name="at"/>: healthy when <paramref name="failure"/> is null, else failed for that
     /// reason. Counts discoveries that failed in a row (a healthy one resets the count) and returns the count before and
     /// after, and whether the operators were told of the current incident. <paramref name="foundNew"/> marks that it
-    /// found an item not archived yet.
+    /// found an item not archived yet. <paramref name="skipped"/> is what a healthy discovery found and skipped
+    /// ("found 39, skipped 1: javascript: link"), kept until the next healthy discovery.
     /// </summary>
-    Task<DiscoveryTally> RecordDiscoveryAsync(string sourceId, DateTimeOffset at, string? failure, bool foundNew, CancellationToken cancellationToken);
+    Task<DiscoveryTally> RecordDiscoveryAsync(string sourceId, DateTimeOffset at, string? failure, bool foundNew, CancellationToken cancellationToken, string? skipped = null);
 
     /// <summary>Remembers that the operators were told the source is failing (true), or that it recovered (false), so each is told once per incident.</summary>
     Task SetIncidentAlertedAsync(string sourceId, bool alerted, CancellationToken cancellationToken);

@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 namespace Monitor.Core.Storage;
 
 /// <summary>One fetch, as operators see it in the ingestion log.</summary>
-/// <param name="Kind">"discover" for a feed or listing page, "page" for a statement page.</param>
+/// <param name="Kind">"discover" for a feed, sitemap or listing page, "page" for a statement page.</param>
+/// <param name="ItemsSkipped">Entries a discovery did not queue (no usable link, unsafe scheme, duplicate, too old, off-site).</param>
+/// <param name="Skipped">How many were skipped for each reason ("1: javascript: link"), null when none.</param>
 public sealed record IngestionEntry(
     string SourceId,
     string Kind,
@@ -16,7 +18,9 @@ public sealed record IngestionEntry(
     int ItemsNew,
     int ItemsChanged,
     TimeSpan Duration,
-    string? Error);
+    string? Error,
+    int ItemsSkipped = 0,
+    string? Skipped = null);
 
 /// <summary>What came of a fetch; in JSON and on screen by the names operators type (<c>not-modified</c> …).</summary>
 public enum IngestionOutcome

@@ -33,6 +33,8 @@ public sealed class TableIngestionLog(StorageClients clients, TimeProvider time)
             ["ItemsChanged"] = entry.ItemsChanged,
             ["DurationMs"] = entry.Duration.TotalMilliseconds,
             ["Error"] = entry.Error is { Length: > 16_000 } e ? e[..16_000] : entry.Error,
+            ["ItemsSkipped"] = entry.ItemsSkipped,
+            ["Skipped"] = entry.Skipped is { Length: > 4_000 } k ? k[..4_000] : entry.Skipped,
         }, cancellationToken);
     }
 
@@ -83,5 +85,7 @@ public sealed class TableIngestionLog(StorageClients clients, TimeProvider time)
         e.GetInt32("ItemsNew") ?? 0,
         e.GetInt32("ItemsChanged") ?? 0,
         TimeSpan.FromMilliseconds(e.GetDouble("DurationMs") ?? 0),
-        e.GetString("Error"));
+        e.GetString("Error"),
+        e.GetInt32("ItemsSkipped") ?? 0,
+        e.GetString("Skipped"));
 }

@@ -21,7 +21,7 @@ public sealed class TableSourceState(StorageClients clients) : ISourceStateStore
     public async Task SetLastScheduledAsync(string sourceId, DateTimeOffset at, CancellationToken cancellationToken) =>
         await Table.UpsertEntityAsync(new TableEntity(Partition, sourceId) { ["LastScheduled"] = at }, TableUpdateMode.Merge, cancellationToken);
 
-    public async Task<DiscoveryTally> RecordDiscoveryAsync(string sourceId, DateTimeOffset at, string? failure, bool foundNew, CancellationToken cancellationToken)
+    public async Task<DiscoveryTally> RecordDiscoveryAsync(string sourceId, DateTimeOffset at, string? failure, bool foundNew, CancellationToken cancellationToken, string? skipped = null)
     {
         // A source is discovered by one message at a time in practice; a lost update only delays an operator alert by a cycle.
         var response = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, sourceId, cancellationToken: cancellationToken);
@@ -32,6 +32,7 @@ public sealed class TableSourceState(StorageClients clients) : ISourceStateStore
         if (failure is null)
         {
             entity["LastSuccess"] = at;
+            entity["LastSkipped"] = skipped is { Length: > MaxReasonLength } s ? s[..MaxReasonLength] : skipped ?? string.Empty;
         }
         else
         {
@@ -52,7 +53,8 @@ public sealed class TableSourceState(StorageClients clients) : ISourceStateStore
         await foreach (var e in Table.QueryAsync<TableEntity>(x => x.PartitionKey == Partition, cancellationToken: cancellationToken))
         {
             states[e.RowKey] = new SourceHealthState(e.RowKey, e.GetDateTimeOffset("LastSuccess"), e.GetDateTimeOffset("LastFailure"),
-                e.GetString("LastFailureReason"), e.GetInt32("ConsecutiveFailures") ?? 0, e.GetDateTimeOffset("LastNewItem"));
+                e.GetString("LastFailureReason"), e.GetInt32("ConsecutiveFailures") ?? 0, e.GetDateTimeOffset("LastNewItem"),
+                e.GetString("LastSkipped") is { Length: > 0 } skipped ? skipped : null);
         }
         return states;
     }

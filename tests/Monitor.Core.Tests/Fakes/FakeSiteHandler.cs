@@ -20,6 +20,8 @@ internal sealed class FakeSiteHandler : HttpMessageHandler
     public void Set(string path, string content, string contentType = "text/html; charset=utf-8") =>
         _pages[path] = (Encoding.UTF8.GetBytes(content), contentType, HttpStatusCode.OK);
 
+    public void Set(string path, byte[] content, string contentType) => _pages[path] = (content, contentType, HttpStatusCode.OK);
+
     public void Fail(string path, HttpStatusCode status) => _pages[path] = ([], "text/plain", status);
 
     public IReadOnlyList<(string Path, string? IfNoneMatch, HttpStatusCode Status, int BodyBytes)> RequestsFor(string path) =>

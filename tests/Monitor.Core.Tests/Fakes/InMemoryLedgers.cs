@@ -66,7 +66,7 @@ internal sealed class InMemorySourceState : ISourceStateStore
         return Task.CompletedTask;
     }
 
-    public Task<DiscoveryTally> RecordDiscoveryAsync(string sourceId, DateTimeOffset at, string? failure, bool foundNew, CancellationToken cancellationToken)
+    public Task<DiscoveryTally> RecordDiscoveryAsync(string sourceId, DateTimeOffset at, string? failure, bool foundNew, CancellationToken cancellationToken, string? skipped = null)
     {
         var current = _health.GetValueOrDefault(sourceId) ?? new SourceHealthState(sourceId, null, null, null, 0, null);
         var before = current.ConsecutiveFailures;
@@ -78,6 +78,7 @@ internal sealed class InMemorySourceState : ISourceStateStore
             LastFailure = failure is null ? current.LastFailure : at,
             LastFailureReason = failure ?? current.LastFailureReason,
             LastNewItem = foundNew ? at : current.LastNewItem,
+            LastSkipped = failure is null ? skipped : current.LastSkipped,
         };
         return Task.FromResult(new DiscoveryTally(before, after, _alerted.GetValueOrDefault(sourceId)));
     }

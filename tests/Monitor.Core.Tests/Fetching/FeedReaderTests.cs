@@ -72,8 +72,8 @@ public sealed class FeedReaderTests
     }
 
     [Theory]
-    [InlineData("<html><body>Maintenance</body>", "not well-formed XML")]
-    [InlineData("<?xml version=\"1.0\"?><urlset/>", "neither <rss> nor Atom <feed>")]
+    [InlineData("<html><body>Maintenance</body>", "root element <html> is neither RSS")]
+    [InlineData("<?xml version=\"1.0\"?><urlset/>", "root element <urlset> is neither RSS")]
     [InlineData("", "not well-formed XML")]
     public void Read_NotAFeed_ThrowsFeedFormatExceptionSayingWhy(string content, string reason)
     {

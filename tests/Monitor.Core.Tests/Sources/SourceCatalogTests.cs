@@ -28,11 +28,28 @@ public sealed class SourceCatalogTests
         Assert.Equal(sources[1].Listing!.Url, sources[1].DiscoveryUrl);
     }
 
+    [Fact]
+    public void Parse_SitemapSource_IsASitemapKindWithItsMaxAge()
+    {
+        const string json = """
+            { "sources": [ { "id": "gov-news", "name": "Government news", "language": "en",
+              "sitemap": "https://gov.example/news-sitemap.xml", "maxAgeDays": 7 } ] }
+            """;
+
+        var source = Assert.Single(SourceCatalog.Parse(json, "sources.json"));
+
+        Assert.Equal(("sitemap", new Uri("https://gov.example/news-sitemap.xml"), TimeSpan.FromDays(7)), (source.Kind, source.DiscoveryUrl, source.MaxSitemapAge));
+    }
+
     [Theory]
     [InlineData("""{ "sources": [ { "name": "x", "language": "en", "feed": "https://a.example/f" } ] }""", "#1", "id", "missing")]
     [InlineData("""{ "sources": [ { "id": "Bad Id", "name": "x", "language": "en", "feed": "https://a.example/f" } ] }""", "Bad Id", "id", "lower-case")]
-    [InlineData("""{ "sources": [ { "id": "a", "name": "x", "language": "en" } ] }""", "a", "feed", "either")]
-    [InlineData("""{ "sources": [ { "id": "a", "name": "x", "language": "en", "feed": "https://a.example/f", "listing": { "url": "https://a.example/", "links": "a" } } ] }""", "a", "feed", "not both")]
+    [InlineData("""{ "sources": [ { "id": "a", "name": "x", "language": "en" } ] }""", "a", "feed", "exactly one of")]
+    [InlineData("""{ "sources": [ { "id": "a", "name": "x", "language": "en", "feed": "https://a.example/f", "listing": { "url": "https://a.example/", "links": "a" } } ] }""", "a", "feed", "exactly one of")]
+    [InlineData("""{ "sources": [ { "id": "a", "name": "x", "language": "en", "feed": "https://a.example/f", "sitemap": "https://a.example/sitemap.xml" } ] }""", "a", "feed", "exactly one of")]
+    [InlineData("""{ "sources": [ { "id": "a", "name": "x", "language": "en", "sitemap": "sitemap.xml" } ] }""", "a", "sitemap", "absolute http(s) URL")]
+    [InlineData("""{ "sources": [ { "id": "a", "name": "x", "language": "en", "sitemap": "https://a.example/s.xml", "maxAgeDays": 0 } ] }""", "a", "maxAgeDays", "between 1 and 3650")]
+    [InlineData("""{ "sources": [ { "id": "a", "name": "x", "language": "en", "feed": "https://a.example/f", "maxAgeDays": 5 } ] }""", "a", "maxAgeDays", "only a sitemap source")]
     [InlineData("""{ "sources": [ { "id": "a", "name": "x", "language": "en", "feed": "ftp://a.example/f" } ] }""", "a", "feed", "absolute http(s) URL")]
     [InlineData("""{ "sources": [ { "id": "a", "name": "x", "language": "en", "listing": { "url": "https://a.example/", "links": "a[[" } } ] }""", "a", "listing.links", "not a valid CSS selector")]
     [InlineData("""{ "sources": [ { "id": "a", "name": "x", "language": "en", "listing": { "url": "https://a.example/" } } ] }""", "a", "listing.links", "missing")]

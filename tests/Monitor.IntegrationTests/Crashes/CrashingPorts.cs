@@ -84,10 +84,10 @@ internal sealed class CrashingSourceState(ISourceStateStore inner, CrashSwitch c
         return inner.SetLastScheduledAsync(sourceId, at, cancellationToken);
     }
 
-    public Task<DiscoveryTally> RecordDiscoveryAsync(string sourceId, DateTimeOffset at, string? failure, bool foundNew, CancellationToken cancellationToken)
+    public Task<DiscoveryTally> RecordDiscoveryAsync(string sourceId, DateTimeOffset at, string? failure, bool foundNew, CancellationToken cancellationToken, string? skipped = null)
     {
         crash.Before("source health");
-        return inner.RecordDiscoveryAsync(sourceId, at, failure, foundNew, cancellationToken);
+        return inner.RecordDiscoveryAsync(sourceId, at, failure, foundNew, cancellationToken, skipped);
     }
 
     public Task SetIncidentAlertedAsync(string sourceId, bool alerted, CancellationToken cancellationToken)
