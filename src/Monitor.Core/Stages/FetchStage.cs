@@ -20,6 +20,7 @@ public sealed class FetchStage(
     ArchiveStage archive,
     IMessageQueue queue,
     IIngestionLog log,
+    TimeProvider time,
     ILogger<FetchStage> logger)
 {
     /// <returns>What was archived, or null when there was nothing to archive (not modified, disallowed by robots.txt, refused content).</returns>
@@ -44,6 +45,14 @@ public sealed class FetchStage(
                     // bomb): logged, and done. A statement never archived is queued again by the next discovery.
                     await LogPageAsync(request, page, page.Outcome, page.Error, cancellationToken);
                     logger.LogInformation("Statement {Url} of {SourceId}: {Outcome} {Error}", request.Url, source.Id, page.Outcome.ToName(), page.Error);
+                    return null;
+                case IngestionOutcome.HttpError when page.RetryAt is { } retryAt:
+                    // The host said when to come back (Retry-After, or robots.txt unreachable): the message comes back then, as a
+                    // new one with its own visibility delay, rather than failing into the queue's backoff (and towards poison).
+                    await LogPageAsync(request, page, page.Outcome, page.Error, cancellationToken);
+                    var delay = retryAt - time.GetUtcNow();
+                    await queue.SendAsync(QueueNames.Fetch, request, delay > TimeSpan.Zero ? delay : TimeSpan.Zero, cancellationToken);
+                    logger.LogInformation("Statement {Url} of {SourceId}: {Error}; fetched again after {RetryAt}", request.Url, source.Id, page.Error, retryAt);
                     return null;
                 default:
                     await LogPageAsync(request, page, page.Outcome, page.Error, cancellationToken);
