@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Text;
 using Monitor.Core.Politeness;
 
 namespace Monitor.Core.Tests.Politeness;
@@ -69,4 +71,62 @@ public sealed class RobotsTxtTests
         Assert.True(RobotsTxt.DisallowAll.IsAllowed(new Uri("https://a.example/robots.txt")));
         Assert.Equal("Disallow: /", RobotsTxt.DisallowAll.DecidingRule(new Uri("https://a.example/x")));
     }
+
+    [Fact]
+    public void IsAllowed_ManyStarsThatNearlyMatch_AnswersInWellUnderASecond()
+    {
+        // The rule that held a backtracking matcher for minutes: 18 stars, then a piece that never matches a path of a's.
+        var rule = "/" + string.Concat(Enumerable.Repeat("*a", 18)) + " b";
+        var robots = RobotsTxt.Parse($"User-agent: *\nDisallow: {rule}\n", "MinistryMonitor");
+        var url = new Uri("https://mid.example/" + new string('a', 4000));
+
+        var clock = Stopwatch.StartNew();
+        var allowed = robots.IsAllowed(url);
+        clock.Stop();
+
+        Assert.True(allowed);
+        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(250), $"one check took {clock.Elapsed.TotalMilliseconds:0} ms");
+    }
+
+    [Fact]
+    public void IsAllowed_HalfAMegabyteOfStarRules_AnswersInWellUnderASecond()
+    {
+        // As much robots.txt as is read (500 KiB), every line a pathological rule, against a long URL.
+        var builder = new StringBuilder("User-agent: *\n");
+        var i = 0;
+        while (builder.Length < RobotsTxt.MaxBytes - 100) builder.Append("Disallow: /").Append(string.Concat(Enumerable.Repeat("*a", 20))).Append(i++ % 10).Append("b\n");
+        var robots = RobotsTxt.Parse(builder.ToString(), "MinistryMonitor");
+        var url = new Uri("https://mid.example/" + new string('a', 2000));
+
+        var clock = Stopwatch.StartNew();
+        var allowed = robots.IsAllowed(url);
+        clock.Stop();
+
+        Assert.True(allowed);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"one check against {i} rules took {clock.Elapsed.TotalMilliseconds:0} ms");
+    }
+
+    [Theory]
+    [InlineData("/a/x/b", false)]
+    [InlineData("/a/b", false)]
+    [InlineData("/ab", true)]
+    [InlineData("/a/x/b/c", true)]
+    [InlineData("/a/x/b?q", true)]
+    public void IsAllowed_StarAndEndAnchor_MatchAsRfc9309Says(string path, bool allowed) =>
+        Assert.Equal(allowed, Allowed("User-agent: *\nDisallow: /a*/b$\n", path));
+
+    [Fact]
+    public void IsAllowed_UnencodedUnicodeInTheUrl_IsComparedEncoded()
+    {
+        // Google leaves encoding the URL to the caller; here Uri is the caller, and encodes it.
+        Assert.False(Allowed("User-agent: *\nDisallow: /foo/bar/ツ\n", "/foo/bar/ツ"));
+    }
+
+    [Theory]
+    [InlineData("MinistryMonitor/1.0 (+https://x)", "MinistryMonitor")]
+    [InlineData("Foo Bar", "Foo")]
+    [InlineData("Foo_Bar-Baz/2", "Foo_Bar-Baz")]
+    [InlineData("/1.0", "")]
+    public void ProductTokenOf_UserAgent_IsItsLeadingLettersDashesAndUnderscores(string userAgent, string token) =>
+        Assert.Equal(token, RobotsTxt.ProductTokenOf(userAgent));
 }
