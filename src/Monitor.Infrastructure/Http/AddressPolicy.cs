@@ -24,7 +24,7 @@ public static class AddressPolicy
         var block = SpecialPurposeAddresses.Find(address);
         if (block is null)
         {
-            return address.AddressFamily == AddressFamily.InterNetworkV6 && !SpecialPurposeAddresses.GlobalUnicastIPv6.Contains(address)
+            return address.AddressFamily == AddressFamily.InterNetworkV6 && !SpecialPurposeAddresses.Contains(SpecialPurposeAddresses.GlobalUnicastIPv6, address)
                 ? "not global unicast (outside 2000::/3), RFC 4291"
                 : null;
         }

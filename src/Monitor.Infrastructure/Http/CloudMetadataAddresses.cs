@@ -23,7 +23,7 @@ public static class CloudMetadataAddresses
     public static string? Find(IPAddress address)
     {
         foreach (var (network, name) in Blocks)
-            if (network.BaseAddress.AddressFamily == address.AddressFamily && network.Contains(address)) return name;
+            if (SpecialPurposeAddresses.Contains(network, address)) return name;
         return null;
     }
 }

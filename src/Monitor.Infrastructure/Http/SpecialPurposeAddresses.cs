@@ -90,8 +90,26 @@ public static class SpecialPurposeAddresses
         var table = address.AddressFamily == AddressFamily.InterNetwork ? IPv4 : IPv6;
         Block? found = null;
         foreach (var block in table)
-            if (block.Network.Contains(address) && (found is null || block.Network.PrefixLength > found.Network.PrefixLength))
+            if (Contains(block.Network, address) && (found is null || block.Network.PrefixLength > found.Network.PrefixLength))
                 found = block;
         return found;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="address"/> is in <paramref name="network"/>, bit for bit and of the same family.
+    /// (<see cref="IPNetwork.Contains"/> does not place IPv4-mapped addresses in ::ffff:0:0/96.)
+    /// </summary>
+    public static bool Contains(IPNetwork network, IPAddress address)
+    {
+        if (network.BaseAddress.AddressFamily != address.AddressFamily) return false;
+        var a = address.GetAddressBytes();
+        var b = network.BaseAddress.GetAddressBytes();
+        var bits = network.PrefixLength;
+        for (var i = 0; bits > 0; i++, bits -= 8)
+        {
+            var mask = bits >= 8 ? 0xFF : (byte)(0xFF << (8 - bits));
+            if ((a[i] & mask) != (b[i] & mask)) return false;
+        }
+        return true;
     }
 }
