@@ -52,6 +52,9 @@ public sealed class PageFetcher(
         var current = url;
         FetchedPage Result(IngestionOutcome outcome, int? status, string? error, string? contentType = null, byte[]? content = null, HttpValidators? found = null, DateTimeOffset? retryAt = null) =>
             new(current, outcome, status, contentType, content ?? [], startedAt, clock.Elapsed, error, found, url, retryAt);
+        // The host answered 429 or 503 with Retry-After to an earlier request: no request until then, and no waiting either.
+        FetchedPage Deferred(DateTimeOffset until, string via) =>
+            Result(IngestionOutcome.HttpError, null, $"not fetched{via}: {current.Authority} asked to be left alone until {until:u} (Retry-After)", retryAt: until);
 
         IDisposable? slot = null;
         string? slotHost = null;
@@ -63,8 +66,7 @@ public sealed class PageFetcher(
             for (var hop = 0; ; hop++)
             {
                 var via = hop == 0 ? string.Empty : $" (redirected from {url})";
-                if (throttle.DeferredUntil(current) is { } deferred)
-                    return Result(IngestionOutcome.HttpError, null, $"not fetched{via}: {current.Authority} asked to be left alone until {deferred:u} (Retry-After)", retryAt: deferred);
+                if (throttle.DeferredUntil(current) is { } deferred) return Deferred(deferred, via);
 
                 var robotsAnswer = await robots.GetAsync(current, LoadRobotsAsync, cancellationToken);
                 if (robotsAnswer.Failure is { } failure)
@@ -88,6 +90,8 @@ public sealed class PageFetcher(
                     slot = null;
                     slot = await throttle.EnterAsync(current, rules.CrawlDelay, cancellationToken);
                     slotHost = hostKey;
+                    // The request before this one, while this one waited for its turn, may have been told to come back later.
+                    if (throttle.DeferredUntil(current) is { } deferredMeanwhile) return Deferred(deferredMeanwhile, via);
                 }
                 // The log shows when the request went out and how long it took, not the wait for the host's turn.
                 if (hop == 0)
@@ -130,7 +134,7 @@ public sealed class PageFetcher(
                         return Result(IngestionOutcome.HttpError, status,
                             $"HTTP {status} {response.ReasonPhrase}: Retry-After {wait.TotalSeconds:0} s; {current.Authority} is not asked again before {retryAt:u}{capped}{via}", contentType, retryAt: retryAt);
                     }
-                    var blocked = ChallengeDetector.FromStatus(response.StatusCode, response.Headers.Server?.ToString(), null);
+                    var blocked = ChallengeDetector.FromStatus(response.StatusCode, response.Headers.Server?.ToString());
                     return Result(blocked is null ? IngestionOutcome.HttpError : IngestionOutcome.Blocked, status,
                         (blocked ?? $"HTTP {status} {response.ReasonPhrase}") + via, contentType);
                 }

@@ -18,7 +18,10 @@ public static class FetchServiceExtensions
     /// </summary>
     public static IServiceCollection AddMonitorFetching(this IServiceCollection services)
     {
-        services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => RobotsTxt.ProductTokenOf(o.UserAgent).Length > 0,
+                "Fetch:UserAgent must start with a product token (letters, '-' and '_', like \"MinistryMonitor/1.0\"): robots.txt groups are matched against it")
+            .ValidateOnStart();
         services.AddSingleton(sp => Politeness(sp.GetRequiredService<IOptions<FetchOptions>>().Value));
         services.AddSingleton(sp =>
         {

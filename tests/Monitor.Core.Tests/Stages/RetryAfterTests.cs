@@ -17,8 +17,7 @@ namespace Monitor.Core.Tests.Stages;
 
 /// <summary>
 /// A 429 or 503 with Retry-After: logged as http-error with its status and retry time, and the host rescheduled by
-/// then (the fetch message comes back with that visibility delay, the source is not scheduled before it), with no
-/// waiting anywhere. The real stages and <see cref="PageFetcher"/> over an in-memory site and fake time.
+/// then (its other URLs answered at once without a request, the source not scheduled before it), with no waiting anywhere. The real stages and <see cref="PageFetcher"/> over an in-memory site and fake time.
 /// </summary>
 public sealed class RetryAfterTests
 {
@@ -90,7 +89,7 @@ public sealed class RetryAfterTests
     }
 
     [Fact]
-    public async Task FetchStage_RetryAfter_LogsHttpErrorAndQueuesTheMessageAgainWithThatDelay()
+    public async Task FetchStage_RetryAfter_LogsHttpErrorAndDefersTheSourceWithoutFailingTheMessage()
     {
         _site.Answer("/news/1", HttpStatusCode.TooManyRequests, new RetryConditionHeaderValue(TimeSpan.FromMinutes(10)));
         var request = new FetchRequest(_source.Id, "s1", "k1", new Uri(Site, "/news/1"), null, _time.GetUtcNow(), null);
@@ -101,8 +100,9 @@ public sealed class RetryAfterTests
         var row = Assert.Single(await _log.ReadRecentAsync(10, CancellationToken.None));
         Assert.Equal((IngestionOutcome.HttpError, 429), (row.Outcome, row.HttpStatus));
         Assert.Contains(_time.GetUtcNow().AddMinutes(10).ToString("u"), row.Error);
-        Assert.Equal(request, Assert.Single(_queue.On<FetchRequest>(QueueNames.Fetch)));
-        Assert.Equal(TimeSpan.FromMinutes(10), Assert.Single(_queue.Delays).Delay);
+        // Not failed (no queue retry sooner, no poison) and not queued again: the next discovery, after the retry time, queues it.
+        Assert.Empty(_queue.Sent);
+        Assert.Equal(_time.GetUtcNow().AddMinutes(10), await _state.GetDeferredUntilAsync(_source.Id, CancellationToken.None));
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class RetryAfterTests
         var index = new InMemoryStatementIndex();
         var blobs = new InMemoryBlobStore();
         return new FetchStage(configuration, _fetcher, blobs, new FeedItemCache(), new ExtractStage(new StatementExtractor(), NullLogger<ExtractStage>.Instance),
-            new ArchiveStage(index, blobs, new MentionDetector([]), _time, NullLogger<ArchiveStage>.Instance), _queue, _log, _time, NullLogger<FetchStage>.Instance);
+            new ArchiveStage(index, blobs, new MentionDetector([]), _time, NullLogger<ArchiveStage>.Instance), _queue, _log, _state, NullLogger<FetchStage>.Instance);
     }
 
     /// <summary>Answers each path with a set status and Retry-After; records the paths asked for.</summary>
