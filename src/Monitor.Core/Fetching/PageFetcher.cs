@@ -56,6 +56,9 @@ public sealed class PageFetcher(
         FetchedPage Deferred(DateTimeOffset until, string via) =>
             Result(IngestionOutcome.HttpError, null, $"not fetched{via}: {current.Authority} asked to be left alone until {until:u} (Retry-After)", retryAt: until);
 
+        if (!Redirects.IsHttp(url))
+            return Result(IngestionOutcome.Refused, null, $"{url.Scheme}: URLs are not fetched: only http and https");
+
         IDisposable? slot = null;
         string? slotHost = null;
         try

@@ -69,8 +69,9 @@ public sealed class HostileSiteTests : IAsyncLifetime
         Assert.True(page.Outcome == IngestionOutcome.Refused, $"{page.Outcome} {page.Error}");
         Assert.Contains("cloud metadata", page.Error);
         Assert.Contains("whatever Fetch:AllowPrivateNetworks says", page.Error);
-        // A connection attempt to an address nobody answers here would wait for the 5 s connect timeout, twice with the retry.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
+        // The guard's refusal, thrown when it has judged the addresses and before it opens a socket (and not retried).
+        Assert.StartsWith("refused to connect to ", page.Error);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
         Assert.Equal(1, _site.HitsOf("feed"));
     }
 
@@ -95,6 +96,19 @@ public sealed class HostileSiteTests : IAsyncLifetime
         Assert.Equal((IngestionOutcome.Refused, 302), (page.Outcome, page.HttpStatus));
         Assert.Contains($"redirect to {scheme}:", page.Error);
         Assert.Contains("only http and https are followed", page.Error);
+    }
+
+    [Theory]
+    [InlineData("ftp://ftp.example/pub/statement.html")]
+    [InlineData("file:///etc/passwd")]
+    public async Task FetchAsync_UrlOfAnotherScheme_IsRefusedNotThrown(string url)
+    {
+        await using var services = FetchServices.Build();
+
+        var page = await services.GetRequiredService<PageFetcher>().FetchAsync(new Uri(url), CancellationToken.None);
+
+        Assert.Equal(IngestionOutcome.Refused, page.Outcome);
+        Assert.Contains("only http and https", page.Error);
     }
 
     [Fact]
