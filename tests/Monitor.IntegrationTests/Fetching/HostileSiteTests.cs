@@ -147,7 +147,8 @@ public sealed class HostileSiteTests : IAsyncLifetime
         var page = await services.GetRequiredService<PageFetcher>().FetchAsync(_site.UrlOf(path), CancellationToken.None);
 
         Assert.Equal(IngestionOutcome.Ok, page.Outcome);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        // (A backtracking matcher took minutes for one such rule; this bound leaves room for a loaded machine.)
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
     }
 
     [Fact]
@@ -181,7 +182,8 @@ public sealed class HostileSiteTests : IAsyncLifetime
         Assert.Equal((IngestionOutcome.HttpError, status), (page.Outcome, page.HttpStatus));
         Assert.Contains("Retry-After 120 s", page.Error);
         Assert.InRange(page.RetryAt!.Value - page.StartedAt, TimeSpan.FromSeconds(115), TimeSpan.FromSeconds(125));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        // Not held until the Retry-After (120 s) or the total timeout: answered at once, bounded loosely for a loaded machine.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
         Assert.Equal(1, _site.HitsOf("busy"));
     }
 
