@@ -276,6 +276,7 @@ module function 'app/function.bicep' = {
       maxConcurrentPerHost: 2
       minDelayMilliseconds: 1000
       maxResponseMegabytes: 32
+      maxRetryAfterMinutes: 1440
     }
   }
 }

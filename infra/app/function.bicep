@@ -155,6 +155,11 @@ type fetchSettings = {
   @minValue(1)
   @maxValue(256)
   maxResponseMegabytes: int
+
+  @description('The longest a host is left alone when it answers 429 or 503 with a longer Retry-After.')
+  @minValue(1)
+  @maxValue(10080)
+  maxRetryAfterMinutes: int
 }
 
 // host.json is read at build time, so the local runner's Pipeline__* settings equal what the Functions host does.
@@ -307,6 +312,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Fetch__MaxConcurrentPerHost: string(fetch.maxConcurrentPerHost)
     Fetch__MinDelayMilliseconds: string(fetch.minDelayMilliseconds)
     Fetch__MaxResponseMegabytes: string(fetch.maxResponseMegabytes)
+    Fetch__MaxRetryAfterMinutes: string(fetch.maxRetryAfterMinutes)
 
     // PipelineOptions drive the local runner; on Azure host.json does the same job, so they are taken from it.
     Pipeline__MaxDequeueCount: string(queueHost.maxDequeueCount)

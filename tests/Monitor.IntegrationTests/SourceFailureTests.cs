@@ -277,7 +277,7 @@ public sealed class SourceFailureTests
 
         var entry = Assert.Single(await harness.LogAsync());
         Assert.Equal(IngestionOutcome.Refused, entry.Outcome);
-        Assert.Contains("(loopback)", entry.Error);
+        Assert.Contains("(loopback, RFC 1122)", entry.Error);
         Assert.Equal(0, harness.Site.HitsOf("feed/"));
     }
 

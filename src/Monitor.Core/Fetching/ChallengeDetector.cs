@@ -34,12 +34,15 @@ public static class ChallengeDetector
         ("Pardon Our Interruption", "Distil/Imperva bot wall"),
     ];
 
-    /// <summary>Why an error status means the site refuses the monitor, or null for an ordinary error.</summary>
-    public static string? FromStatus(HttpStatusCode status, string? server, TimeSpan? retryAfter) => status switch
+    /// <summary>
+    /// Why an error status means the site refuses the monitor, or null for an ordinary error. (A 429 that says when to
+    /// come back with Retry-After is no refusal: the fetcher reschedules the host instead of asking here.)
+    /// </summary>
+    public static string? FromStatus(HttpStatusCode status, string? server) => status switch
     {
         HttpStatusCode.Forbidden => "HTTP 403 Forbidden: the site refuses the monitor" + Server(server) + " (a WAF or bot filter? try the source's \"userAgent\" or \"headers\")",
         HttpStatusCode.TooManyRequests => "HTTP 429 Too Many Requests: rate limited" + Server(server)
-            + (retryAfter is { } r ? $", Retry-After {r.TotalSeconds:0} s" : string.Empty) + " (raise the source's intervalMinutes or Fetch:MinDelayMilliseconds)",
+            + " without Retry-After (raise the source's intervalMinutes or Fetch:MinDelayMilliseconds)",
         _ => null,
     };
 

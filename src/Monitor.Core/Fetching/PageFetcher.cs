@@ -29,7 +29,7 @@ public sealed class PageFetcher(
     /// <summary>Responses larger than this once decompressed are refused rather than read into memory without bound.</summary>
     public const int MaxBytes = 32 * 1024 * 1024;
 
-    /// <summary>Redirects followed for one request; a longer chain is reported as an error (a loop, usually).</summary>
+    /// <summary>Redirects followed for one request (only to http and https); a longer chain is reported as an error (a loop, usually).</summary>
     public const int MaxRedirects = 5;
 
     /// <summary>A plain fetch of a page (as <c>monitor extract URL</c> does).</summary>
@@ -49,88 +49,164 @@ public sealed class PageFetcher(
     {
         var startedAt = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
-        FetchedPage Result(IngestionOutcome outcome, int? status, string? error, string? contentType = null, byte[]? content = null, Uri? finalUrl = null, HttpValidators? found = null) =>
-            new(finalUrl ?? url, outcome, status, contentType, content ?? [], startedAt, clock.Elapsed, error, found, url);
+        var current = url;
+        FetchedPage Result(IngestionOutcome outcome, int? status, string? error, string? contentType = null, byte[]? content = null, HttpValidators? found = null, DateTimeOffset? retryAt = null) =>
+            new(current, outcome, status, contentType, content ?? [], startedAt, clock.Elapsed, error, found, url, retryAt);
+        // The host answered 429 or 503 with Retry-After to an earlier request: no request until then, and no waiting either.
+        FetchedPage Deferred(DateTimeOffset until, string via) =>
+            Result(IngestionOutcome.HttpError, null, $"not fetched{via}: {current.Authority} asked to be left alone until {until:u} (Retry-After)", retryAt: until);
 
+        if (!Redirects.IsHttp(url))
+            return Result(IngestionOutcome.Refused, null, $"{url.Scheme}: URLs are not fetched: only http and https");
+
+        IDisposable? slot = null;
+        string? slotHost = null;
         try
         {
-            var rules = await robots.GetAsync(url, LoadRobotsAsync, cancellationToken);
-            if (!rules.IsAllowed(url))
-                return Result(IngestionOutcome.Robots, null, $"robots.txt of {url.Authority} disallows {url.PathAndQuery} ({rules.DecidingRule(url)}) for {politeness.ProductToken}");
-
-            var known = conditional ? await TrustedValidatorsAsync(url, pendingArchived, cancellationToken) : null;
-            using var slot = await throttle.EnterAsync(url, rules.CrawlDelay, cancellationToken);
-            // The log shows when the request went out and how long it took, not the wait for the host's turn.
-            startedAt = time.GetUtcNow();
-            clock.Restart();
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            AddHeaders(request, source, known);
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            var status = (int)response.StatusCode;
-            var contentType = response.Content.Headers.ContentType?.ToString();
-            var finalUrl = response.RequestMessage?.RequestUri ?? url;
-
-            if (response.StatusCode == HttpStatusCode.NotModified && known is not null)
-                return Result(IngestionOutcome.NotModified, status, null, contentType, finalUrl: finalUrl, found: known);
-            if (status is >= 300 and < 400)
-                return Result(IngestionOutcome.HttpError, status, response.Headers.Location is null
-                    ? $"HTTP {status} {response.ReasonPhrase} without a Location"
-                    : $"HTTP {status} {response.ReasonPhrase}: more than {MaxRedirects} redirects (a redirect loop?), last to {response.Headers.Location}", contentType, finalUrl: finalUrl);
-            if (!response.IsSuccessStatusCode)
+            HttpValidators? known = null;
+            // Redirects are followed here, not in the handler, so that each hop is checked like the first: its scheme,
+            // its host's robots.txt and Retry-After, its host's turn; the network guard checks each new connection.
+            for (var hop = 0; ; hop++)
             {
-                var retryAfter = response.Headers.RetryAfter is { } ra ? ra.Delta ?? (ra.Date - time.GetUtcNow()) : null;
-                var blocked = ChallengeDetector.FromStatus(response.StatusCode, response.Headers.Server?.ToString(), retryAfter);
-                return Result(blocked is null ? IngestionOutcome.HttpError : IngestionOutcome.Blocked, status,
-                    blocked ?? $"HTTP {status} {response.ReasonPhrase}", contentType, finalUrl: finalUrl);
-            }
+                var via = hop == 0 ? string.Empty : $" (redirected from {url})";
+                if (throttle.DeferredUntil(current) is { } deferred) return Deferred(deferred, via);
 
-            var content = await ReadLimitedAsync(response.Content, cancellationToken);
-            var challenge = ChallengeDetector.FromContent(purpose, contentType, content);
-            if (challenge is not null)
-                return Result(IngestionOutcome.Blocked, status, challenge, contentType, content, finalUrl);
-            var found = new HttpValidators(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"), time.GetUtcNow());
-            return Result(IngestionOutcome.Ok, status, null, contentType, content, finalUrl, found.IsEmpty ? null : found);
+                var robotsAnswer = await robots.GetAsync(current, LoadRobotsAsync, cancellationToken);
+                if (robotsAnswer.Failure is { } failure)
+                {
+                    // RFC 9309 2.3.1.4: while robots.txt is unreachable nothing is fetched from the host. Said as what it is: an HTTP
+                    // error with robots.txt's status and when it is tried again, or a network error (a name that does not resolve …).
+                    var error = $"robots.txt of {current.Authority} is unreachable ({failure.Reason}); nothing is fetched from the host before {robotsAnswer.Expires:u} (RFC 9309 2.3.1.4){via}";
+                    return failure.NetworkError
+                        ? Result(IngestionOutcome.NetworkError, null, error)
+                        : Result(IngestionOutcome.HttpError, failure.HttpStatus, error, retryAt: robotsAnswer.Expires);
+                }
+                var rules = robotsAnswer.Rules;
+                if (!rules.IsAllowed(current))
+                    return Result(IngestionOutcome.Robots, null, $"robots.txt of {current.Authority} disallows {current.PathAndQuery} ({rules.DecidingRule(current)}) for {politeness.ProductToken}{via}");
+
+                if (hop == 0 && conditional) known = await TrustedValidatorsAsync(url, pendingArchived, cancellationToken);
+                var hostKey = PolitenessSettings.HostKey(current);
+                if (hostKey != slotHost)
+                {
+                    slot?.Dispose();
+                    slot = null;
+                    slot = await throttle.EnterAsync(current, rules.CrawlDelay, cancellationToken);
+                    slotHost = hostKey;
+                    // The request before this one, while this one waited for its turn, may have been told to come back later.
+                    if (throttle.DeferredUntil(current) is { } deferredMeanwhile) return Deferred(deferredMeanwhile, via);
+                }
+                // The log shows when the request went out and how long it took, not the wait for the host's turn.
+                if (hop == 0)
+                {
+                    startedAt = time.GetUtcNow();
+                    clock.Restart();
+                }
+                using var request = new HttpRequestMessage(HttpMethod.Get, current);
+                AddHeaders(request, source, known);
+                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                var status = (int)response.StatusCode;
+                var contentType = response.Content.Headers.ContentType?.ToString();
+
+                if (response.StatusCode == HttpStatusCode.NotModified && known is not null)
+                    return Result(IngestionOutcome.NotModified, status, null, contentType, found: known);
+                if (Redirects.IsRedirect(status))
+                {
+                    var (target, problem) = Redirects.Target(current, response);
+                    if (problem is not null)
+                    {
+                        logger.LogWarning("Refused to follow a redirect from {Url}: {Reason}", current, problem);
+                        return Result(IngestionOutcome.Refused, status, problem, contentType);
+                    }
+                    if (target is null)
+                        return Result(IngestionOutcome.HttpError, status, $"HTTP {status} {response.ReasonPhrase} without a Location", contentType);
+                    if (hop == MaxRedirects)
+                        return Result(IngestionOutcome.HttpError, status, $"HTTP {status} {response.ReasonPhrase}: more than {MaxRedirects} redirects (a redirect loop?), last to {target}", contentType);
+                    current = target;
+                    continue;
+                }
+                if (!response.IsSuccessStatusCode)
+                {
+                    var retryAfter = RetryAfterOf(response);
+                    if (retryAfter is { } wait && status is 429 or 503)
+                    {
+                        // The site says when to come back: the host is deferred until then, and the caller reschedules; nobody waits here.
+                        var retryAt = time.GetUtcNow() + politeness.DeferralFor(wait);
+                        throttle.DeferUntil(current, retryAt);
+                        var capped = wait > politeness.MaxRetryAfter ? $", capped at {politeness.MaxRetryAfter.TotalHours:0.#} h (Fetch:MaxRetryAfterMinutes)" : string.Empty;
+                        return Result(IngestionOutcome.HttpError, status,
+                            $"HTTP {status} {response.ReasonPhrase}: Retry-After {wait.TotalSeconds:0} s; {current.Authority} is not asked again before {retryAt:u}{capped}{via}", contentType, retryAt: retryAt);
+                    }
+                    var blocked = ChallengeDetector.FromStatus(response.StatusCode, response.Headers.Server?.ToString());
+                    return Result(blocked is null ? IngestionOutcome.HttpError : IngestionOutcome.Blocked, status,
+                        (blocked ?? $"HTTP {status} {response.ReasonPhrase}") + via, contentType);
+                }
+
+                var content = await ReadLimitedAsync(response.Content, cancellationToken);
+                var challenge = ChallengeDetector.FromContent(purpose, contentType, content);
+                if (challenge is not null)
+                    return Result(IngestionOutcome.Blocked, status, challenge, contentType, content);
+                var found = new HttpValidators(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"), time.GetUtcNow());
+                return Result(IngestionOutcome.Ok, status, null, contentType, content, found.IsEmpty ? null : found);
+            }
         }
         catch (ResponseTooLargeException ex)
         {
-            logger.LogDebug(ex, "Response from {Url} refused", url);
+            logger.LogDebug(ex, "Response from {Url} refused", current);
             return Result(IngestionOutcome.InvalidContent, null, ex.Message);
         }
         catch (HttpRequestException ex) when (Find<ForbiddenAddressException>(ex) is { } refused)
         {
-            logger.LogWarning("Refused to fetch {Url}: {Reason}", url, refused.Message);
+            logger.LogWarning("Refused to fetch {Url}: {Reason}", current, refused.Message);
             return Result(IngestionOutcome.Refused, null, refused.Message);
+        }
+        catch (HttpRequestException ex) when (Find<HostNotFoundException>(ex) is { } notFound)
+        {
+            logger.LogDebug(ex, "Fetching {Url} failed", current);
+            return Result(IngestionOutcome.NetworkError, null, notFound.Message);
         }
         catch (HttpRequestException ex)
         {
             // The stage logs the outcome; the exception is kept for whoever turns on debug logging.
-            logger.LogDebug(ex, "Fetching {Url} failed", url);
+            logger.LogDebug(ex, "Fetching {Url} failed", current);
             return Result(IngestionOutcome.NetworkError, ex.StatusCode is HttpStatusCode s ? (int)s : null, Describe(ex));
         }
         catch (IOException ex)
         {
             // The connection was reset, or the body ended before its announced length.
-            logger.LogDebug(ex, "Reading {Url} failed", url);
+            logger.LogDebug(ex, "Reading {Url} failed", current);
             return Result(IngestionOutcome.NetworkError, null, "the response was cut off: " + Describe(ex));
         }
         catch (Exception ex) when (ex is TaskCanceledException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            logger.LogDebug(ex, "Fetching {Url} timed out", url);
+            logger.LogDebug(ex, "Fetching {Url} timed out", current);
             return Result(IngestionOutcome.NetworkError, null, ex is TimeoutException ? "timed out: " + ex.Message : "timed out");
         }
         catch (Polly.ExecutionRejectedException ex)
         {
             // Polly's timeout or an open circuit: the site is failing, and retrying now would not help.
-            logger.LogDebug(ex, "Fetching {Url} rejected by the resilience pipeline", url);
+            logger.LogDebug(ex, "Fetching {Url} rejected by the resilience pipeline", current);
             return Result(IngestionOutcome.NetworkError, null, ex.GetType().Name + ": " + ex.Message);
         }
+        finally
+        {
+            slot?.Dispose();
+        }
     }
+
+    /// <summary>Retry-After as a delay, given as seconds or as an HTTP date; null when absent.</summary>
+    private TimeSpan? RetryAfterOf(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta < TimeSpan.Zero ? TimeSpan.Zero : delta,
+        { Date: { } date } => date - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
+    };
 
     /// <summary>The spacing between two requests to the host of <paramref name="url"/>: the minimum delay, or its Crawl-delay if longer.</summary>
     public async Task<TimeSpan> SpacingForAsync(Uri url, CancellationToken cancellationToken)
     {
-        var rules = await robots.GetAsync(url, LoadRobotsAsync, cancellationToken);
-        return politeness.SpacingFor(rules.CrawlDelay);
+        var answer = await robots.GetAsync(url, LoadRobotsAsync, cancellationToken);
+        return politeness.SpacingFor(answer.Rules.CrawlDelay);
     }
 
     /// <summary>Keeps the validators of a response whose content has been dealt with, for the next conditional fetch.</summary>
@@ -172,30 +248,48 @@ public sealed class PageFetcher(
         if (known?.LastModified is { } lastModified) request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
     }
 
-    private async Task<(RobotsTxt, bool)> LoadRobotsAsync(Uri robotsUrl, CancellationToken cancellationToken)
+    private async Task<(RobotsTxt, RobotsFailure?)> LoadRobotsAsync(Uri robotsUrl, CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await http.GetAsync(robotsUrl, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            var status = (int)response.StatusCode;
-            // RFC 9309 2.3.1: 4xx means no rules; 5xx means the site may be overloaded, so nothing may be crawled.
-            if (status is >= 400 and < 500) return (RobotsTxt.AllowAll, false);
-            if (!response.IsSuccessStatusCode)
+            var current = robotsUrl;
+            for (var hop = 0; ; hop++)
             {
-                logger.LogWarning("robots.txt at {Url} answered HTTP {Status}; assuming everything is disallowed for now", robotsUrl, status);
-                return (RobotsTxt.DisallowAll, true);
+                using var response = await http.GetAsync(current, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                var status = (int)response.StatusCode;
+                if (Redirects.IsRedirect(status))
+                {
+                    // RFC 9309 2.3.1.2: follow at least five redirects; past them, or to somewhere not http(s), robots.txt is unavailable.
+                    var (target, problem) = Redirects.Target(current, response);
+                    if (target is not null && problem is null && hop < MaxRedirects)
+                    {
+                        current = target;
+                        continue;
+                    }
+                    logger.LogInformation("robots.txt at {Url} redirects too often or elsewhere ({Problem}); reading it as unavailable: no rules", robotsUrl, problem ?? $"HTTP {status}");
+                    return (RobotsTxt.AllowAll, null);
+                }
+                // RFC 9309 2.3.1.3 and 2.3.1.4: a 4xx means no rules; a 429 or 5xx means unreachable, so nothing may be crawled for now.
+                if (status == 429 || status >= 500)
+                {
+                    var retryAfter = RetryAfterOf(response);
+                    logger.LogWarning("robots.txt at {Url} answered HTTP {Status}; the host is not fetched until it can be read", robotsUrl, status);
+                    return (RobotsTxt.DisallowAll, new RobotsFailure($"HTTP {status} {response.ReasonPhrase}" + (retryAfter is { } r ? $", Retry-After {r.TotalSeconds:0} s" : string.Empty),
+                        status, NetworkError: false, retryAfter is { } w ? politeness.DeferralFor(w) : null));
+                }
+                if (!response.IsSuccessStatusCode) return (RobotsTxt.AllowAll, null);
+                var bytes = await ReadLimitedAsync(response.Content, cancellationToken, RobotsTxt.MaxBytes, cut: true);
+                return (RobotsTxt.Parse(bytes, politeness.ProductToken), null);
             }
-            var bytes = await ReadLimitedAsync(response.Content, cancellationToken, RobotsTxt.MaxBytes, cut: true);
-            var text = Decoding.TextDecoder.Decode(bytes, response.Content.Headers.ContentType?.ToString()).Text;
-            return (RobotsTxt.Parse(text, politeness.ProductToken), false);
         }
-        catch (Exception ex) when ((ex is HttpRequestException or IOException or Polly.ExecutionRejectedException or ResponseTooLargeException
+        catch (Exception ex) when ((ex is HttpRequestException or IOException or TimeoutException or Polly.ExecutionRejectedException or ResponseTooLargeException
                                        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
                                    && Find<ForbiddenAddressException>(ex) is null)
         {
             // (A refused address is not a robots.txt problem: it propagates, and the fetch is logged as refused.)
-            logger.LogWarning("robots.txt at {Url} could not be read ({Error}); assuming everything is disallowed for now", robotsUrl, Describe(ex));
-            return (RobotsTxt.DisallowAll, true);
+            var reason = Find<HostNotFoundException>(ex)?.Message ?? Describe(ex);
+            logger.LogWarning("robots.txt at {Url} could not be read ({Error}); the host is not fetched until it can", robotsUrl, reason);
+            return (RobotsTxt.DisallowAll, new RobotsFailure(reason, null, NetworkError: true));
         }
     }
 

@@ -7,6 +7,8 @@ namespace Monitor.Core.Politeness;
 /// requests in flight to one host, and request starts spaced by the minimum delay (or the site's Crawl-delay).
 /// Waiting requests go one spacing apart rather than all at once.
 /// Across instances, the discover stage spaces a host's fetch messages with queue visibility delays.
+/// A host that asked to be left alone (Retry-After) is deferred until then: its fetches are answered at once, without a
+/// request and without waiting, and their messages come back when the host is ready.
 /// </summary>
 public sealed class HostThrottle(PolitenessSettings settings, TimeProvider time)
 {
@@ -44,10 +46,31 @@ public sealed class HostThrottle(PolitenessSettings settings, TimeProvider time)
         }
     }
 
+    /// <summary>No request to the host of <paramref name="url"/> before <paramref name="until"/> (a later deferral wins).</summary>
+    public void DeferUntil(Uri url, DateTimeOffset until)
+    {
+        var host = _hosts.GetOrAdd(PolitenessSettings.HostKey(url), _ => new Host(settings.MaxConcurrentPerHost));
+        lock (host)
+        {
+            if (until > host.DeferredUntil) host.DeferredUntil = until;
+        }
+    }
+
+    /// <summary>Until when the host of <paramref name="url"/> asked to be left alone, or null when it may be fetched now.</summary>
+    public DateTimeOffset? DeferredUntil(Uri url)
+    {
+        if (!_hosts.TryGetValue(PolitenessSettings.HostKey(url), out var host)) return null;
+        lock (host)
+        {
+            return host.DeferredUntil > time.GetUtcNow() ? host.DeferredUntil : null;
+        }
+    }
+
     private sealed class Host(int concurrency)
     {
         public SemaphoreSlim Gate { get; } = new(concurrency, concurrency);
         public DateTimeOffset NextStart { get; set; } = DateTimeOffset.MinValue;
+        public DateTimeOffset DeferredUntil { get; set; } = DateTimeOffset.MinValue;
     }
 
     private sealed class Slot(SemaphoreSlim gate) : IDisposable

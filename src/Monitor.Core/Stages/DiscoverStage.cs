@@ -56,6 +56,8 @@ public sealed class DiscoverStage(
             entry = entry with { Outcome = page.Outcome };
             logger.LogWarning("Discovery of {SourceId} at {Url} failed ({Outcome}): {Error}", source.Id, page.Url, page.Outcome.ToName(), page.Error);
             await log.RecordAsync(entry, cancellationToken);
+            // The site said when to come back (Retry-After, or robots.txt unreachable): the source's next due time moves there.
+            if (page.RetryAt is { } retryAt) await state.DeferAsync(source.Id, retryAt, cancellationToken);
             await TrackHealthAsync(source, entry, cancellationToken);
             return entry;
         }

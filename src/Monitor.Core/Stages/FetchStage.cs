@@ -20,6 +20,7 @@ public sealed class FetchStage(
     ArchiveStage archive,
     IMessageQueue queue,
     IIngestionLog log,
+    ISourceStateStore state,
     ILogger<FetchStage> logger)
 {
     /// <returns>What was archived, or null when there was nothing to archive (not modified, disallowed by robots.txt, refused content).</returns>
@@ -44,6 +45,15 @@ public sealed class FetchStage(
                     // bomb): logged, and done. A statement never archived is queued again by the next discovery.
                     await LogPageAsync(request, page, page.Outcome, page.Error, cancellationToken);
                     logger.LogInformation("Statement {Url} of {SourceId}: {Outcome} {Error}", request.Url, source.Id, page.Outcome.ToName(), page.Error);
+                    return null;
+                case IngestionOutcome.HttpError when page.RetryAt is { } retryAt:
+                    // The host said when to come back (Retry-After, or robots.txt unreachable). Failing the message would retry it
+                    // sooner (and poison it), and a message delayed till then would hold up a local run's cycle for as long: so
+                    // the message is done, and the source's next discovery, which queues every statement not archived yet (and
+                    // every recheck still due), waits until then.
+                    await LogPageAsync(request, page, page.Outcome, page.Error, cancellationToken);
+                    await state.DeferAsync(source.Id, retryAt, cancellationToken);
+                    logger.LogInformation("Statement {Url} of {SourceId}: {Error}; the source is discovered again after {RetryAt}", request.Url, source.Id, page.Error, retryAt);
                     return null;
                 default:
                     await LogPageAsync(request, page, page.Outcome, page.Error, cancellationToken);

@@ -6,7 +6,8 @@ using Monitor.Core.Storage;
 namespace Monitor.Core.Stages;
 
 /// <summary>
-/// Run by the timer: enqueues one <see cref="DiscoverRequest"/> for every enabled source whose interval has passed.
+/// Run by the timer: enqueues one <see cref="DiscoverRequest"/> for every enabled source whose interval has passed,
+/// unless its site asked (Retry-After) to be left alone for longer.
 /// </summary>
 public sealed class ScheduleStage(
     MonitorConfiguration configuration,
@@ -26,6 +27,12 @@ public sealed class ScheduleStage(
             var last = await state.GetLastScheduledAsync(source.Id, cancellationToken);
             // A little slack so that a 15-minute source on a 15-minute timer is not skipped for arriving a second early.
             if (!force && last is { } l && now - l < source.Interval - TimeSpan.FromSeconds(30)) continue;
+            // Even a manual run keeps off a site that said when to come back.
+            if (await state.GetDeferredUntilAsync(source.Id, cancellationToken) is { } until && until > now)
+            {
+                logger.LogInformation("Source {SourceId} is not scheduled: its site asked to be left alone until {Until}", source.Id, until);
+                continue;
+            }
             await queue.SendAsync(QueueNames.Discover, new DiscoverRequest(source.Id, now), cancellationToken);
             await state.SetLastScheduledAsync(source.Id, now, cancellationToken);
             scheduled.Add(source.Id);

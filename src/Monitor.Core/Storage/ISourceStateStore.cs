@@ -9,6 +9,12 @@ public interface ISourceStateStore
 
     Task SetLastScheduledAsync(string sourceId, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>The site asked (Retry-After) not to be read before <paramref name="until"/>: the source is not scheduled until then.</summary>
+    Task DeferAsync(string sourceId, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>Until when the source is deferred (<see cref="DeferAsync"/>), or null.</summary>
+    Task<DateTimeOffset?> GetDeferredUntilAsync(string sourceId, CancellationToken cancellationToken);
+
     /// <summary>
     /// Records a discovery at <paramref name="at"/>: healthy when <paramref name="failure"/> is null, else failed for that
     /// reason. Counts discoveries that failed in a row (a healthy one resets the count) and returns the count before and

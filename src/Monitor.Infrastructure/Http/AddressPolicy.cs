@@ -4,51 +4,46 @@ using System.Net.Sockets;
 namespace Monitor.Infrastructure.Http;
 
 /// <summary>
-/// The addresses a fetch must never reach unless private networks are allowed: what a hostile feed link, listing
-/// link or redirect would use to make the monitor read its own cloud's metadata service or an internal system.
+/// Which addresses a fetch may connect to: globally routable unicast only (outside every block of
+/// <see cref="SpecialPurposeAddresses"/>), so a hostile feed link, listing link or redirect cannot make the monitor read
+/// an internal system. <c>Fetch:AllowPrivateNetworks</c> opens the local blocks (loopback, private, unique-local) for
+/// local sites, but never <see cref="CloudMetadataAddresses"/>.
 /// </summary>
 public static class AddressPolicy
 {
-    /// <summary>Why <paramref name="address"/> is refused ("loopback", "cloud metadata" …), or null when it is a public address.</summary>
-    public static string? Forbidden(IPAddress address)
+    /// <summary>Why <paramref name="address"/> is refused with private networks closed ("loopback, RFC 1122" …), or null when it is global unicast.</summary>
+    public static string? Forbidden(IPAddress address) => Forbidden(address, allowPrivateNetworks: false);
+
+    /// <summary>Why <paramref name="address"/> is refused, or null when the monitor may connect to it.</summary>
+    public static string? Forbidden(IPAddress address, bool allowPrivateNetworks)
     {
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        if (address.AddressFamily == AddressFamily.InterNetwork)
+        if (address.AddressFamily is not (AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)) return "not an IP address";
+        if (CloudMetadataAddresses.Find(address) is { } metadata)
+            return $"cloud metadata: {metadata}; never fetched, whatever Fetch:AllowPrivateNetworks says";
+
+        var block = SpecialPurposeAddresses.Find(address);
+        if (block is null)
         {
-            var b = address.GetAddressBytes();
-            return b switch
-            {
-                [169, 254, 169, 254] => "cloud metadata",
-                [168, 63, 129, 16] => "cloud metadata (Azure platform)",
-                [100, 100, 100, 200] => "cloud metadata",
-                [127, ..] => "loopback",
-                [0, ..] => "unspecified (\"this network\")",
-                [10, ..] => "private",
-                [172, >= 16 and <= 31, ..] => "private",
-                [192, 168, ..] => "private",
-                [100, >= 64 and <= 127, ..] => "shared (carrier-grade NAT)",
-                [169, 254, ..] => "link-local",
-                [192, 0, 0, _] => "IETF protocol assignments",
-                [198, 18 or 19, ..] => "benchmarking",
-                [>= 224 and <= 239, ..] => "multicast",
-                [>= 240, ..] => "reserved or broadcast",
-                _ => null,
-            };
+            return address.AddressFamily == AddressFamily.InterNetworkV6 && !SpecialPurposeAddresses.Contains(SpecialPurposeAddresses.GlobalUnicastIPv6, address)
+                ? "not global unicast (outside 2000::/3), RFC 4291"
+                : null;
         }
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        switch (block.Kind)
         {
-            if (address.Equals(IPAddress.IPv6Loopback)) return "loopback";
-            if (address.Equals(IPAddress.IPv6Any)) return "unspecified";
-            if (address.IsIPv6LinkLocal) return "link-local";
-            if (address.IsIPv6SiteLocal) return "site-local";
-            if (address.IsIPv6Multicast) return "multicast";
-            var b = address.GetAddressBytes();
-            if ((b[0] & 0xFE) == 0xFC) return b is [0xFD, 0x00, 0x0E, 0xC2, ..] ? "cloud metadata" : "unique-local";
-            // 6to4 and NAT64 wrap an IPv4 address: judge the address inside.
-            if (b[0] == 0x20 && b[1] == 0x02) return Forbidden(new IPAddress(b[2..6]));
-            if (b is [0x00, 0x64, 0xFF, 0x9B, 0, 0, 0, 0, 0, 0, 0, 0, ..]) return Forbidden(new IPAddress(b[12..16]));
-            return null;
+            case SpecialPurposeAddresses.Kind.EmbeddedIPv4:
+                var inner = Embedded(address, block);
+                return Forbidden(inner, allowPrivateNetworks) is { } why ? $"{block.Name} form of {inner}: {why}" : null;
+            case SpecialPurposeAddresses.Kind.Local when allowPrivateNetworks:
+                return null;
+            default:
+                return $"{block.Name}, {block.Rfc}";
         }
-        return "not an IP address";
+    }
+
+    private static IPAddress Embedded(IPAddress address, SpecialPurposeAddresses.Block block)
+    {
+        var bytes = address.GetAddressBytes();
+        // 6to4 (2002:AABB:CCDD::/48) carries it in bits 16-47; the other forms in the last 32 bits.
+        return block.Prefix == "2002::/16" ? new IPAddress(bytes[2..6]) : new IPAddress(bytes[12..16]);
     }
 }

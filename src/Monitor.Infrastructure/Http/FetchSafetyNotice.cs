@@ -11,7 +11,7 @@ public sealed class FetchSafetyNotice(IOptions<FetchOptions> options, ILogger<Fe
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (options.Value.AllowPrivateNetworks)
-            logger.LogWarning("Fetch:AllowPrivateNetworks is on: feeds, pages and redirects may reach loopback, private and cloud-metadata addresses. Use it only for local sites (the demo, tests).");
+            logger.LogWarning("Fetch:AllowPrivateNetworks is on: feeds, pages and redirects may reach loopback and private addresses (never cloud metadata or link-local). Use it only for local sites (the demo, tests).");
         return Task.CompletedTask;
     }
 

@@ -18,7 +18,10 @@ public static class FetchServiceExtensions
     /// </summary>
     public static IServiceCollection AddMonitorFetching(this IServiceCollection services)
     {
-        services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => RobotsTxt.ProductTokenOf(o.UserAgent).Length > 0,
+                "Fetch:UserAgent must start with a product token (letters, '-' and '_', like \"MinistryMonitor/1.0\"): robots.txt groups are matched against it")
+            .ValidateOnStart();
         services.AddSingleton(sp => Politeness(sp.GetRequiredService<IOptions<FetchOptions>>().Value));
         services.AddSingleton(sp =>
         {
@@ -43,8 +46,7 @@ public static class FetchServiceExtensions
                 return new SocketsHttpHandler
                 {
                     AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli,
-                    AllowAutoRedirect = true,
-                    MaxAutomaticRedirections = PageFetcher.MaxRedirects,
+                    AllowAutoRedirect = false,
                     // Through a proxy the guard would check the proxy's address, not the site's.
                     UseProxy = false,
                     ConnectCallback = sp.GetRequiredService<NetworkGuard>().ConnectAsync,
@@ -60,10 +62,10 @@ public static class FetchServiceExtensions
                 resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(fetch.TotalTimeoutSeconds);
                 resilience.Retry.MaxRetryAttempts = Math.Max(fetch.MaxRetries, 1);
                 resilience.Retry.Delay = TimeSpan.FromSeconds(1);
-                // A refused address stays refused: retrying it only delays the log row.
-                resilience.Retry.ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Exception is not HttpRequestException { InnerException: ForbiddenAddressException }
-                    && HttpClientResiliencePredicates.IsTransient(args.Outcome));
+                // Polly would sleep through a Retry-After inside the call (120 s held the fetch until its timeout): the fetcher
+                // reschedules instead, so a 429, or a 503 that says when to come back, is not retried here at all.
+                resilience.Retry.ShouldRetryAfterHeader = false;
+                resilience.Retry.ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome));
                 resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(2 * fetch.AttemptTimeoutSeconds, 30));
             })
             // One circuit breaker (and pipeline) per scheme, host and port: a failing ministry does not break the others.
@@ -72,5 +74,20 @@ public static class FetchServiceExtensions
     }
 
     private static PolitenessSettings Politeness(FetchOptions fetch) =>
-        new(fetch.UserAgent, TimeSpan.FromMilliseconds(fetch.MinDelayMilliseconds), fetch.MaxConcurrentPerHost);
+        new(fetch.UserAgent, TimeSpan.FromMilliseconds(fetch.MinDelayMilliseconds), fetch.MaxConcurrentPerHost)
+        {
+            MaxRetryAfter = TimeSpan.FromMinutes(fetch.MaxRetryAfterMinutes),
+        };
+
+    /// <summary>
+    /// Transient failures are retried, except: a refused address (it stays refused), a name that does not resolve (the
+    /// next discovery or message retry asks again), a 429, and a 503 with Retry-After (the site said when to come back).
+    /// </summary>
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome)
+    {
+        if (outcome.Exception is HttpRequestException { InnerException: ForbiddenAddressException or HostNotFoundException }) return false;
+        if (outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests }) return false;
+        if (outcome.Result is { StatusCode: HttpStatusCode.ServiceUnavailable, Headers.RetryAfter: not null }) return false;
+        return HttpClientResiliencePredicates.IsTransient(outcome);
+    }
 }

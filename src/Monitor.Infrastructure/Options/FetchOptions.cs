@@ -22,8 +22,9 @@ public sealed class FetchOptions
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>
-    /// Lets fetches reach loopback, private, link-local and other non-public addresses. Off by default (the SSRF guard);
-    /// the demo and the tests, whose sites run on loopback, turn it on, and the host logs a warning when it is.
+    /// Lets fetches reach loopback, private and unique-local addresses. Off by default (the fetch guard connects only to
+    /// globally routable unicast); the demo and the tests, whose sites run on loopback, turn it on, and the host logs a
+    /// warning when it is. Cloud metadata and link-local addresses stay refused whatever it says.
     /// </summary>
     public bool AllowPrivateNetworks { get; set; }
 
@@ -34,6 +35,13 @@ public sealed class FetchOptions
     /// <summary>The least time between two requests to one host (a robots.txt Crawl-delay may lengthen it, up to 60 s).</summary>
     [Range(0, 60_000)]
     public int MinDelayMilliseconds { get; set; } = 1000;
+
+    /// <summary>
+    /// The longest a host is left alone when it answers 429 or 503 with a Retry-After (24 h): a longer Retry-After is
+    /// capped to this, so a site's mistake cannot stop a source for weeks.
+    /// </summary>
+    [Range(1, 7 * 24 * 60)]
+    public int MaxRetryAfterMinutes { get; set; } = 24 * 60;
 
     /// <summary>Responses larger than this once decompressed are refused (a decompression bomb stops here).</summary>
     [Range(1, 256)]

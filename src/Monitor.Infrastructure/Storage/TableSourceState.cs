@@ -21,6 +21,15 @@ public sealed class TableSourceState(StorageClients clients) : ISourceStateStore
     public async Task SetLastScheduledAsync(string sourceId, DateTimeOffset at, CancellationToken cancellationToken) =>
         await Table.UpsertEntityAsync(new TableEntity(Partition, sourceId) { ["LastScheduled"] = at }, TableUpdateMode.Merge, cancellationToken);
 
+    public async Task DeferAsync(string sourceId, DateTimeOffset until, CancellationToken cancellationToken) =>
+        await Table.UpsertEntityAsync(new TableEntity(Partition, sourceId) { ["DeferredUntil"] = until }, TableUpdateMode.Merge, cancellationToken);
+
+    public async Task<DateTimeOffset?> GetDeferredUntilAsync(string sourceId, CancellationToken cancellationToken)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, sourceId, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value!.GetDateTimeOffset("DeferredUntil") : null;
+    }
+
     public async Task<DiscoveryTally> RecordDiscoveryAsync(string sourceId, DateTimeOffset at, string? failure, bool foundNew, CancellationToken cancellationToken, string? skipped = null)
     {
         // A source is discovered by one message at a time in practice; a lost update only delays an operator alert by a cycle.

@@ -56,6 +56,17 @@ internal sealed class InMemorySourceState : ISourceStateStore
         return Task.CompletedTask;
     }
 
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _deferred = new();
+
+    public Task DeferAsync(string sourceId, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        _deferred[sourceId] = until;
+        return Task.CompletedTask;
+    }
+
+    public Task<DateTimeOffset?> GetDeferredUntilAsync(string sourceId, CancellationToken cancellationToken) =>
+        Task.FromResult(_deferred.TryGetValue(sourceId, out var until) ? until : (DateTimeOffset?)null);
+
     private readonly ConcurrentDictionary<string, SourceHealthState> _health = new();
 
     private readonly ConcurrentDictionary<string, bool> _alerted = new();

@@ -13,10 +13,10 @@ public sealed class RobotsCacheTests
         var time = new FakeTimeProvider();
         var cache = new RobotsCache(time);
         var loads = new List<Uri>();
-        Task<(RobotsTxt, bool)> Load(Uri url, CancellationToken _)
+        Task<(RobotsTxt, RobotsFailure?)> Load(Uri url, CancellationToken _)
         {
             loads.Add(url);
-            return Task.FromResult((RobotsTxt.Parse("User-agent: *\nDisallow: /private/", "MinistryMonitor"), false));
+            return Task.FromResult<(RobotsTxt, RobotsFailure?)>((RobotsTxt.Parse("User-agent: *\nDisallow: /private/", "MinistryMonitor"), null));
         }
 
         await cache.GetAsync(Page, Load, CancellationToken.None);
@@ -27,7 +27,7 @@ public sealed class RobotsCacheTests
         await cache.GetAsync(Page, Load, CancellationToken.None);
 
         Assert.Equal(["https://mid.example/robots.txt", "https://mfa.example/robots.txt", "https://mid.example/robots.txt"], loads.Select(u => u.AbsoluteUri));
-        Assert.False(robots.IsAllowed(new Uri("https://mid.example/private/2")));
+        Assert.False(robots.Rules.IsAllowed(new Uri("https://mid.example/private/2")));
     }
 
     [Fact]
@@ -36,8 +36,8 @@ public sealed class RobotsCacheTests
         var time = new FakeTimeProvider();
         var cache = new RobotsCache(time);
         var loads = 0;
-        Task<(RobotsTxt, bool)> Load(Uri url, CancellationToken _) =>
-            Task.FromResult(++loads == 1 ? (RobotsTxt.DisallowAll, true) : (RobotsTxt.AllowAll, false));
+        Task<(RobotsTxt, RobotsFailure?)> Load(Uri url, CancellationToken _) =>
+            Task.FromResult<(RobotsTxt, RobotsFailure?)>(++loads == 1 ? (RobotsTxt.DisallowAll, new RobotsFailure("HTTP 503", 503, false)) : (RobotsTxt.AllowAll, null));
 
         var first = await cache.GetAsync(Page, Load, CancellationToken.None);
         time.Advance(TimeSpan.FromMinutes(4));
@@ -45,9 +45,31 @@ public sealed class RobotsCacheTests
         time.Advance(TimeSpan.FromMinutes(2));
         var recovered = await cache.GetAsync(Page, Load, CancellationToken.None);
 
-        Assert.False(first.IsAllowed(Page));
-        Assert.False(stillFailing.IsAllowed(Page));
-        Assert.True(recovered.IsAllowed(Page));
+        Assert.True(first.Unreachable);
+        Assert.True(stillFailing.Unreachable);
+        Assert.Equal((false, true), (recovered.Unreachable, recovered.Rules.IsAllowed(Page)));
+        Assert.Equal(2, loads);
+    }
+
+    [Fact]
+    public async Task GetAsync_UnreachableWithRetryAfter_IsTriedAgainWhenTheHostAsked()
+    {
+        var time = new FakeTimeProvider();
+        var cache = new RobotsCache(time);
+        var loads = 0;
+        Task<(RobotsTxt, RobotsFailure?)> Load(Uri url, CancellationToken _) =>
+            Task.FromResult<(RobotsTxt, RobotsFailure?)>(++loads == 1
+                ? (RobotsTxt.DisallowAll, new RobotsFailure("HTTP 429", 429, false, TimeSpan.FromMinutes(30)))
+                : (RobotsTxt.AllowAll, null));
+
+        var first = await cache.GetAsync(Page, Load, CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(29));
+        await cache.GetAsync(Page, Load, CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(2));
+        var recovered = await cache.GetAsync(Page, Load, CancellationToken.None);
+
+        Assert.Equal(time.GetUtcNow() - TimeSpan.FromMinutes(31), first.Expires - TimeSpan.FromMinutes(30));
+        Assert.False(recovered.Unreachable);
         Assert.Equal(2, loads);
     }
 }

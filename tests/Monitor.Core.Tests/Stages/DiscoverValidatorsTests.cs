@@ -186,7 +186,7 @@ public sealed class DiscoverValidatorsTests
         _discover = new DiscoverStage(configuration, fetcher, _index, _blobs, _queue, _log, new InMemorySourceState(), _time, NullLogger<DiscoverStage>.Instance);
         var archive = new ArchiveStage(_index, _blobs, new MentionDetector([]), _time, NullLogger<ArchiveStage>.Instance);
         _fetch = new FetchStage(configuration, fetcher, _blobs, new FeedItemCache(), new ExtractStage(new StatementExtractor(), NullLogger<ExtractStage>.Instance),
-            archive, _queue, _log, NullLogger<FetchStage>.Instance);
+            archive, _queue, _log, new InMemorySourceState(), NullLogger<FetchStage>.Instance);
     }
 
     private string DiscoveryPath => _source.Feed is not null ? FeedPath : ListingPath;

@@ -84,6 +84,18 @@ internal sealed class CrashingSourceState(ISourceStateStore inner, CrashSwitch c
         return inner.SetLastScheduledAsync(sourceId, at, cancellationToken);
     }
 
+    public Task DeferAsync(string sourceId, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        crash.Before("source deferred");
+        return inner.DeferAsync(sourceId, until, cancellationToken);
+    }
+
+    public Task<DateTimeOffset?> GetDeferredUntilAsync(string sourceId, CancellationToken cancellationToken)
+    {
+        crash.ThrowIfDead();
+        return inner.GetDeferredUntilAsync(sourceId, cancellationToken);
+    }
+
     public Task<DiscoveryTally> RecordDiscoveryAsync(string sourceId, DateTimeOffset at, string? failure, bool foundNew, CancellationToken cancellationToken, string? skipped = null)
     {
         crash.Before("source health");

@@ -113,16 +113,15 @@ public sealed partial class MisbehavingSites : IAsyncLifetime
         });
         site.Set("flaky/1", statement);
 
+        // Without Retry-After: one with it defers the whole host (here, every source), which RetryAfterTests and HostileSiteTests cover.
         site.Handle("unavailable/", context =>
         {
             context.Response.StatusCode = 503;
-            context.Response.Headers.RetryAfter = "1";
             return Task.CompletedTask;
         });
         site.Handle("rate-limited/", context =>
         {
             context.Response.StatusCode = 429;
-            context.Response.Headers.RetryAfter = "1";
             return Task.CompletedTask;
         });
         site.Handle("slow/", async context => await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted));

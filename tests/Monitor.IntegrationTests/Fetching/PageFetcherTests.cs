@@ -27,7 +27,7 @@ public sealed class PageFetcherTests
         var page = await services.GetRequiredService<PageFetcher>().FetchAsync(site.UrlOf("news/1"), CancellationToken.None);
 
         Assert.Equal(IngestionOutcome.Refused, page.Outcome);
-        Assert.Contains("127.0.0.1 (loopback)", page.Error);
+        Assert.Contains("127.0.0.1 (loopback, RFC 1122)", page.Error);
         Assert.Contains("Fetch:AllowPrivateNetworks", page.Error);
         Assert.Equal(0, site.HitsOf("news/1") + site.HitsOf("robots.txt"));
     }
@@ -49,7 +49,7 @@ public sealed class PageFetcherTests
         var page = await services.GetRequiredService<PageFetcher>().FetchAsync(site.UrlOf("feed"), CancellationToken.None);
 
         Assert.Equal(IngestionOutcome.Refused, page.Outcome);
-        Assert.Contains("169.254.169.254 (cloud metadata)", page.Error);
+        Assert.Contains("169.254.169.254 (cloud metadata: ", page.Error);
         Assert.Equal(1, site.HitsOf("feed"));
     }
 
