@@ -13,7 +13,8 @@ public sealed record Source(
     TimeSpan Interval,
     bool Enabled = true,
     TimeSpan? RecheckWindow = null,
-    SourceRequestSettings? Request = null)
+    SourceRequestSettings? Request = null,
+    int? CatchUpPageLimit = null)
 {
     /// <summary>Per-source User-Agent, extra request headers and the other hosts its links may point to.</summary>
     public SourceRequestSettings RequestSettings => Request ?? SourceRequestSettings.None;
@@ -24,12 +25,19 @@ public sealed record Source(
     /// </summary>
     public TimeSpan Recheck => RecheckWindow ?? SourceCatalog.DefaultRecheckWindow;
 
+    /// <summary>
+    /// How many pages a catch-up reads at most, the first included, when every entry of the first page is unknown
+    /// (after an outage); 1 turns catch-up off.
+    /// </summary>
+    public int CatchUpPages => CatchUpPageLimit ?? SourceCatalog.DefaultCatchUpPages;
+
     /// <summary>The page the discover stage reads.</summary>
     public Uri DiscoveryUrl => Feed ?? Listing!.Url;
 }
 
 /// <summary>A listing page and the CSS selector of the links to statements on it.</summary>
-public sealed record SourceListing(Uri Url, string Links);
+/// <param name="Next">The CSS selector of the link to the next (older) listing page, for a catch-up; else rel="next" links are used.</param>
+public sealed record SourceListing(Uri Url, string Links, string? Next = null);
 
 /// <summary>
 /// How a source is fetched beyond the defaults: its own User-Agent (for a site that turns the default away), extra

@@ -22,6 +22,7 @@ public sealed class DiscoverStage(
     IIngestionLog log,
     ISourceStateStore state,
     TimeProvider time,
+    CatchUp catchUp,
     ILogger<DiscoverStage> logger)
 {
     /// <summary>Failed discoveries in a row before the operators are told; one bad cycle is not worth a message.</summary>
@@ -37,16 +38,18 @@ public sealed class DiscoverStage(
     {
         var source = configuration.GetSource(request.SourceId);
         var purpose = source.Feed is not null ? FetchPurpose.Feed : FetchPurpose.Listing;
-        var page = await fetcher.FetchAsync(source.DiscoveryUrl, purpose, source.RequestSettings, conditional: true,
+        // A catch-up page (after an outage) is read in full and leaves no validators: only the source's own page is polled.
+        var catchingUp = request.PageUrl is not null;
+        var page = await fetcher.FetchAsync(request.PageUrl ?? source.DiscoveryUrl, purpose, source.RequestSettings, conditional: !catchingUp,
             (pending, ct) => AllArchivedAsync(source, pending, ct), cancellationToken);
-        var entry = Entry(source, page, IngestionOutcome.Ok, 0, 0, 0, page.Error);
+        var entry = Entry(source, page, IngestionOutcome.Ok, 0, 0, 0, page.Error) with { Kind = CatchUp.Kind(request.Page) };
         if (page.Outcome == IngestionOutcome.NotModified)
         {
             // Nothing changed since every item was archived: no parse, no write beyond the log row.
             entry = entry with { Outcome = IngestionOutcome.NotModified };
             logger.LogInformation("{SourceId} at {Url} is not modified", source.Id, page.Url);
             await log.RecordAsync(entry, cancellationToken);
-            await TrackHealthAsync(source, entry, cancellationToken);
+            if (!catchingUp) await TrackHealthAsync(source, entry, cancellationToken);
             return entry;
         }
         if (!page.Succeeded)
@@ -54,7 +57,7 @@ public sealed class DiscoverStage(
             entry = entry with { Outcome = page.Outcome };
             logger.LogWarning("Discovery of {SourceId} at {Url} failed ({Outcome}): {Error}", source.Id, page.Url, page.Outcome.ToName(), page.Error);
             await log.RecordAsync(entry, cancellationToken);
-            await TrackHealthAsync(source, entry, cancellationToken);
+            if (!catchingUp) await TrackHealthAsync(source, entry, cancellationToken);
             return entry;
         }
 
@@ -65,7 +68,8 @@ public sealed class DiscoverStage(
             var (fresh, changed) = (queued.Fresh.Count, queued.Changed);
             entry = entry with { ItemsFound = candidates.Count, ItemsNew = fresh, ItemsChanged = changed };
             logger.LogInformation("Discovered {Found} items at {SourceId}: {New} new, {Changed} changed", candidates.Count, source.Id, fresh, changed);
-            if (MayRemember(source, candidates, queued)) await fetcher.RememberAsync(page, queued.Fresh.Select(f => f.StatementId).ToList(), cancellationToken);
+            if (!catchingUp && MayRemember(source, candidates, queued)) await fetcher.RememberAsync(page, queued.Fresh.Select(f => f.StatementId).ToList(), cancellationToken);
+            await catchUp.FollowAsync(source, request, page, candidates.Count, queued.Fresh.Count, queued.PageFetches, cancellationToken);
         }
         catch (Exception ex) when (ex is FeedFormatException or AngleSharp.Dom.DomException)
         {
@@ -74,7 +78,8 @@ public sealed class DiscoverStage(
         }
 
         await log.RecordAsync(entry, cancellationToken);
-        await TrackHealthAsync(source, entry, cancellationToken);
+        // A source's health is its own page's: a catch-up page that fails is logged, and the next discovery starts over.
+        if (!catchingUp) await TrackHealthAsync(source, entry, cancellationToken);
         return entry;
     }
 
@@ -198,7 +203,7 @@ public sealed class DiscoverStage(
             }
             await queue.SendAsync(QueueNames.Fetch, request, delay, cancellationToken);
         }
-        return new Queued(fresh, changed, rechecked);
+        return new Queued(fresh, changed, rechecked, pageFetches);
     }
 
     private static IngestionEntry Entry(Source source, FetchedPage page, IngestionOutcome outcome, int found, int fresh, int changed, string? error) =>
@@ -206,6 +211,6 @@ public sealed class DiscoverStage(
 
     private sealed record Candidate(string Key, Uri Url, string? ContentHash);
 
-    /// <summary>What a discovery queued: the statements not archived yet (and whether the feed carries each), edited feed items, rechecks.</summary>
-    private sealed record Queued(List<(string StatementId, bool FromFeed)> Fresh, int Changed, int Rechecked);
+    /// <summary>What a discovery queued: the statements not archived yet (and whether the feed carries each), edited feed items, rechecks, and how many page fetches all that makes.</summary>
+    private sealed record Queued(List<(string StatementId, bool FromFeed)> Fresh, int Changed, int Rechecked, int PageFetches);
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Monitor.Core.Storage;
 
 /// <summary>One fetch, as operators see it in the ingestion log.</summary>
-/// <param name="Kind">"discover" for a feed or listing page, "page" for a statement page.</param>
+/// <param name="Kind">"discover" for a feed or listing page, "catch-up N" for its page N read to catch up after an outage, "page" for a statement page.</param>
 public sealed record IngestionEntry(
     string SourceId,
     string Kind,

@@ -71,6 +71,7 @@ public static class MonitorServiceExtensions
 
         services.AddTransient<ScheduleStage>();
         services.AddTransient<DiscoverStage>();
+        services.AddTransient<CatchUp>();
         services.AddTransient<ExtractStage>();
         services.AddTransient<ArchiveStage>();
         services.AddSingleton<FeedItemCache>();

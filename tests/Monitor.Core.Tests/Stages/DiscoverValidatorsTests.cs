@@ -183,7 +183,8 @@ public sealed class DiscoverValidatorsTests
         var politeness = new PolitenessSettings("MinistryMonitor/1.0 (+https://monitor.example/about)", TimeSpan.Zero, 2);
         var fetcher = new PageFetcher(new HttpClient(_site), _validators, new HostThrottle(politeness, _time), new RobotsCache(_time), politeness,
             FetchLimits.Default, _time, NullLogger<PageFetcher>.Instance);
-        _discover = new DiscoverStage(configuration, fetcher, _index, _blobs, _queue, _log, new InMemorySourceState(), _time, NullLogger<DiscoverStage>.Instance);
+        _discover = new DiscoverStage(configuration, fetcher, _index, _blobs, _queue, _log, new InMemorySourceState(), _time,
+            new CatchUp(fetcher, _index, _queue, NullLogger<CatchUp>.Instance), NullLogger<DiscoverStage>.Instance);
         var archive = new ArchiveStage(_index, _blobs, new MentionDetector([]), _time, NullLogger<ArchiveStage>.Instance);
         _fetch = new FetchStage(configuration, fetcher, _blobs, new FeedItemCache(), new ExtractStage(new StatementExtractor(), NullLogger<ExtractStage>.Instance),
             archive, _queue, _log, NullLogger<FetchStage>.Instance);
