@@ -2,18 +2,21 @@ using Microsoft.Extensions.Logging;
 using Monitor.Core.Configuration;
 using Monitor.Core.Messages;
 using Monitor.Core.Storage;
+using Monitor.Core.Withdrawals;
 
 namespace Monitor.Core.Stages;
 
 /// <summary>
-/// Run by the timer: enqueues one <see cref="DiscoverRequest"/> for every enabled source whose interval has passed.
+/// Run by the timer: enqueues one <see cref="DiscoverRequest"/> for every enabled source whose interval has passed,
+/// and the withdrawal checks of its recent statements that are due (<see cref="WithdrawalSweep"/>; not in unit tests that leave it out).
 /// </summary>
 public sealed class ScheduleStage(
     MonitorConfiguration configuration,
     ISourceStateStore state,
     IMessageQueue queue,
     TimeProvider time,
-    ILogger<ScheduleStage> logger)
+    ILogger<ScheduleStage> logger,
+    WithdrawalSweep? withdrawals = null)
 {
     /// <summary>Returns the ids of the sources enqueued.</summary>
     /// <param name="force">Enqueue every enabled source, due or not (a manual run).</param>
@@ -23,6 +26,7 @@ public sealed class ScheduleStage(
         var scheduled = new List<string>();
         foreach (var source in configuration.Sources.Where(s => s.Enabled))
         {
+            if (withdrawals is not null) await withdrawals.SweepAsync(source, cancellationToken);
             var last = await state.GetLastScheduledAsync(source.Id, cancellationToken);
             // A little slack so that a 15-minute source on a 15-minute timer is not skipped for arriving a second early.
             if (!force && last is { } l && now - l < source.Interval - TimeSpan.FromSeconds(30)) continue;

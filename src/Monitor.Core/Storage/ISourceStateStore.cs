@@ -9,6 +9,11 @@ public interface ISourceStateStore
 
     Task SetLastScheduledAsync(string sourceId, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>When the source's recent statements were last swept for rechecks that look for withdrawals.</summary>
+    Task<DateTimeOffset?> GetLastSweptAsync(string sourceId, CancellationToken cancellationToken);
+
+    Task SetLastSweptAsync(string sourceId, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>
     /// Records a discovery at <paramref name="at"/>: healthy when <paramref name="failure"/> is null, else failed for that
     /// reason. Counts discoveries that failed in a row (a healthy one resets the count) and returns the count before and

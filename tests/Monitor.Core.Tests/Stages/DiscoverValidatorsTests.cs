@@ -187,7 +187,8 @@ public sealed class DiscoverValidatorsTests
             new CatchUp(fetcher, _index, _queue, NullLogger<CatchUp>.Instance), NullLogger<DiscoverStage>.Instance);
         var archive = new ArchiveStage(_index, _blobs, new MentionDetector([]), _time, NullLogger<ArchiveStage>.Instance);
         _fetch = new FetchStage(configuration, fetcher, _blobs, new FeedItemCache(), new ExtractStage(new StatementExtractor(), NullLogger<ExtractStage>.Instance),
-            archive, _queue, _log, NullLogger<FetchStage>.Instance);
+            archive, _queue, _log, new Withdrawals.WithdrawalRecorder(_index, new RecordingTimeline(), _queue, _time, NullLogger<Withdrawals.WithdrawalRecorder>.Instance),
+            NullLogger<FetchStage>.Instance);
     }
 
     private string DiscoveryPath => _source.Feed is not null ? FeedPath : ListingPath;
