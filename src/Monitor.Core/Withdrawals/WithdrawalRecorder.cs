@@ -36,10 +36,13 @@ public sealed class WithdrawalRecorder(
             var updated = state == PageState.Withdrawn
                 ? record with { WithdrawnAt = now, WithdrawnReason = reason, Withdrawals = record.Withdrawals + 1 }
                 : record with { WithdrawnAt = null, WithdrawnReason = null, RestoredAt = now };
-            // The notices go out before the mark is saved: a crash in between sends them again with the same alert id
-            // (whose e-mails are claimed once), where the other order could lose them.
-            await AnnounceAsync(source, updated, state, reason, now, cancellationToken);
+            // The subscribers' notice goes out before the mark is saved: a crash in between, or a recheck racing this one,
+            // sends it again with the same alert id (whose e-mails are claimed once), where the other order could lose it.
+            await NotifySubscribersAsync(source, updated, state, reason, now, cancellationToken);
             if (!await index.TrySaveAsync(updated, cancellationToken)) continue;
+            // The operators' alert goes out once the mark is saved, by the one writer that saved it (operator alerts are
+            // told apart by content and time, so one sent before would be sent again by a racer); a crash just before it loses it.
+            await NotifyOperatorsAsync(source, updated, state, reason, now, cancellationToken);
             // Listing rows exist once a version was detected; before that, the detect stage writes them with the mark.
             if (updated.DetectedVersion > 0) await timeline.RecordAsync(StatementSummary.From(updated), updated.Topics ?? [], cancellationToken);
             if (state == PageState.Withdrawn)
@@ -51,7 +54,7 @@ public sealed class WithdrawalRecorder(
         throw new InvalidOperationException($"Statement {request.StatementId} of {source.Id} changed under {SaveAttempts} attempts to mark it {state}; the message will be retried.");
     }
 
-    private async Task AnnounceAsync(Source source, StatementRecord record, PageState state, string? reason, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task NotifySubscribersAsync(Source source, StatementRecord record, PageState state, string? reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var kind = state == PageState.Withdrawn ? AlertMessage.WithdrawnKind : AlertMessage.RestoredKind;
         // One id per incident (the how-many-th withdrawal), however many rechecks see it.
@@ -59,7 +62,10 @@ public sealed class WithdrawalRecorder(
         var notice = new AlertMessage(AlertMessage.CurrentSchemaVersion, alertId, "", "", source.Id, source.Name, record.StatementId, record.Version,
             false, record.Title, record.Url, record.Published, record.VersionPath(record.Version, "txt"), 0, [], now, kind, record.Topics ?? [], reason);
         await queue.SendAsync(QueueNames.Alerts, notice, cancellationToken);
+    }
 
+    private async Task NotifyOperatorsAsync(Source source, StatementRecord record, PageState state, string? reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var title = record.Title ?? record.Url.AbsoluteUri;
         var message = state == PageState.Withdrawn
             ? $"{source.Name}: the statement \"{title}\" ({record.Url.AbsoluteUri}) was withdrawn ({reason}); its {record.Version} archived version(s) are kept."

@@ -9,14 +9,14 @@ public sealed class WithdrawalOptions
     public const string SectionName = "Withdrawals";
 
     /// <summary>Hours between checks while a statement is younger than <see cref="RecentDays"/>.</summary>
-    [Range(0.0001, 24 * 30)]
+    [Range(0.00001, 24 * 30)]
     public double RecentIntervalHours { get; set; } = 24;
 
     [Range(0, 365)]
     public double RecentDays { get; set; } = 7;
 
     /// <summary>Hours between checks after that, until <see cref="WindowDays"/>.</summary>
-    [Range(0.0001, 24 * 30)]
+    [Range(0.00001, 24 * 30)]
     public double OlderIntervalHours { get; set; } = 72;
 
     /// <summary>Days after first sight during which a statement is checked; 0 turns the checks off.</summary>
