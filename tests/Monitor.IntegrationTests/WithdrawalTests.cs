@@ -40,7 +40,7 @@ public sealed class WithdrawalTests
         Assert.StartsWith("[Withdrawn] mfa: Statement on <transport>", told.Subject);
         Assert.Contains("HTTP 404", told.TextBody);
         Assert.Contains("Statement on &lt;transport&gt;", told.HtmlBody);
-        Assert.Single(MailTo(harness, Operator), m => m.Subject.Contains("Statement withdrawn", StringComparison.Ordinal));
+        Assert.Single(MailTo(harness, Operator), m => m.Subject!.Contains("Statement withdrawn", StringComparison.Ordinal));
         Assert.Contains(await harness.LogAsync(), e => e.Kind == "recheck" && e.Outcome == IngestionOutcome.Withdrawn && e.HttpStatus == 404);
 
         await using (var web = await LocalWebServer.StartAsync(harness.Options, port, CancellationToken.None))
@@ -88,7 +88,7 @@ public sealed class WithdrawalTests
         await harness.RunCycleAsync();
 
         Assert.Null(Assert.Single(await harness.StatementsAsync()).WithdrawnAt);
-        Assert.DoesNotContain(harness.Smtp.Messages, m => m.Subject.StartsWith("[Withdrawn]", StringComparison.Ordinal));
+        Assert.DoesNotContain(harness.Smtp.Messages, m => m.Subject!.StartsWith("[Withdrawn]", StringComparison.Ordinal));
     }
 
     [Fact]

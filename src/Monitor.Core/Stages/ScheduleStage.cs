@@ -26,7 +26,6 @@ public sealed class ScheduleStage(
         var scheduled = new List<string>();
         foreach (var source in configuration.Sources.Where(s => s.Enabled))
         {
-            if (withdrawals is not null) await withdrawals.SweepAsync(source, cancellationToken);
             var last = await state.GetLastScheduledAsync(source.Id, cancellationToken);
             // A little slack so that a 15-minute source on a 15-minute timer is not skipped for arriving a second early.
             if (!force && last is { } l && now - l < source.Interval - TimeSpan.FromSeconds(30)) continue;
@@ -35,6 +34,9 @@ public sealed class ScheduleStage(
             scheduled.Add(source.Id);
         }
         logger.LogInformation("Scheduled {Count} of {Total} sources for discovery", scheduled.Count, configuration.Sources.Count);
+        // After the discoveries are queued, so that a failing sweep never holds them up.
+        if (withdrawals is not null)
+            foreach (var source in configuration.Sources.Where(s => s.Enabled)) await withdrawals.SweepAsync(source, cancellationToken);
         return scheduled;
     }
 }
