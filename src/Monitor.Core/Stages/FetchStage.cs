@@ -11,7 +11,8 @@ namespace Monitor.Core.Stages;
 /// <summary>
 /// Handles one <see cref="FetchRequest"/>: gets the statement's HTML (from the archived feed when it carries
 /// the text, otherwise from the page), extracts it, archives it, and queues detection for a new version.
-/// A page that cannot be fetched is logged and the message fails, so the queue retries it; it is never dropped.
+/// A page that cannot be fetched is logged and the message fails, so the queue retries it; it is never dropped. An
+/// archived statement's page fetched again (a recheck) that is gone marks the statement withdrawn instead (<see cref="WithdrawalRecorder"/>).
 /// </summary>
 public sealed class FetchStage(
     MonitorConfiguration configuration,
