@@ -16,7 +16,7 @@ namespace Monitor.Core.Withdrawals;
 /// </summary>
 public sealed class WithdrawalSweep(
     WithdrawalSchedule schedule,
-    IArchiveCatalog catalog,
+    IStatementTimeline timeline,
     ISourceStateStore state,
     IMessageQueue queue,
     PageFetcher fetcher,
@@ -37,7 +37,7 @@ public sealed class WithdrawalSweep(
         string? token = null;
         do
         {
-            var page = await catalog.ListStatementsAsync(new StatementQuery
+            var page = await timeline.ListAsync(new StatementQuery
             {
                 SourceId = source.Id, Since = now - schedule.Window, PageSize = Paging.MaxPageSize, ContinuationToken = token,
             }, cancellationToken);
