@@ -325,6 +325,13 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // Longer than an SMTP send can take (3 steps of Smtp__TimeoutSeconds), shorter than a crashed message takes to reappear.
     Pipeline__ClaimLeaseSeconds: '120'
 
+    // WithdrawalOptions: archived statements are fetched again daily in their first week, then every 3 days up to
+    // 30 days, to see whether the ministry withdrew them; the sweep runs with the Schedule timer.
+    Withdrawals__RecentIntervalHours: '24'
+    Withdrawals__RecentDays: '7'
+    Withdrawals__OlderIntervalHours: '72'
+    Withdrawals__WindowDays: '30'
+
     // WebOptions: App Service Authentication signs callers in; holders of the Monitor.Operator app role are operators.
     Web__Authentication: 'AppService'
     Web__RequireSignIn: string(requireSignIn)

@@ -36,9 +36,10 @@ internal static class SubscribersCommand
         var webhook = new Option<string?>("--webhook") { Description = "POST the alerts to this HTTPS URL instead of e-mailing them." };
         var format = new Option<WebhookFormat>("--webhook-format") { Description = "alert (the versioned alert JSON) or text ({\"text\": ...}, for Slack and Teams incoming webhooks).", DefaultValueFactory = _ => WebhookFormat.Alert };
         var name = new Option<string?>("--name") { Description = "The subscriber's name, shown in the e-mails." };
+        var noWithdrawals = new Option<bool>("--no-withdrawals") { Description = "Do not e-mail when a statement that mentioned the subscriber's topics is withdrawn or comes back (on by default)." };
         var command = new Command("add", "Add a subscriber, or replace the subscription of an address; active at once.")
         {
-            email, topic, terms, mode, hour, tz, day, source, language, webhook, format, name,
+            email, topic, terms, mode, hour, tz, day, source, language, webhook, format, name, noWithdrawals,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -64,6 +65,7 @@ internal static class SubscribersCommand
                     Hour = parse.GetValue(hour),
                     TimeZone = parse.GetValue(tz) ?? "UTC",
                     WeeklyOn = parse.GetValue(day),
+                    Withdrawals = !parse.GetValue(noWithdrawals),
                     Webhook = webhookUrl,
                     WebhookFormat = parse.GetValue(format),
                     WebhookSecret = webhookUrl is null ? null : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
@@ -165,6 +167,7 @@ internal static class SubscribersCommand
         var what = new List<string>();
         if (s.Topics.Count > 0) what.Add("topics " + string.Join(", ", s.Topics));
         if (s.Terms.Count > 0) what.Add("own terms " + string.Join("; ", s.Terms.Select(t => $"\"{t}\"")));
-        return $"{string.Join(" and ", what)}, {Mode(s)}, by {(s.Webhook is null ? "e-mail" : "webhook " + s.Webhook.AbsoluteUri)}";
+        return $"{string.Join(" and ", what)}, {Mode(s)}, by {(s.Webhook is null ? "e-mail" : "webhook " + s.Webhook.AbsoluteUri)}"
+            + (s.Withdrawals && s.Webhook is null ? ", withdrawals e-mailed" : "");
     }
 }

@@ -121,5 +121,5 @@ public static class Reports
 
     // Item counts mean nothing for a page fetch or a failed discovery.
     private static string Count(IngestionEntry e, int value) =>
-        e.Kind == "discover" && e.Outcome == IngestionOutcome.Ok ? value.ToString(CultureInfo.InvariantCulture) : string.Empty;
+        (e.Kind == "discover" || e.Kind.StartsWith("catch-up", StringComparison.Ordinal)) && e.Outcome == IngestionOutcome.Ok ? value.ToString(CultureInfo.InvariantCulture) : string.Empty;
 }

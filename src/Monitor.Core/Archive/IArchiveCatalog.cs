@@ -30,10 +30,14 @@ public interface IArchiveCatalog
 
 /// <summary>
 /// Write side used by the pipeline once a version is detected: keeps the time-keyed listing rows of a statement
-/// current. Idempotent (same keys, upserts), one storage transaction per call.
+/// current. Idempotent (same keys, upserts), one storage transaction per call. The pipeline reads them back too
+/// (the withdrawal sweep), without the rest of the catalogue.
 /// </summary>
 public interface IStatementTimeline
 {
+    /// <summary>A page of the listing rows, as <see cref="IArchiveCatalog.ListStatementsAsync"/> gives them.</summary>
+    Task<Page<StatementSummary>> ListAsync(StatementQuery query, CancellationToken cancellationToken);
+
     /// <param name="previousTopics">The topics listed before this version, so rows of topics no longer mentioned are removed.</param>
     Task RecordAsync(StatementSummary statement, IReadOnlyList<string> previousTopics, CancellationToken cancellationToken);
 }

@@ -21,8 +21,14 @@ public sealed record StatementSummary(
     /// <summary>The blob path of a version's file, e.g. <c>…/v002.txt</c>.</summary>
     public string VersionPath(int version, string extension) => ArchivePaths.Version(BasePath, version, extension);
 
+    /// <summary>When the statement was found withdrawn from the ministry's site (its archived versions are kept); null while it is there.</summary>
+    public DateTimeOffset? WithdrawnAt { get; init; }
+
     public static StatementSummary From(StatementRecord r) =>
-        new(r.SourceId, r.StatementId, r.Title, r.Url, r.Published, r.Version, r.Language, r.Topics ?? [], r.BasePath, r.FirstSeen, r.LastChanged);
+        new(r.SourceId, r.StatementId, r.Title, r.Url, r.Published, r.Version, r.Language, r.Topics ?? [], r.BasePath, r.FirstSeen, r.LastChanged)
+        {
+            WithdrawnAt = r.WithdrawnAt,
+        };
 
     /// <summary>The date the catalogue orders and partitions by: publication, else first seen.</summary>
     public DateTimeOffset ListedAt => Published ?? FirstSeen;

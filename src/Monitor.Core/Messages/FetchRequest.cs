@@ -5,6 +5,8 @@ namespace Monitor.Core.Messages;
 /// HTML, <see cref="FeedBlob"/> names the archived copy of that feed and <see cref="ItemKey"/> the item in it, and
 /// <see cref="FeedContentType"/> keeps the feed's HTTP Content-Type (its charset may be the only one there is).
 /// <see cref="Recheck"/> marks an archived page fetched again for edits: it is fetched conditionally.
+/// <see cref="WithdrawalCheck"/> marks an archived statement's page fetched only to see whether it is still there
+/// (<c>Withdrawals</c>): nothing is archived from it.
 /// </summary>
 public sealed record FetchRequest(
     string SourceId,
@@ -14,4 +16,5 @@ public sealed record FetchRequest(
     string? FeedBlob,
     DateTimeOffset DiscoveredAt,
     string? FeedContentType = null,
-    bool Recheck = false);
+    bool Recheck = false,
+    bool WithdrawalCheck = false);

@@ -11,4 +11,6 @@ public sealed record OperatorAlert(string Kind, string? SourceId, string Message
     public const string SourceRecovered = "source-recovered";
     public const string SourceBlocked = "source-blocked";
     public const string Poisoned = "poisoned";
+    public const string StatementWithdrawn = "statement-withdrawn";
+    public const string StatementRestored = "statement-restored";
 }

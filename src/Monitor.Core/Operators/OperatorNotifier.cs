@@ -70,6 +70,8 @@ public sealed class OperatorNotifier(
         {
             OperatorAlert.SourceRecovered => $"[Ministry Monitor] Recovered: {alert.SourceId}",
             OperatorAlert.Poisoned => "[Ministry Monitor] Messages failed repeatedly",
+            OperatorAlert.StatementWithdrawn => $"[Ministry Monitor] Statement withdrawn: {alert.SourceId}",
+            OperatorAlert.StatementRestored => $"[Ministry Monitor] Statement restored: {alert.SourceId}",
             _ => $"[Ministry Monitor] Source {alert.SourceId ?? "?"}: {alert.Kind}",
         };
         var text = $"{alert.Message}\n\nKind: {alert.Kind}\nSource: {alert.SourceId ?? "-"}\nAt: {alert.At:u}\n\n" +

@@ -15,7 +15,8 @@ public sealed record Source(
     TimeSpan? RecheckWindow = null,
     SourceRequestSettings? Request = null,
     Uri? Sitemap = null,
-    TimeSpan? SitemapMaxAge = null)
+    TimeSpan? SitemapMaxAge = null,
+    int? CatchUpPageLimit = null)
 {
     /// <summary>"feed", "sitemap" or "listing".</summary>
     public string Kind => Feed is not null ? "feed" : Sitemap is not null ? "sitemap" : "listing";
@@ -32,12 +33,19 @@ public sealed record Source(
     /// </summary>
     public TimeSpan Recheck => RecheckWindow ?? SourceCatalog.DefaultRecheckWindow;
 
+    /// <summary>
+    /// How many pages a catch-up reads at most, the first included, when every entry of the first page is unknown
+    /// (after an outage); 1 turns catch-up off.
+    /// </summary>
+    public int CatchUpPages => CatchUpPageLimit ?? SourceCatalog.DefaultCatchUpPages;
+
     /// <summary>The page the discover stage reads.</summary>
     public Uri DiscoveryUrl => Feed ?? Sitemap ?? Listing!.Url;
 }
 
 /// <summary>A listing page and the CSS selector of the links to statements on it.</summary>
-public sealed record SourceListing(Uri Url, string Links);
+/// <param name="Next">The CSS selector of the link to the next (older) listing page, for a catch-up; else rel="next" links are used.</param>
+public sealed record SourceListing(Uri Url, string Links, string? Next = null);
 
 /// <summary>
 /// How a source is fetched beyond the defaults: its own User-Agent (for a site that turns the default away), extra

@@ -12,6 +12,8 @@ public static partial class SourceCatalog
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan DefaultRecheckWindow = TimeSpan.FromHours(48);
     public static readonly TimeSpan DefaultSitemapMaxAge = TimeSpan.FromDays(30);
+    public const int DefaultCatchUpPages = 5;
+    public const int MaxCatchUpPages = 50;
 
     public static IReadOnlyList<Source> Load(string path) => Parse(ConfigurationJson.ReadFile(path), path);
 
@@ -51,7 +53,8 @@ public static partial class SourceCatalog
                 throw new ConfigurationFileException(file, id, "listing", "expected an object with \"url\" and \"links\"");
             var url = String(listingElement, "url", file, id) ?? throw new ConfigurationFileException(file, id, "listing.url", "missing");
             var links = String(listingElement, "links", file, id) ?? throw new ConfigurationFileException(file, id, "listing.links", "missing (a CSS selector for the statement links)");
-            listing = new SourceListing(AbsoluteUrl(url, file, id, "listing.url"), Selector(links, file, id, "listing.links")!);
+            listing = new SourceListing(AbsoluteUrl(url, file, id, "listing.url"), Selector(links, file, id, "listing.links")!,
+                Selector(String(listingElement, "next", file, id), file, id, "listing.next"));
         }
 
         if ((feed is null ? 0 : 1) + (sitemap is null ? 0 : 1) + (listing is null ? 0 : 1) != 1)
@@ -94,6 +97,14 @@ public static partial class SourceCatalog
             recheck = TimeSpan.FromHours(h);
         }
 
+        int? catchUpPages = null;
+        if (item.TryGetProperty("catchUpPages", out var pages))
+        {
+            if (pages.ValueKind != JsonValueKind.Number || !pages.TryGetInt32(out var p) || p < 1 || p > MaxCatchUpPages)
+                throw new ConfigurationFileException(file, id, "catchUpPages", $"expected a whole number of pages between 1 (no catch-up) and {MaxCatchUpPages}");
+            catchUpPages = p;
+        }
+
         var enabled = true;
         if (item.TryGetProperty("enabled", out var enabledElement))
         {
@@ -102,7 +113,7 @@ public static partial class SourceCatalog
             enabled = enabledElement.GetBoolean();
         }
 
-        return new Source(id, name, language, feed, listing, selectors, interval, enabled, recheck, SourceRequestFields.Parse(item, file, id), sitemap, maxAge);
+        return new Source(id, name, language, feed, listing, selectors, interval, enabled, recheck, SourceRequestFields.Parse(item, file, id), sitemap, maxAge, catchUpPages);
     }
 
     internal static string? String(JsonElement item, string name, string file, string entry)

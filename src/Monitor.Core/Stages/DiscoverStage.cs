@@ -24,6 +24,7 @@ public sealed class DiscoverStage(
     IIngestionLog log,
     ISourceStateStore state,
     TimeProvider time,
+    CatchUp catchUp,
     ILogger<DiscoverStage> logger)
 {
     /// <summary>Failed discoveries in a row before the operators are told; one bad cycle is not worth a message.</summary>
@@ -39,16 +40,18 @@ public sealed class DiscoverStage(
     {
         var source = configuration.GetSource(request.SourceId);
         var purpose = source.Feed is not null ? FetchPurpose.Feed : FetchPurpose.Listing;
-        var page = await fetcher.FetchAsync(source.DiscoveryUrl, purpose, source.RequestSettings, conditional: true,
+        // A catch-up page (after an outage) is read in full and leaves no validators: only the source's own page is polled.
+        var catchingUp = request.PageUrl is not null;
+        var page = await fetcher.FetchAsync(request.PageUrl ?? source.DiscoveryUrl, purpose, source.RequestSettings, conditional: !catchingUp,
             (pending, ct) => AllArchivedAsync(source, pending, ct), cancellationToken);
-        var entry = Entry(source, page, IngestionOutcome.Ok, 0, 0, 0, page.Error);
+        var entry = Entry(source, page, IngestionOutcome.Ok, 0, 0, 0, page.Error) with { Kind = CatchUp.Kind(request.Page) };
         if (page.Outcome == IngestionOutcome.NotModified)
         {
             // Nothing changed since every item was archived: no parse, no write beyond the log row.
             entry = entry with { Outcome = IngestionOutcome.NotModified };
             logger.LogInformation("{SourceId} at {Url} is not modified", source.Id, page.Url);
             await log.RecordAsync(entry, cancellationToken);
-            await TrackHealthAsync(source, entry, cancellationToken);
+            if (!catchingUp) await TrackHealthAsync(source, entry, cancellationToken);
             return entry;
         }
         if (!page.Succeeded)
@@ -58,7 +61,7 @@ public sealed class DiscoverStage(
             await log.RecordAsync(entry, cancellationToken);
             // The site said when to come back (Retry-After, or robots.txt unreachable): the source's next due time moves there.
             if (page.RetryAt is { } retryAt) await state.DeferAsync(source.Id, retryAt, cancellationToken);
-            await TrackHealthAsync(source, entry, cancellationToken);
+            if (!catchingUp) await TrackHealthAsync(source, entry, cancellationToken);
             return entry;
         }
 
@@ -75,7 +78,8 @@ public sealed class DiscoverStage(
             entry = entry with { ItemsFound = candidates.Count, ItemsNew = fresh, ItemsChanged = changed, ItemsSkipped = skipped.Count, Skipped = SkippedEntry.Summarize(skipped) };
             logger.LogInformation("Discovered {Found} items at {SourceId}: {New} new, {Changed} changed, {Skipped} skipped", candidates.Count, source.Id, fresh, changed, skipped.Count);
             LogSkipped(source, skipped);
-            if (MayRemember(source, candidates, queued)) await fetcher.RememberAsync(page, queued.Fresh.Select(f => f.StatementId).ToList(), cancellationToken);
+            if (!catchingUp && MayRemember(source, candidates, queued)) await fetcher.RememberAsync(page, queued.Fresh.Select(f => f.StatementId).ToList(), cancellationToken);
+            await catchUp.FollowAsync(source, request, page, candidates.Count, queued.Fresh.Count, queued.PageFetches, cancellationToken);
         }
         catch (Exception ex) when (ex is FeedFormatException or AngleSharp.Dom.DomException)
         {
@@ -84,7 +88,8 @@ public sealed class DiscoverStage(
         }
 
         await log.RecordAsync(entry, cancellationToken);
-        await TrackHealthAsync(source, entry, cancellationToken);
+        // A source's health is its own page's: a catch-up page that fails is logged, and the next discovery starts over.
+        if (!catchingUp) await TrackHealthAsync(source, entry, cancellationToken);
         return entry;
     }
 
@@ -238,7 +243,7 @@ public sealed class DiscoverStage(
             }
             await queue.SendAsync(QueueNames.Fetch, request, delay, cancellationToken);
         }
-        return new Queued(fresh, changed, rechecked);
+        return new Queued(fresh, changed, rechecked, pageFetches);
     }
 
     /// <summary>
@@ -260,6 +265,6 @@ public sealed class DiscoverStage(
     /// <param name="Modified">A sitemap entry's lastmod (or news publication date).</param>
     private sealed record Candidate(string Key, Uri Url, string? ContentHash, DateTimeOffset? Modified = null);
 
-    /// <summary>What a discovery queued: the statements not archived yet (and whether the feed carries each), edited feed items, rechecks.</summary>
-    private sealed record Queued(List<(string StatementId, bool FromFeed)> Fresh, int Changed, int Rechecked);
+    /// <summary>What a discovery queued: the statements not archived yet (and whether the feed carries each), edited feed items, rechecks, and how many page fetches all that makes.</summary>
+    private sealed record Queued(List<(string StatementId, bool FromFeed)> Fresh, int Changed, int Rechecked, int PageFetches);
 }

@@ -2,14 +2,17 @@ using Microsoft.Extensions.Logging;
 using Monitor.Core.Configuration;
 using Monitor.Core.Fetching;
 using Monitor.Core.Messages;
+using Monitor.Core.Sources;
 using Monitor.Core.Storage;
+using Monitor.Core.Withdrawals;
 
 namespace Monitor.Core.Stages;
 
 /// <summary>
 /// Handles one <see cref="FetchRequest"/>: gets the statement's HTML (from the archived feed when it carries
 /// the text, otherwise from the page), extracts it, archives it, and queues detection for a new version.
-/// A page that cannot be fetched is logged and the message fails, so the queue retries it; it is never dropped.
+/// A page that cannot be fetched is logged and the message fails, so the queue retries it; it is never dropped. An
+/// archived statement's page fetched again (a recheck) that is gone marks the statement withdrawn instead (<see cref="WithdrawalRecorder"/>).
 /// </summary>
 public sealed class FetchStage(
     MonitorConfiguration configuration,
@@ -21,6 +24,7 @@ public sealed class FetchStage(
     IMessageQueue queue,
     IIngestionLog log,
     ISourceStateStore state,
+    WithdrawalRecorder withdrawals,
     ILogger<FetchStage> logger)
 {
     /// <returns>What was archived, or null when there was nothing to archive (not modified, disallowed by robots.txt, refused content).</returns>
@@ -36,6 +40,7 @@ public sealed class FetchStage(
         else
         {
             page = await fetcher.FetchAsync(request.Url, FetchPurpose.Page, source.RequestSettings, conditional: request.Recheck, cancellationToken);
+            if (request.Recheck && await WithdrawnOrCheckedAsync(source, request, page, cancellationToken)) return null;
             switch (page.Outcome)
             {
                 case IngestionOutcome.Ok:
@@ -94,8 +99,27 @@ public sealed class FetchStage(
         return new RawStatement(item.Url, [], "text/html; charset=utf-8", item);
     }
 
-    private Task LogPageAsync(FetchRequest request, FetchedPage page, IngestionOutcome outcome, string? error, CancellationToken cancellationToken) =>
-        log.RecordAsync(new IngestionEntry(request.SourceId, "page", page.Url, page.StartedAt, outcome, page.HttpStatus,
+    /// <summary>
+    /// An archived statement's page fetched again: records a withdrawal (404, 410, a redirect to a listing or home page)
+    /// or a return. True when the stage is done with it: a page found withdrawn is not archived (nor retried), and a
+    /// withdrawal check archives nothing whatever it finds (a feed's statement was archived from the feed, not its
+    /// page); one that fails for a transient reason waits for the next check rather than being retried.
+    /// </summary>
+    private async Task<bool> WithdrawnOrCheckedAsync(Source source, FetchRequest request, FetchedPage page, CancellationToken cancellationToken)
+    {
+        var (state, changed, reason) = await withdrawals.RecordAsync(source, request, page, cancellationToken);
+        var outcome = state == PageState.Withdrawn ? IngestionOutcome.Withdrawn : changed ? IngestionOutcome.Restored : page.Outcome;
+        if (request.WithdrawalCheck || state == PageState.Withdrawn)
+        {
+            await LogPageAsync(request, page, outcome, reason ?? page.Error, cancellationToken, request.WithdrawalCheck ? "recheck" : "page");
+            return true;
+        }
+        if (changed) await LogPageAsync(request, page, outcome, null, cancellationToken);
+        return false;
+    }
+
+    private Task LogPageAsync(FetchRequest request, FetchedPage page, IngestionOutcome outcome, string? error, CancellationToken cancellationToken, string kind = "page") =>
+        log.RecordAsync(new IngestionEntry(request.SourceId, kind, page.Url, page.StartedAt, outcome, page.HttpStatus,
             page.Content.LongLength, 1, 0, 0, page.Duration, error), cancellationToken);
 }
 

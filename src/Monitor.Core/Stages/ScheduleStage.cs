@@ -2,19 +2,22 @@ using Microsoft.Extensions.Logging;
 using Monitor.Core.Configuration;
 using Monitor.Core.Messages;
 using Monitor.Core.Storage;
+using Monitor.Core.Withdrawals;
 
 namespace Monitor.Core.Stages;
 
 /// <summary>
 /// Run by the timer: enqueues one <see cref="DiscoverRequest"/> for every enabled source whose interval has passed,
-/// unless its site asked (Retry-After) to be left alone for longer.
+/// unless its site asked (Retry-After) to be left alone for longer, and the withdrawal checks of its recent statements
+/// that are due (<see cref="WithdrawalSweep"/>; not in unit tests that leave it out).
 /// </summary>
 public sealed class ScheduleStage(
     MonitorConfiguration configuration,
     ISourceStateStore state,
     IMessageQueue queue,
     TimeProvider time,
-    ILogger<ScheduleStage> logger)
+    ILogger<ScheduleStage> logger,
+    WithdrawalSweep? withdrawals = null)
 {
     /// <summary>Returns the ids of the sources enqueued.</summary>
     /// <param name="force">Enqueue every enabled source, due or not (a manual run).</param>
@@ -38,6 +41,9 @@ public sealed class ScheduleStage(
             scheduled.Add(source.Id);
         }
         logger.LogInformation("Scheduled {Count} of {Total} sources for discovery", scheduled.Count, configuration.Sources.Count);
+        // After the discoveries are queued, so that a failing sweep never holds them up.
+        if (withdrawals is not null)
+            foreach (var source in configuration.Sources.Where(s => s.Enabled)) await withdrawals.SweepAsync(source, cancellationToken);
         return scheduled;
     }
 }

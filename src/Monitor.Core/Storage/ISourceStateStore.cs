@@ -14,6 +14,10 @@ public interface ISourceStateStore
 
     /// <summary>Until when the source is deferred (<see cref="DeferAsync"/>), or null.</summary>
     Task<DateTimeOffset?> GetDeferredUntilAsync(string sourceId, CancellationToken cancellationToken);
+    /// <summary>When the source's recent statements were last swept for rechecks that look for withdrawals.</summary>
+    Task<DateTimeOffset?> GetLastSweptAsync(string sourceId, CancellationToken cancellationToken);
+
+    Task SetLastSweptAsync(string sourceId, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records a discovery at <paramref name="at"/>: healthy when <paramref name="failure"/> is null, else failed for that

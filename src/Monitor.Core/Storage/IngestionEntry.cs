@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Monitor.Core.Storage;
 
 /// <summary>One fetch, as operators see it in the ingestion log.</summary>
-/// <param name="Kind">"discover" for a feed, sitemap or listing page, "page" for a statement page.</param>
+/// <param name="Kind">"discover" for a feed, sitemap or listing page, "catch-up N" for its page N read to catch up after an outage, "page" for a statement page, "recheck" for a statement page fetched to see whether it was withdrawn.</param>
 /// <param name="ItemsSkipped">Entries a discovery did not queue (no usable link, unsafe scheme, duplicate, too old, off-site).</param>
 /// <param name="Skipped">How many were skipped for each reason ("1: javascript: link"), null when none.</param>
 public sealed record IngestionEntry(
@@ -48,4 +48,10 @@ public enum IngestionOutcome
 
     /// <summary>The monitor refused to connect: the URL, or a redirect, led to a loopback, private, link-local or cloud-metadata address.</summary>
     Refused,
+
+    /// <summary>A recheck found an archived statement's page gone: 404, 410, or a redirect to a listing or home page. The statement is marked withdrawn.</summary>
+    Withdrawn,
+
+    /// <summary>A recheck found a withdrawn statement's page answering again. The statement is marked restored.</summary>
+    Restored,
 }

@@ -37,6 +37,7 @@ public sealed class AlertDelivery(
 
     public async Task<int> DeliverAsync(AlertMessage alert, CancellationToken cancellationToken)
     {
+        if (alert.IsStatementEvent) return await DeliverStatementEventAsync(alert, cancellationToken);
         var snapshot = await directory.CurrentAsync(cancellationToken);
         var recipients = snapshot.RecipientsOf(alert.TopicId, alert.SourceId, directory.LanguageOf(alert.SourceId)).ToList();
         var delivered = 0;
@@ -68,6 +69,37 @@ public sealed class AlertDelivery(
             }
         }
         return Finish(alert, delivered, failures);
+    }
+
+    /// <summary>
+    /// A statement withdrawn or restored: e-mailed at once, whatever the subscription's mode, to the e-mail subscribers of
+    /// the topics it mentioned who did not turn <see cref="Subscription.Withdrawals"/> off; one e-mail each, claimed once.
+    /// </summary>
+    private async Task<int> DeliverStatementEventAsync(AlertMessage notice, CancellationToken cancellationToken)
+    {
+        var snapshot = await directory.CurrentAsync(cancellationToken);
+        var language = directory.LanguageOf(notice.SourceId);
+        var topics = notice.Topics ?? [];
+        var recipients = topics.SelectMany(t => snapshot.RecipientsOf(t, notice.SourceId, language))
+            .Where(s => s.Withdrawals && s.Channel == Channel.Email)
+            .DistinctBy(s => s.Id)
+            .ToList();
+        var delivered = 0;
+        var failures = new List<Exception>();
+        if (recipients.Count == 0) return 0;
+        var statementPage = links.Statement(notice.SourceId, notice.StatementId);
+        await using (var session = await mail.OpenSessionAsync(cancellationToken))
+        {
+            foreach (var subscription in recipients)
+            {
+                var followed = topics.Where(t => subscription.Wants(t, notice.SourceId, language))
+                    .Select(t => snapshot.Detector.Topics.FirstOrDefault(topic => topic.Id == t)?.Name ?? t).ToList();
+                var email = WithdrawalEmailComposer.Compose(notice, new MailRecipient(subscription.Address, subscription.Name), statementPage,
+                    new EmailLinks(links.Unsubscribe(subscription.Id), links.Manage(subscription.Id)), followed, MessageIdDomain);
+                if (await TryAsync(subscription, notice, failures, () => MailAsync(session, subscription, notice, email, cancellationToken))) delivered++;
+            }
+        }
+        return Finish(notice, delivered, failures);
     }
 
     private async Task<bool> MailAsync(IMailSession session, Subscription subscription, AlertMessage alert, AlertEmail email, CancellationToken cancellationToken)

@@ -35,6 +35,12 @@ public sealed record Subscription
 
     public DeliveryMode Mode { get; init; } = DeliveryMode.Immediate;
 
+    /// <summary>
+    /// Whether to be e-mailed, at once, when a statement that mentioned one of the subscription's topics is withdrawn
+    /// (or comes back). On unless turned off: an analyst who followed a statement wants to know it is gone.
+    /// </summary>
+    public bool Withdrawals { get; init; } = true;
+
     /// <summary>Local hour (0–23) at which a daily or weekly digest goes out.</summary>
     public int Hour { get; init; } = 8;
 

@@ -22,7 +22,7 @@ public sealed class WebhookRejectedException(Uri url, int statusCode)
 }
 
 /// <summary>
-/// What a webhook receives: the versioned alert JSON exactly as on the alerts queue (<c>schemaVersion</c> 1), or
+/// What a webhook receives: the versioned alert JSON exactly as on the alerts queue (<c>schemaVersion</c> 2), or
 /// <c>{"text": ...}</c>, which Slack and Microsoft Teams incoming webhooks accept; signed with
 /// <c>X-Monitor-Signature: sha256=HEX(HMAC-SHA256(secret, body))</c>.
 /// </summary>

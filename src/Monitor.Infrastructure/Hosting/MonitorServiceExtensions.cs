@@ -33,6 +33,8 @@ public static class MonitorServiceExtensions
         services.AddOptions<MonitorFilesOptions>().BindConfiguration(MonitorFilesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WithdrawalOptions>().BindConfiguration(WithdrawalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<WithdrawalOptions>>().Value.Schedule());
 
         services.AddSingleton(TimeProvider.System);
         var contentRoot = builder.Environment.ContentRootPath;
@@ -71,6 +73,9 @@ public static class MonitorServiceExtensions
 
         services.AddTransient<ScheduleStage>();
         services.AddTransient<DiscoverStage>();
+        services.AddTransient<CatchUp>();
+        services.AddTransient<Monitor.Core.Withdrawals.WithdrawalSweep>();
+        services.AddTransient<Monitor.Core.Withdrawals.WithdrawalRecorder>();
         services.AddTransient<ExtractStage>();
         services.AddTransient<ArchiveStage>();
         services.AddSingleton<FeedItemCache>();

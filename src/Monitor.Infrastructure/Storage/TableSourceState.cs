@@ -30,6 +30,15 @@ public sealed class TableSourceState(StorageClients clients) : ISourceStateStore
         return response.HasValue ? response.Value!.GetDateTimeOffset("DeferredUntil") : null;
     }
 
+    public async Task<DateTimeOffset?> GetLastSweptAsync(string sourceId, CancellationToken cancellationToken)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, sourceId, ["LastSwept"], cancellationToken);
+        return response.HasValue ? response.Value!.GetDateTimeOffset("LastSwept") : null;
+    }
+
+    public async Task SetLastSweptAsync(string sourceId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await Table.UpsertEntityAsync(new TableEntity(Partition, sourceId) { ["LastSwept"] = at }, TableUpdateMode.Merge, cancellationToken);
+
     public async Task<DiscoveryTally> RecordDiscoveryAsync(string sourceId, DateTimeOffset at, string? failure, bool foundNew, CancellationToken cancellationToken, string? skipped = null)
     {
         // A source is discovered by one message at a time in practice; a lost update only delays an operator alert by a cycle.

@@ -58,6 +58,10 @@ public sealed class TableStatementIndex(StorageClients clients) : IStatementInde
         ["ExtractionMethod"] = r.ExtractionMethod,
         ["Language"] = r.Language,
         ["Topics"] = r.Topics is null ? null : TopicList.Join(r.Topics),
+        ["WithdrawnAt"] = r.WithdrawnAt,
+        ["WithdrawnReason"] = r.WithdrawnReason,
+        ["RestoredAt"] = r.RestoredAt,
+        ["Withdrawals"] = r.Withdrawals,
     };
 
     private static StatementRecord ToRecord(TableEntity e) => new(
@@ -76,5 +80,12 @@ public sealed class TableStatementIndex(StorageClients clients) : IStatementInde
         e.GetDateTimeOffset("LastChanged") ?? DateTimeOffset.MinValue,
         e.ETag.ToString(),
         e.GetString("Language"),
-        e.GetString("Topics") is { } topics ? TopicList.Split(topics) : null) { ExtractionMethod = e.GetString("ExtractionMethod") };
+        e.GetString("Topics") is { } topics ? TopicList.Split(topics) : null)
+    {
+        ExtractionMethod = e.GetString("ExtractionMethod"),
+        WithdrawnAt = e.GetDateTimeOffset("WithdrawnAt"),
+        WithdrawnReason = e.GetString("WithdrawnReason"),
+        RestoredAt = e.GetDateTimeOffset("RestoredAt"),
+        Withdrawals = e.GetInt32("Withdrawals") ?? 0,
+    };
 }

@@ -15,9 +15,10 @@ public sealed record SubscribeRequest(
     DeliveryMode? Mode,
     int? Hour,
     string? TimeZone,
-    [property: JsonConverter(typeof(CamelCaseEnumConverter<DayOfWeek>))] DayOfWeek? WeeklyOn)
+    [property: JsonConverter(typeof(CamelCaseEnumConverter<DayOfWeek>))] DayOfWeek? WeeklyOn,
+    bool? Withdrawals = null)
 {
-    public Subscription ToSubscription() => new SubscriptionChange(Topics, Terms, Sources, Languages, Mode, Hour, TimeZone, WeeklyOn)
+    public Subscription ToSubscription() => new SubscriptionChange(Topics, Terms, Sources, Languages, Mode, Hour, TimeZone, WeeklyOn, Withdrawals)
         .Apply(new Subscription { Address = Address ?? string.Empty, Name = Name });
 }
 
@@ -30,7 +31,8 @@ public sealed record SubscriptionChange(
     DeliveryMode? Mode,
     int? Hour,
     string? TimeZone,
-    [property: JsonConverter(typeof(CamelCaseEnumConverter<DayOfWeek>))] DayOfWeek? WeeklyOn)
+    [property: JsonConverter(typeof(CamelCaseEnumConverter<DayOfWeek>))] DayOfWeek? WeeklyOn,
+    bool? Withdrawals = null)
 {
     public Subscription Apply(Subscription s) => s with
     {
@@ -42,6 +44,7 @@ public sealed record SubscriptionChange(
         Hour = Hour ?? s.Hour,
         TimeZone = string.IsNullOrWhiteSpace(TimeZone) ? s.TimeZone : TimeZone.Trim(),
         WeeklyOn = WeeklyOn ?? s.WeeklyOn,
+        Withdrawals = Withdrawals ?? s.Withdrawals,
     };
 }
 
@@ -55,6 +58,9 @@ public sealed class SubscriptionFormFields
     public string? Hour { get; set; }
     public string? TimeZone { get; set; }
 
+    /// <summary>The "tell me of withdrawals" checkbox: the forms always show it, so its absence means unticked.</summary>
+    public string? Withdrawals { get; set; }
+
     public Subscription ToSubscription(Subscription s)
     {
         var mode = Enum.TryParse<DeliveryMode>(Mode, ignoreCase: true, out var m) && Enum.IsDefined(m) ? m : s.Mode;
@@ -67,6 +73,7 @@ public sealed class SubscriptionFormFields
             Mode = mode,
             Hour = hour,
             TimeZone = string.IsNullOrWhiteSpace(TimeZone) ? "UTC" : TimeZone.Trim(),
+            Withdrawals = Withdrawals is not null,
         };
     }
 }
@@ -83,11 +90,12 @@ public sealed record SubscriptionView(
     int Hour,
     string TimeZone,
     [property: JsonConverter(typeof(CamelCaseEnumConverter<DayOfWeek>))] DayOfWeek WeeklyOn,
-    string Channel)
+    string Channel,
+    bool Withdrawals)
 {
     public static SubscriptionView Of(Subscription s) => new(
         s.Address, s.Status.ToString().ToLowerInvariant(), s.Topics, s.Terms, s.Sources, s.Languages, s.Mode, s.Hour, s.TimeZone, s.WeeklyOn,
-        s.Channel.ToString().ToLowerInvariant());
+        s.Channel.ToString().ToLowerInvariant(), s.Withdrawals);
 }
 
 public sealed record SubscribeAccepted(string Message);

@@ -67,6 +67,17 @@ internal sealed class InMemorySourceState : ISourceStateStore
     public Task<DateTimeOffset?> GetDeferredUntilAsync(string sourceId, CancellationToken cancellationToken) =>
         Task.FromResult(_deferred.TryGetValue(sourceId, out var until) ? until : (DateTimeOffset?)null);
 
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _swept = new();
+
+    public Task<DateTimeOffset?> GetLastSweptAsync(string sourceId, CancellationToken cancellationToken) =>
+        Task.FromResult(_swept.TryGetValue(sourceId, out var at) ? at : (DateTimeOffset?)null);
+
+    public Task SetLastSweptAsync(string sourceId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        _swept[sourceId] = at;
+        return Task.CompletedTask;
+    }
+
     private readonly ConcurrentDictionary<string, SourceHealthState> _health = new();
 
     private readonly ConcurrentDictionary<string, bool> _alerted = new();

@@ -55,6 +55,8 @@ public sealed class SourceCatalogTests
     [InlineData("""{ "sources": [ { "id": "a", "name": "x", "language": "en", "listing": { "url": "https://a.example/" } } ] }""", "a", "listing.links", "missing")]
     [InlineData("""{ "sources": [ { "id": "a", "name": "x", "language": "en", "feed": "https://a.example/f", "selectors": { "body": "..." } } ] }""", "a", "selectors.body", "not a valid CSS selector")]
     [InlineData("""{ "sources": [ { "id": "a", "name": "x", "language": "en", "feed": "https://a.example/f", "intervalMinutes": 0 } ] }""", "a", "intervalMinutes", "between 1 and 10080")]
+    [InlineData("""{ "sources": [ { "id": "a", "name": "x", "language": "en", "feed": "https://a.example/f", "catchUpPages": 0 } ] }""", "a", "catchUpPages", "between 1 (no catch-up) and 50")]
+    [InlineData("""{ "sources": [ { "id": "a", "name": "x", "language": "en", "listing": { "url": "https://a.example/", "links": "a", "next": "a[[" } } ] }""", "a", "listing.next", "not a valid CSS selector")]
     [InlineData("""{ "sources": [ { "id": "a", "name": "x", "language": "en", "feed": "https://a.example/f", "recheckHours": -1 } ] }""", "a", "recheckHours", "between 0 and 2160")]
     [InlineData("""{ "sources": [ { "id": "a", "name": 5, "language": "en", "feed": "https://a.example/f" } ] }""", "a", "name", "expected a string")]
     [InlineData("""{ "sources": [ { "id": "a", "name": "x", "language": "en", "feed": "https://a.example/f" }, { "id": "a", "name": "y", "language": "en", "feed": "https://b.example/f" } ] }""", "a", "id", "duplicate")]

@@ -183,10 +183,12 @@ public sealed class DiscoverValidatorsTests
         var politeness = new PolitenessSettings("MinistryMonitor/1.0 (+https://monitor.example/about)", TimeSpan.Zero, 2);
         var fetcher = new PageFetcher(new HttpClient(_site), _validators, new HostThrottle(politeness, _time), new RobotsCache(_time), politeness,
             FetchLimits.Default, _time, NullLogger<PageFetcher>.Instance);
-        _discover = new DiscoverStage(configuration, fetcher, _index, _blobs, _queue, _log, new InMemorySourceState(), _time, NullLogger<DiscoverStage>.Instance);
+        _discover = new DiscoverStage(configuration, fetcher, _index, _blobs, _queue, _log, new InMemorySourceState(), _time,
+            new CatchUp(fetcher, _index, _queue, NullLogger<CatchUp>.Instance), NullLogger<DiscoverStage>.Instance);
         var archive = new ArchiveStage(_index, _blobs, new MentionDetector([]), _time, NullLogger<ArchiveStage>.Instance);
         _fetch = new FetchStage(configuration, fetcher, _blobs, new FeedItemCache(), new ExtractStage(new StatementExtractor(), NullLogger<ExtractStage>.Instance),
-            archive, _queue, _log, new InMemorySourceState(), NullLogger<FetchStage>.Instance);
+            archive, _queue, _log, new InMemorySourceState(), new Core.Withdrawals.WithdrawalRecorder(_index, new RecordingTimeline(), _queue, _time, NullLogger<Core.Withdrawals.WithdrawalRecorder>.Instance),
+            NullLogger<FetchStage>.Instance);
     }
 
     private string DiscoveryPath => _source.Feed is not null ? FeedPath : ListingPath;

@@ -25,5 +25,5 @@ public sealed class IngestionOutcomeNamesTests
 
     [Fact]
     public void All_ListsTheNamesOperatorsType() =>
-        Assert.Equal(["ok", "http-error", "network-error", "invalid-content", "blocked", "not-modified", "robots", "refused"], IngestionOutcomeNames.All);
+        Assert.Equal(["ok", "http-error", "network-error", "invalid-content", "blocked", "not-modified", "robots", "refused", "withdrawn", "restored"], IngestionOutcomeNames.All);
 }

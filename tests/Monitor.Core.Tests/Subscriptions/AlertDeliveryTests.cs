@@ -132,7 +132,7 @@ public sealed class AlertDeliveryTests
         Assert.True(WebhookPayload.Verify("s3cret", post.Body, post.Signature));
         Assert.False(WebhookPayload.Verify("other", post.Body, post.Signature));
         var alert = PipelineJson.Deserialize<AlertMessage>(post.Body, "webhook");
-        Assert.Equal(1, alert.SchemaVersion);
+        Assert.Equal(2, alert.SchemaVersion);
         Assert.Equal("alert-1", alert.AlertId);
         Assert.Empty(_world.Mail.Sent);
         Assert.NotNull(hook.WebhookSecret);

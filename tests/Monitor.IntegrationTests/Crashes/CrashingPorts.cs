@@ -96,6 +96,18 @@ internal sealed class CrashingSourceState(ISourceStateStore inner, CrashSwitch c
         return inner.GetDeferredUntilAsync(sourceId, cancellationToken);
     }
 
+    public Task<DateTimeOffset?> GetLastSweptAsync(string sourceId, CancellationToken cancellationToken)
+    {
+        crash.ThrowIfDead();
+        return inner.GetLastSweptAsync(sourceId, cancellationToken);
+    }
+
+    public Task SetLastSweptAsync(string sourceId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        crash.ThrowIfDead();
+        return inner.SetLastSweptAsync(sourceId, at, cancellationToken);
+    }
+
     public Task<DiscoveryTally> RecordDiscoveryAsync(string sourceId, DateTimeOffset at, string? failure, bool foundNew, CancellationToken cancellationToken, string? skipped = null)
     {
         crash.Before("source health");

@@ -28,6 +28,13 @@ public sealed class SubscribersCliTests
         Assert.Equal("daily", listed.GetProperty("mode").GetString());
         Assert.Equal("Europe/Moscow", listed.GetProperty("timeZone").GetString());
         Assert.Equal("Лачинский коридор", listed.GetProperty("terms")[0].GetString());
+        Assert.True(listed.GetProperty("withdrawals").GetBoolean());
+
+        var quiet = await CliTests.MonitorAsync(directory, none, "subscribers", "add", "quiet@example.org", "--topic", "lachin-corridor", "--no-withdrawals");
+        Assert.True(quiet.ExitCode == 0, quiet.Output);
+        Assert.False(CliTests.JsonLines(await CliTests.MonitorAsync(directory, none, "subscribers", "list", "--json"))
+            .Single(s => s.GetProperty("address").GetString() == "quiet@example.org").GetProperty("withdrawals").GetBoolean());
+        Assert.True((await CliTests.MonitorAsync(directory, none, "subscribers", "remove", "quiet@example.org")).ExitCode == 0);
 
         var removed = await CliTests.MonitorAsync(directory, none, "subscribers", "remove", "desk@example.org");
         Assert.True(removed.ExitCode == 0, removed.Output);

@@ -111,6 +111,7 @@ public sealed class TableStatementTimeline(StorageClients clients, MonthDirector
             ["FirstSeen"] = s.FirstSeen,
             ["LastChanged"] = s.LastChanged,
             ["Active"] = active,
+            ["WithdrawnAt"] = s.WithdrawnAt,
         });
 
     private static StatementSummary ToSummary(TableEntity e) => new(
@@ -124,5 +125,8 @@ public sealed class TableStatementTimeline(StorageClients clients, MonthDirector
         TopicList.Split(e.GetString("Topics") ?? ""),
         e.GetString("BasePath"),
         e.GetDateTimeOffset("FirstSeen") ?? DateTimeOffset.MinValue,
-        e.GetDateTimeOffset("LastChanged") ?? DateTimeOffset.MinValue);
+        e.GetDateTimeOffset("LastChanged") ?? DateTimeOffset.MinValue)
+    {
+        WithdrawnAt = e.GetDateTimeOffset("WithdrawnAt"),
+    };
 }
