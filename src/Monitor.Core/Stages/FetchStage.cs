@@ -107,9 +107,9 @@ public sealed class FetchStage(
     /// </summary>
     private async Task<bool> WithdrawnOrCheckedAsync(Source source, FetchRequest request, FetchedPage page, CancellationToken cancellationToken)
     {
-        var (state, changed, reason) = await withdrawals.RecordAsync(source, request, page, cancellationToken);
-        var outcome = state == PageState.Withdrawn ? IngestionOutcome.Withdrawn : changed ? IngestionOutcome.Restored : page.Outcome;
-        if (request.WithdrawalCheck || state == PageState.Withdrawn)
+        var (pageState, changed, reason) = await withdrawals.RecordAsync(source, request, page, cancellationToken);
+        var outcome = pageState == PageState.Withdrawn ? IngestionOutcome.Withdrawn : changed ? IngestionOutcome.Restored : page.Outcome;
+        if (request.WithdrawalCheck || pageState == PageState.Withdrawn)
         {
             await LogPageAsync(request, page, outcome, reason ?? page.Error, cancellationToken, request.WithdrawalCheck ? "recheck" : "page");
             return true;
