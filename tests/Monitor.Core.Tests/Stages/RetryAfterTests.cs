@@ -110,7 +110,9 @@ public sealed class RetryAfterTests
     {
         _site.Answer("/feed", HttpStatusCode.ServiceUnavailable, new RetryConditionHeaderValue(TimeSpan.FromHours(2)));
         var configuration = new MonitorConfiguration([_source], [], []);
-        var discover = new DiscoverStage(configuration, _fetcher, new InMemoryStatementIndex(), new InMemoryBlobStore(), _queue, _log, _state, _time, NullLogger<DiscoverStage>.Instance);
+        var index = new InMemoryStatementIndex();
+        var discover = new DiscoverStage(configuration, _fetcher, index, new InMemoryBlobStore(), _queue, _log, _state, _time,
+            new CatchUp(_fetcher, index, _queue, NullLogger<CatchUp>.Instance), NullLogger<DiscoverStage>.Instance);
         var schedule = new ScheduleStage(configuration, _state, _queue, _time, NullLogger<ScheduleStage>.Instance);
         Assert.Equal([_source.Id], await schedule.ScheduleDueAsync(force: false, CancellationToken.None));
 
@@ -174,7 +176,8 @@ public sealed class RetryAfterTests
         var index = new InMemoryStatementIndex();
         var blobs = new InMemoryBlobStore();
         return new FetchStage(configuration, _fetcher, blobs, new FeedItemCache(), new ExtractStage(new StatementExtractor(), NullLogger<ExtractStage>.Instance),
-            new ArchiveStage(index, blobs, new MentionDetector([]), _time, NullLogger<ArchiveStage>.Instance), _queue, _log, _state, NullLogger<FetchStage>.Instance);
+            new ArchiveStage(index, blobs, new MentionDetector([]), _time, NullLogger<ArchiveStage>.Instance), _queue, _log, _state,
+            new Core.Withdrawals.WithdrawalRecorder(index, new RecordingTimeline(), _queue, _time, NullLogger<Core.Withdrawals.WithdrawalRecorder>.Instance), NullLogger<FetchStage>.Instance);
     }
 
     /// <summary>Answers each path with a set status and Retry-After; records the paths asked for.</summary>
