@@ -32,7 +32,7 @@ public static class Reports
         {
             JsonLines.Write(writer, statements.Select(s => new
             {
-                s.SourceId, s.StatementId, s.Title, s.Url, s.Published, s.Version, s.FirstSeen, s.LastChanged,
+                s.SourceId, s.StatementId, s.Title, s.Url, s.Published, s.Version, s.FirstSeen, s.LastChanged, s.WithdrawnAt,
                 TextBlob = s.VersionPath(s.Version, "txt"), HtmlBlob = s.VersionPath(s.Version, "html"),
             }));
             return;
@@ -41,7 +41,8 @@ public static class Reports
             ["source", "published", "v", "title", "archived text (container 'archive')"],
             statements.Select(s => (IReadOnlyList<string?>)
             [
-                s.SourceId, ConsoleTable.Format(s.Published), s.Version.ToString(CultureInfo.InvariantCulture), s.Title, s.VersionPath(s.Version, "txt"),
+                s.SourceId, ConsoleTable.Format(s.Published), s.Version.ToString(CultureInfo.InvariantCulture),
+                s.WithdrawnAt is null ? s.Title : $"[withdrawn {ConsoleTable.Format(s.WithdrawnAt)}] {s.Title}", s.VersionPath(s.Version, "txt"),
             ]), maxCellWidth: 90);
     }
 
