@@ -55,10 +55,11 @@ public sealed class TableSubscriptionStore(StorageClients clients, TimeProvider 
     public async Task<bool> TryReplaceAsync(Subscription current, Subscription replacement, CancellationToken cancellationToken)
     {
         var entity = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, current.Id, cancellationToken: cancellationToken);
-        if (!entity.HasValue || entity.Value!.GetString("Json") != PipelineJson.Serialize(current)) return false;
+        // Compared as this version of the code writes them, so a row written by an older one (fewer properties) still matches.
+        if (!entity.HasValue || PipelineJson.Serialize(Read(entity.Value!)) != PipelineJson.Serialize(current)) return false;
         try
         {
-            await Table.UpdateEntityAsync(Write(replacement), entity.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+            await Table.UpdateEntityAsync(Write(replacement), entity.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
         {

@@ -99,6 +99,28 @@ public sealed partial class OwnTermsPrivacyTests
         Assert.Equal(0, (await harness.Get<ArchiveReindexer>().RunAsync(CancellationToken.None)).RetaggedBlobs);
     }
 
+    [Fact]
+    public async Task MigrateAsync_OwnTermsStoredByAnEarlierVersion_GetARandomIdAndAlertTheirOwner()
+    {
+        await using var harness = await StartAsync(FreePort());
+        // The row as earlier versions wrote it: no own-terms id (it was derived from the address on the fly).
+        var legacy = new Subscription { Address = Address, Terms = [OwnTerm], Status = SubscriptionStatus.Active, CreatedAt = DateTimeOffset.UtcNow };
+        var table = new TableServiceClient(harness.ConnectionString).GetTableClient("MonitorSubscriptions");
+        var json = Monitor.Core.Messages.PipelineJson.Serialize(legacy);
+        Assert.DoesNotContain("ownTermsId", json, StringComparison.Ordinal);
+        await table.UpsertEntityAsync(new TableEntity("sub", legacy.Id) { ["Address"] = Address, ["Status"] = "Active", ["Json"] = json });
+
+        Assert.Equal(1, await harness.Get<OwnTermsIds>().MigrateAsync(CancellationToken.None)); // what every host runs at start-up
+        await harness.RunCycleAsync();
+
+        var migrated = (await harness.Get<ISubscriptionStore>().GetAsync(legacy.Id, CancellationToken.None))!;
+        Assert.Matches("^[0-9a-f]{24}$", migrated.OwnTermsId);
+        Assert.DoesNotContain(legacy.Id, migrated.OwnTermsId!, StringComparison.Ordinal);
+        var alert = Assert.Single(harness.Smtp.Messages, m => m.Subject!.StartsWith($"[{OwnTerm}]", StringComparison.Ordinal));
+        Assert.Equal(Address, alert.To.Mailboxes.Single().Address);
+        Assert.Equal(0, await harness.Get<OwnTermsIds>().MigrateAsync(CancellationToken.None));
+    }
+
     /// <summary>The address, the ids of the subscription and of its own terms, in any form a public answer could hold them.</summary>
     private static string[] Secrets(Subscription subscription) =>
         [Address, subscription.Id, subscription.OwnTermsId!, subscription.OwnTopicId!, Subscription.OwnTopicPrefix + subscription.Id];

@@ -45,7 +45,7 @@ public sealed class SubscriberLimitTests
     }
 
     [Fact]
-    public async Task SubscribeForm_ActiveSubscriberAndUnknownAddress_SameAnswersAndOneMailEachPerWindow()
+    public async Task Subscribe_ActiveSubscriberAndUnknownAddress_SameAnswersAndOneMailEachPerWindow()
     {
         var time = new FakeTimeProvider(Start);
         await using var harness = await StartAsync();
