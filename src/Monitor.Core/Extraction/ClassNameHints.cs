@@ -27,7 +27,7 @@ internal static partial class ClassNameHints
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Positive();
 
-    [GeneratedRegex(@"caption|credit|byline|author|dateline|share|sharing|social|related|promo|newsletter|subscribe|tags|breadcrumb|advert|sponsor|disclaimer|copyright",
+    [GeneratedRegex(@"caption|credit|byline|author|dateline|share|sharing|social|related|promo|newsletter|subscribe|tags|breadcrumb|advert|sponsor|disclaimer|copyright|rating|likes",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PeripheralName();
 
