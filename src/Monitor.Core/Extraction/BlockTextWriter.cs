@@ -12,12 +12,15 @@ internal sealed class BlockTextWriter : IDomVisitor
     private readonly StringBuilder _output = new();
     private readonly Func<IElement, bool> _keep;
     private readonly bool _dropLinkParagraphs;
+    private readonly bool _dropEmptiedHeadings;
     private int _paragraphStart;
     private int _paragraphLinkChars;
     private int _paragraphTextBeforeLink = -1;
     private int _paragraphHeadingChars;
     private int _linkDepth;
     private int _headingDepth;
+    private int _headingLevel;
+    private int _lastHeadingLevel;
     private bool _pendingSpace;
 
     /// <summary>Where the last written paragraph starts and whether it is a heading, to drop headings left empty.</summary>
@@ -28,17 +31,20 @@ internal sealed class BlockTextWriter : IDomVisitor
     /// <summary>A paragraph this much link text is a teaser or "read more" line, not statement prose.</summary>
     private const double LinkParagraphShare = 0.8;
 
-    private BlockTextWriter(Func<IElement, bool> keep, bool dropLinkParagraphs)
+    private BlockTextWriter(Func<IElement, bool> keep, bool dropLinkParagraphs, bool dropEmptiedHeadings)
     {
         _keep = keep;
         _dropLinkParagraphs = dropLinkParagraphs;
+        _dropEmptiedHeadings = dropEmptiedHeadings;
     }
 
     /// <summary>Text of the roots in order; <paramref name="keep"/> decides which descendants to write.</summary>
-    /// <param name="dropLinkParagraphs">Leave out paragraphs that are (almost) all link text.</param>
-    public static string Write(IEnumerable<IElement> roots, Func<IElement, bool>? keep = null, bool dropLinkParagraphs = false)
+    /// <param name="dropLinkParagraphs">Leave out paragraphs that are (almost) all link text, credit lines and teasers.</param>
+    /// <param name="dropEmptiedHeadings">Leave out headings whose section is empty (another heading follows, or the end).</param>
+    public static string Write(IEnumerable<IElement> roots, Func<IElement, bool>? keep = null, bool dropLinkParagraphs = false,
+        bool dropEmptiedHeadings = false)
     {
-        var writer = new BlockTextWriter(keep ?? KeepVisible, dropLinkParagraphs);
+        var writer = new BlockTextWriter(keep ?? KeepVisible, dropLinkParagraphs, dropEmptiedHeadings);
         foreach (var root in roots)
         {
             writer.Break();
@@ -65,7 +71,11 @@ internal sealed class BlockTextWriter : IDomVisitor
         if (!_keep(element)) return false;
         if (HtmlTags.Block.Contains(tag)) Break();
         else if (tag == "a") _linkDepth++;
-        if (HtmlTags.Headings.Contains(tag)) _headingDepth++;
+        if (HtmlTags.Headings.Contains(tag))
+        {
+            _headingDepth++;
+            _headingLevel = tag[1] - '0';
+        }
         return true;
     }
 
@@ -86,7 +96,11 @@ internal sealed class BlockTextWriter : IDomVisitor
                 _pendingSpace = true;
                 continue;
             }
-            if (_pendingSpace && _output.Length > _paragraphStart) _output.Append(' ');
+            if (_pendingSpace && _output.Length > _paragraphStart)
+            {
+                _output.Append(' ');
+                if (_headingDepth > 0) _paragraphHeadingChars++;
+            }
             _pendingSpace = false;
             // Soft hyphens and zero-width characters are invisible; they would only split words.
             if (c is '\u00AD' or '\u200B' or '\uFEFF') continue;
@@ -116,10 +130,12 @@ internal sealed class BlockTextWriter : IDomVisitor
             _output.Length = _paragraphStart;
             return;
         }
-        var isHeading = headingChars == length;
-        // A heading straight after another one: the first introduced a section the cleaning emptied (a list of
+        // A sentence set in a heading tag (a lead styled big) is prose, not a section title.
+        var isHeading = headingChars == length && BoilerplateLines.IsTitleLike(_output, _paragraphStart, length);
+        // A heading straight after another one of the same or a higher rank: the first introduced a section the cleaning emptied (a list of
         // related links, a share bar), so it would only be noise.
-        if (_dropLinkParagraphs && isHeading && _lastParagraphIsHeading) RemoveLastParagraph();
+        if (_dropEmptiedHeadings && isHeading && _lastParagraphIsHeading && _headingLevel <= _lastHeadingLevel) RemoveLastParagraph();
+        _lastHeadingLevel = _headingLevel;
         _lastParagraphStart = _paragraphStart;
         _lastParagraphIsHeading = isHeading;
         _lastParagraphIsLeadIn = isHeading || BoilerplateLines.IsLeadIn(_output, _paragraphStart, length);
@@ -150,7 +166,7 @@ internal sealed class BlockTextWriter : IDomVisitor
     {
         Break();
         // A heading (or "More on this:") at the very end introduces something the cleaning left out.
-        if (_dropLinkParagraphs && _lastParagraphIsLeadIn && _lastParagraphStart >= 0) _output.Length = _lastParagraphStart;
+        if (_dropEmptiedHeadings && _lastParagraphIsLeadIn && _lastParagraphStart >= 0) _output.Length = _lastParagraphStart;
         var length = _output.Length;
         while (length > 0 && _output[length - 1] == '\n') length--;
         return _output.ToString(0, length);

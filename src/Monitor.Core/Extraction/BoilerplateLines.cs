@@ -48,6 +48,10 @@ internal static class BoilerplateLines
         return false;
     }
 
+    /// <summary>Short and not ending like a sentence: reads as a section title.</summary>
+    public static bool IsTitleLike(StringBuilder output, int start, int length) =>
+        length <= MaxShortLineChars && output[start + length - 1] is not ('.' or '!' or '?');
+
     /// <summary>A short line ending in a colon ("More on this topic:") introduces what follows, like a heading.</summary>
     public static bool IsLeadIn(StringBuilder output, int start, int length) =>
         length <= MaxShortLineChars && output[start + length - 1] == ':';

@@ -27,7 +27,7 @@ internal static partial class ClassNameHints
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Positive();
 
-    [GeneratedRegex(@"caption|credit|byline|author|dateline|share|sharing|social|related|promo|newsletter|subscribe|tags|breadcrumb|advert|sponsor|disclaimer|copyright",
+    [GeneratedRegex(@"caption|credit|byline|author|dateline|share|sharing|social|related|promo|newsletter|subscribe|tags|breadcrumb|advert|sponsor|disclaimer|copyright|rating|likes",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PeripheralName();
 
@@ -45,6 +45,9 @@ internal static partial class ClassNameHints
         "comment-section", "comment-respond", "respond", "disqus_thread", "comments-wrapper", "comments-container",
         "commentsection", "comment-form", "commentform", "kommentare", "comentarios", "commentaires", "reply-list",
     };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CommentSectionTokens =
+        CommentSectionNames.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly HashSet<string> ChromeRoles = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -80,8 +83,10 @@ internal static partial class ClassNameHints
         if (!string.IsNullOrEmpty(id) && CommentSectionNames.Contains(id)) return true;
         var cls = element.GetAttribute("class");
         if (string.IsNullOrEmpty(cls)) return false;
-        foreach (var token in cls.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            if (CommentSectionNames.Contains(token)) return true;
+        // Checked on every element of every scan: look the tokens up without allocating them.
+        var span = cls.AsSpan();
+        foreach (var range in span.SplitAny(" \t\n\r\f"))
+            if (CommentSectionTokens.Contains(span[range])) return true;
         return false;
     }
 

@@ -51,7 +51,7 @@ internal static class GenericContentExtractor
         var top = ChooseTopCandidate(scan, bodyStats);
         var parts = top == bodyStats ? [bodyStats] : WithSiblings(scan, top);
         var cleaner = new ContentCleaner(scan);
-        var main = BlockTextWriter.Write(parts.Select(p => p.Element), cleaner.Keep, dropLinkParagraphs: true);
+        var main = BlockTextWriter.Write(parts.Select(p => p.Element), cleaner.Keep, dropLinkParagraphs: true, dropEmptiedHeadings: true);
         if (top == bodyStats) return main;
         var leads = LeadFinder.Find(parts[0].Element);
         if (leads.Count == 0) return main;

@@ -148,4 +148,70 @@ public sealed class GenericContentExtractorTests
         var text = _extractor.ExtractBodyText("<html><body><div>Short notice: the briefing is postponed.</div></body></html>");
         Assert.Equal("Short notice: the briefing is postponed.", text);
     }
+
+    private static string Paragraphs() => string.Concat(StatementParagraphs.Select(p => "<p>" + p + "</p>"));
+
+    [Fact]
+    public void Extract_LeadInTheArticleHeader_KeepsTheLeadBeforeTheBody()
+    {
+        const string lead = "The minister set out the country's position on the peace treaty ahead of the next round of talks.";
+        var article = "<article><header><h1>Statement</h1><p class=\"article-lead\">" + lead + "</p></header>" +
+            "<div class=\"article-body\">" + Paragraphs() + "</div></article>";
+
+        var statement = _extractor.Extract(Page(article));
+
+        Assert.Equal(lead + "\n\n" + string.Join("\n\n", StatementParagraphs), statement.Text);
+    }
+
+    [Fact]
+    public void Extract_ShortPostWithLongCommentThread_ReturnsThePostNotTheComments()
+    {
+        var comments = new StringBuilder("<section id=\"comments\"><ol class=\"commentlist\">");
+        for (var i = 0; i < 12; i++)
+            comments.Append("<li class=\"comment\"><p>Reader comment number ").Append(i)
+                .Append(": thanks, I fully agree with this, and I would add that the talks should go on, as they must.</p></li>");
+        comments.Append("</ol></section>");
+        var article = "<article><div class=\"entry-content\"><p>" + StatementParagraphs[0] + "</p></div>" + comments + "</article>";
+
+        var statement = _extractor.Extract(Page(article));
+
+        Assert.Equal(StatementParagraphs[0], statement.Text);
+    }
+
+    [Fact]
+    public void Extract_ShortEnumerationInTheBody_KeepsItsItems()
+    {
+        var list = "<ol><li><strong>Ceasefire along the line</strong></li><li><strong>Exchange of all detainees</strong></li>" +
+            "<li><strong>Demining of the border areas</strong></li></ol>";
+        var article = "<article><p>" + StatementParagraphs[0] + "</p>" + list + "<p>" + StatementParagraphs[1] + "</p></article>";
+
+        var statement = _extractor.Extract(Page(article));
+
+        Assert.Contains("Ceasefire along the line\n\nExchange of all detainees\n\nDemining of the border areas", statement.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<p>Photo: Ministry press service</p>", "Photo:")]
+    [InlineData("<p>Read more: <a href=\"/n/1\">Minister receives the new ambassador</a></p>", "Read more")]
+    [InlineData("<h3>More on this topic</h3><ul class=\"tags\"><li><a href=\"/t\">Talks</a></li></ul>", "More on this topic")]
+    public void Extract_CreditTeaserOrEmptiedHeadingAfterTheBody_IsLeftOut(string furniture, string expectedAbsent)
+    {
+        var article = "<article>" + Paragraphs() + furniture + "</article>";
+
+        var statement = _extractor.Extract(Page(article));
+
+        Assert.True(!statement.Text.Contains(expectedAbsent, StringComparison.Ordinal), statement.Text);
+        Assert.EndsWith(StatementParagraphs[^1], statement.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_LinkInsideASentence_KeepsTheSentence()
+    {
+        const string sentence = "Read more: the full text of the agreement is published on the ministry's website today.";
+        var article = "<article>" + Paragraphs() + "<p>Read more: the full text of the <a href=\"/agreement\">agreement</a> is published on the ministry's website today.</p></article>";
+
+        var statement = _extractor.Extract(Page(article));
+
+        Assert.EndsWith(sentence, statement.Text, StringComparison.Ordinal);
+    }
 }
