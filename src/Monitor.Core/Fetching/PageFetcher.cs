@@ -52,6 +52,9 @@ public sealed class PageFetcher(
         var current = url;
         FetchedPage Result(IngestionOutcome outcome, int? status, string? error, string? contentType = null, byte[]? content = null, HttpValidators? found = null, DateTimeOffset? retryAt = null) =>
             new(current, outcome, status, contentType, content ?? [], startedAt, clock.Elapsed, error, found, url, retryAt);
+        // A failure thrown at a redirect's target says where it came from (the log row shows the target).
+        FetchedPage Failed(IngestionOutcome outcome, string error, int? status = null) =>
+            Result(outcome, status, current == url ? error : $"{error} (redirected from {url})");
         // The host answered 429 or 503 with Retry-After to an earlier request: no request until then, and no waiting either.
         FetchedPage Deferred(DateTimeOffset until, string via) =>
             Result(IngestionOutcome.HttpError, null, $"not fetched{via}: {current.Authority} asked to be left alone until {until:u} (Retry-After)", retryAt: until);
@@ -153,40 +156,40 @@ public sealed class PageFetcher(
         catch (ResponseTooLargeException ex)
         {
             logger.LogDebug(ex, "Response from {Url} refused", current);
-            return Result(IngestionOutcome.InvalidContent, null, ex.Message);
+            return Failed(IngestionOutcome.InvalidContent, ex.Message);
         }
         catch (HttpRequestException ex) when (Find<ForbiddenAddressException>(ex) is { } refused)
         {
             logger.LogWarning("Refused to fetch {Url}: {Reason}", current, refused.Message);
-            return Result(IngestionOutcome.Refused, null, refused.Message);
+            return Failed(IngestionOutcome.Refused, refused.Message);
         }
         catch (HttpRequestException ex) when (Find<HostNotFoundException>(ex) is { } notFound)
         {
             logger.LogDebug(ex, "Fetching {Url} failed", current);
-            return Result(IngestionOutcome.NetworkError, null, notFound.Message);
+            return Failed(IngestionOutcome.NetworkError, notFound.Message);
         }
         catch (HttpRequestException ex)
         {
             // The stage logs the outcome; the exception is kept for whoever turns on debug logging.
             logger.LogDebug(ex, "Fetching {Url} failed", current);
-            return Result(IngestionOutcome.NetworkError, ex.StatusCode is HttpStatusCode s ? (int)s : null, Describe(ex));
+            return Failed(IngestionOutcome.NetworkError, Describe(ex), ex.StatusCode is HttpStatusCode s ? (int)s : null);
         }
         catch (IOException ex)
         {
             // The connection was reset, or the body ended before its announced length.
             logger.LogDebug(ex, "Reading {Url} failed", current);
-            return Result(IngestionOutcome.NetworkError, null, "the response was cut off: " + Describe(ex));
+            return Failed(IngestionOutcome.NetworkError, "the response was cut off: " + Describe(ex));
         }
         catch (Exception ex) when (ex is TaskCanceledException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             logger.LogDebug(ex, "Fetching {Url} timed out", current);
-            return Result(IngestionOutcome.NetworkError, null, ex is TimeoutException ? "timed out: " + ex.Message : "timed out");
+            return Failed(IngestionOutcome.NetworkError, ex is TimeoutException ? "timed out: " + ex.Message : "timed out");
         }
         catch (Polly.ExecutionRejectedException ex)
         {
             // Polly's timeout or an open circuit: the site is failing, and retrying now would not help.
             logger.LogDebug(ex, "Fetching {Url} rejected by the resilience pipeline", current);
-            return Result(IngestionOutcome.NetworkError, null, ex.GetType().Name + ": " + ex.Message);
+            return Failed(IngestionOutcome.NetworkError, ex.GetType().Name + ": " + ex.Message);
         }
         finally
         {

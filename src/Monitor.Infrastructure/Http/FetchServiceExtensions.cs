@@ -19,7 +19,7 @@ public static class FetchServiceExtensions
     public static IServiceCollection AddMonitorFetching(this IServiceCollection services)
     {
         services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.SectionName).ValidateDataAnnotations()
-            .Validate(o => RobotsTxt.ProductTokenOf(o.UserAgent).Length > 0,
+            .Validate(o => RobotsTxt.IsValidProductToken(RobotsTxt.ProductTokenOf(o.UserAgent)),
                 "Fetch:UserAgent must start with a product token (letters, '-' and '_', like \"MinistryMonitor/1.0\"): robots.txt groups are matched against it")
             .ValidateOnStart();
         services.AddSingleton(sp => Politeness(sp.GetRequiredService<IOptions<FetchOptions>>().Value));

@@ -188,6 +188,43 @@ public sealed class HostileSiteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunCycle_HostileListing_EachPageRefusedWithItsReasonAndNothingPoisoned()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            [new { id = "hostile", name = "Hostile", language = "en", listing = new { url = "{{BASE}}news/", links = "a" } }],
+            [], [],
+            beforeStart: site =>
+            {
+                site.Set("robots.txt", "User-agent: *\n" + string.Concat(Enumerable.Range(0, 500).Select(i => "Disallow: /" + string.Concat(Enumerable.Repeat("*a", 18)) + $" b{i}\n")), "text/plain");
+                site.Set("news/", "<html><body><a href=\"/news/file\">1</a><a href=\"/news/gopher\">2</a><a href=\"/news/metadata\">3</a></body></html>");
+                foreach (var (path, location) in new[] { ("news/file", "file:///etc/passwd"), ("news/gopher", "gopher://127.0.0.1:70/1"), ("news/metadata", "http://169.254.169.254/latest/meta-data/") })
+                {
+                    site.Handle(path, context =>
+                    {
+                        context.Response.Redirect(location);
+                        return Task.CompletedTask;
+                    });
+                }
+            });
+
+        var clock = Stopwatch.StartNew();
+        var summary = await harness.RunCycleAsync();
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"the cycle took {clock.Elapsed}");
+        Assert.Equal((0, 0), (summary.Failed, summary.Poisoned));
+        var pages = (await harness.LogAsync()).Where(e => e.Kind == "page").ToList();
+        Assert.Equal(3, pages.Count);
+        Assert.All(pages, p => Assert.Equal(IngestionOutcome.Refused, p.Outcome));
+        Assert.Contains("redirect to file:", Assert.Single(pages, p => p.Url.AbsolutePath == "/news/file").Error);
+        Assert.Contains("redirect to gopher:", Assert.Single(pages, p => p.Url.AbsolutePath == "/news/gopher").Error);
+        // Refused at the target's connection: the row shows the target, and where the redirect came from.
+        var metadata = Assert.Single(pages, p => p.Url.Host == "169.254.169.254");
+        Assert.Contains("cloud metadata", metadata.Error);
+        Assert.EndsWith($"(redirected from {harness.Site.UrlOf("news/metadata")})", metadata.Error);
+        Assert.Empty(await harness.StatementsAsync());
+    }
+
+    [Fact]
     public async Task CheckSource_HostileRedirectsAndRobots_NeverCrashesAndSaysWhy()
     {
         _site.Handle("to-file", context =>
