@@ -102,8 +102,9 @@ internal sealed class BlockTextWriter : IDomVisitor
                 if (_headingDepth > 0) _paragraphHeadingChars++;
             }
             _pendingSpace = false;
-            // Soft hyphens and zero-width characters are invisible; they would only split words.
-            if (c is '\u00AD' or '\u200B' or '\uFEFF') continue;
+            // Zero-width characters are invisible and would only split words. Soft hyphens are kept as the page
+            // wrote them (the archive holds the statement as written; detection's TextNormalizer ignores them).
+            if (c is '\u200B' or '\uFEFF') continue;
             _output.Append(c);
             if (_linkDepth > 0)
             {
