@@ -43,6 +43,12 @@ internal static class BoilerplateLines
     public static bool IsCreditLine(StringBuilder output, int start, int length)
     {
         if (length > MaxShortLineChars) return false;
+        // "(Photo: Reuters)": a credit set in brackets under a picture is still a credit.
+        if (length > 1 && output[start] is '(' or '[')
+        {
+            start++;
+            length--;
+        }
         foreach (var prefix in CreditPrefixes)
             if (StartsWith(output, start, length, prefix)) return true;
         return false;
