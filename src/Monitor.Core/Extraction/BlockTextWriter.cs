@@ -153,7 +153,8 @@ internal sealed class BlockTextWriter : IDomVisitor
             && BoilerplateLines.EndsLikeLabel(_output, _paragraphStart, textBeforeLink)
             && BoilerplateLines.IsHeadline(_output, _paragraphStart + textBeforeLink, length - textBeforeLink))
             return true;
-        return BoilerplateLines.IsCreditLine(_output, _paragraphStart, length);
+        return BoilerplateLines.IsCreditLine(_output, _paragraphStart, length)
+            || BoilerplateLines.IsCaptionWithCredit(_output, _paragraphStart, length);
     }
 
     private void RemoveLastParagraph()

@@ -2,8 +2,9 @@ namespace Monitor.Core.Extraction;
 
 /// <summary>
 /// Date lines ("Veröffentlichung: 2. Februar 2022", "2021-10-16 | News", "Updated 17.01.2021.") at the opening or
-/// the end of a generic body: page furniture whose date belongs in the statement's metadata, not in its text.
-/// The caller resolves the publication date from the body before the lines are dropped, so no date is lost.
+/// the end of a generic body, and prompts to the reader (<see cref="ReaderPrompts"/>) at its end: page furniture.
+/// A date line's date belongs in the statement's metadata: the caller resolves the publication date from the
+/// body before the lines are dropped, so no date is lost.
 /// </summary>
 internal static class DateLines
 {
@@ -18,7 +19,7 @@ internal static class DateLines
 
     private const string ParagraphBreak = "\n\n";
 
-    /// <summary>The body without the date lines among its first and last paragraphs.</summary>
+    /// <summary>The body without the date lines among its first and last paragraphs and the prompts among its last.</summary>
     public static string Strip(string text)
     {
         if (text.Length == 0) return text;
@@ -28,8 +29,9 @@ internal static class DateLines
         var dropped = 0;
         for (var i = 0; i < paragraphs.Length; i++)
         {
-            var atEdge = i < EdgeParagraphs || i >= paragraphs.Length - EdgeParagraphs;
-            keep[i] = !(atEdge && IsDateLine(paragraphs[i]));
+            var atEnd = i >= paragraphs.Length - EdgeParagraphs;
+            var atEdge = i < EdgeParagraphs || atEnd;
+            keep[i] = !(atEdge && IsDateLine(paragraphs[i]) || atEnd && ReaderPrompts.IsPrompt(paragraphs[i]));
             if (!keep[i]) dropped++;
         }
         if (dropped == 0 || dropped == paragraphs.Length) return text;
