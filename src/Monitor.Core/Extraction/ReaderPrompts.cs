@@ -16,6 +16,10 @@ internal static class ReaderPrompts
         "send us a message", "canal de telegram", "canal de youtube", "canal de whatsapp", "únete", "suscríbete",
         "síguenos", "folgen sie uns", "jetzt abonnieren", "abonnieren sie", "abonnez-vous", "suivez-nous",
         "inscrivez-vous",
+        // Share prompts and the headings of related-article teasers, whose links the cleaning already removed.
+        "share this", "artikel teilen", "beitrag teilen", "partager cet article", "you may also like",
+        "you might also like", "könnte sie auch interessieren", "lesen sie auch", "lee también", "à lire aussi",
+        "not logged in", "nicht eingeloggt",
     ];
 
     private static readonly string[] AppInvitations = ["download", "your phone", "get the latest"];

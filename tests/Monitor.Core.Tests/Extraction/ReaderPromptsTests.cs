@@ -8,6 +8,8 @@ public sealed class ReaderPromptsTests
     [InlineData("Subscribe now to our eNATION edition for the full story.")]
     [InlineData("¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular.")]
     [InlineData("For the latest stories download the News apps for iOS and Android.")]
+    [InlineData("Would you like to share this statement?")]
+    [InlineData("Das könnte Sie auch interessieren")]
     public void IsPrompt_AddressToTheReader_IsPrompt(string paragraph) =>
         Assert.True(ReaderPrompts.IsPrompt(paragraph));
 
