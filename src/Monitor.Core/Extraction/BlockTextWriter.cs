@@ -102,8 +102,9 @@ internal sealed class BlockTextWriter : IDomVisitor
                 if (_headingDepth > 0) _paragraphHeadingChars++;
             }
             _pendingSpace = false;
-            // Soft hyphens and zero-width characters are invisible; they would only split words.
-            if (c is '\u00AD' or '\u200B' or '\uFEFF') continue;
+            // Zero-width characters are invisible and would only split words. Soft hyphens are kept as the page
+            // wrote them (the archive holds the statement as written; detection's TextNormalizer ignores them).
+            if (c is '\u200B' or '\uFEFF') continue;
             _output.Append(c);
             if (_linkDepth > 0)
             {
@@ -152,7 +153,8 @@ internal sealed class BlockTextWriter : IDomVisitor
             && BoilerplateLines.EndsLikeLabel(_output, _paragraphStart, textBeforeLink)
             && BoilerplateLines.IsHeadline(_output, _paragraphStart + textBeforeLink, length - textBeforeLink))
             return true;
-        return BoilerplateLines.IsCreditLine(_output, _paragraphStart, length);
+        return BoilerplateLines.IsCreditLine(_output, _paragraphStart, length)
+            || BoilerplateLines.IsCaptionWithCredit(_output, _paragraphStart, length);
     }
 
     private void RemoveLastParagraph()

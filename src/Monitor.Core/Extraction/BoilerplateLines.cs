@@ -14,6 +14,12 @@ internal static class BoilerplateLines
     /// <summary>Longest paragraph read as a credit line or a lead-in; anything longer is prose.</summary>
     private const int MaxShortLineChars = 100;
 
+    /// <summary>Longest paragraph read as a picture caption ending in a credit.</summary>
+    private const int MaxCaptionChars = 300;
+
+    /// <summary>Longest "© Agency/Photographer" credit at the end of a caption.</summary>
+    private const int MaxCreditChars = 60;
+
     private static readonly string[] CreditPrefixes =
     [
         "photo:", "photos:", "photo :", "foto:", "fotos:", "foto :", "credit:", "credits:", "crédit:", "crédits:",
@@ -43,8 +49,31 @@ internal static class BoilerplateLines
     public static bool IsCreditLine(StringBuilder output, int start, int length)
     {
         if (length > MaxShortLineChars) return false;
+        // "(Photo: Reuters)": a credit set in brackets under a picture is still a credit.
+        if (length > 1 && output[start] is '(' or '[')
+        {
+            start++;
+            length--;
+        }
         foreach (var prefix in CreditPrefixes)
             if (StartsWith(output, start, length, prefix)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// "The minister arrives in Baku. | © Reuters/Getty Images": a picture's caption, told by the copyright credit
+    /// that closes it; the caption describes the picture, not the statement.
+    /// </summary>
+    public static bool IsCaptionWithCredit(StringBuilder output, int start, int length)
+    {
+        if (length > MaxCaptionChars) return false;
+        var end = start + length;
+        for (var i = end - 1; i > start + 1 && i >= end - MaxCreditChars; i--)
+        {
+            if (output[i] != '©') continue;
+            var before = output[i - 1] == ' ' ? output[i - 2] : output[i - 1];
+            return before is '|' or '/' or '(' or '–' or '-';
+        }
         return false;
     }
 

@@ -27,7 +27,7 @@ internal static partial class ClassNameHints
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Positive();
 
-    [GeneratedRegex(@"caption|credit|byline|author|dateline|share|sharing|social|related|promo|newsletter|subscribe|tags|breadcrumb|advert|sponsor|disclaimer|copyright|rating|likes",
+    [GeneratedRegex(@"caption|credit|byline|author|dateline|share|sharing|social|related|promo|newsletter|subscribe|tags|breadcrumb|advert|sponsor|disclaimer|copyright|rating|likes|entry-meta|post-meta|postmeta|article-meta|entry-utility|entry-footer|post-footer|posted-on|post-info|postinfo",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PeripheralName();
 

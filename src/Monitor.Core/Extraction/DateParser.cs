@@ -39,15 +39,22 @@ public static partial class DateParser
 
     /// <summary>Parses the first date found in <paramref name="text"/>.</summary>
     /// <param name="monthFirst">Read ambiguous numeric dates such as 07/08/2023 as month/day (US usage).</param>
-    public static bool TryParse(string? text, out DateTimeOffset value, bool monthFirst = false)
+    public static bool TryParse(string? text, out DateTimeOffset value, bool monthFirst = false) =>
+        TryFind(text, monthFirst, out value, out _, out _);
+
+    /// <summary>Finds the first date in <paramref name="text"/> and where it is written.</summary>
+    public static bool TryFind(string? text, bool monthFirst, out DateTimeOffset value, out int index, out int length)
     {
         value = default;
+        index = length = 0;
         if (string.IsNullOrWhiteSpace(text)) return false;
         // Metadata values and date lines are short; bounding the search keeps running text cheap.
         var span = text.Length > 4096 ? text[..4096] : text;
         for (var match = DatePattern().Match(span); match.Success; match = match.NextMatch())
         {
-            if (TryBuild(match, monthFirst, out value)) return true;
+            if (!TryBuild(match, monthFirst, out value)) continue;
+            (index, length) = (match.Index, match.Length);
+            return true;
         }
         return false;
     }

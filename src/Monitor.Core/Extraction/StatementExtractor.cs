@@ -49,7 +49,7 @@ public sealed class StatementExtractor : IStatementExtractor
     {
         ArgumentNullException.ThrowIfNull(html);
         using var document = Parse(html);
-        return document.Body is { } body ? GenericContentExtractor.Extract(body) : string.Empty;
+        return document.Body is { } body ? DateLines.Strip(GenericContentExtractor.Extract(body)) : string.Empty;
     }
 
     private ExtractedStatement ExtractDecoded(string html, ExtractionSelectors? selectors)
@@ -65,6 +65,8 @@ public sealed class StatementExtractor : IStatementExtractor
         var published = SelectDate(document, selectors.Date, monthFirst)
             ?? PublicationDateResolver.Resolve(metadata, text, monthFirst);
         var author = AuthorResolver.Resolve(metadata, text);
+        // The date and author were read from the body's opening above; only now are its date lines dropped.
+        if (method == GenericMethod) text = DateLines.Strip(text);
         var number = SelectText(document, selectors.DocumentNumber) ?? DocumentNumberFinder.Find(title, text);
         return new ExtractedStatement(title, text, published, language, author, number, method);
     }

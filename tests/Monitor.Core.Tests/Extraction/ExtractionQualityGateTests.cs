@@ -34,10 +34,10 @@ public sealed class ExtractionQualityGateTests(ITestOutputHelper output) : IDisp
             ExtractAll("web-extraction-eval"));
         output.WriteLine("web-extraction-eval: " + score);
 
-        Assert.True(score.F1 >= 0.920, $"F1 fell to {score.F1:F4}: {score}");
-        Assert.True(score.Recall >= 0.915, $"recall fell to {score.Recall:F4}: {score}");
-        Assert.True(score.Precision >= 0.920, $"precision fell to {score.Precision:F4}: {score}");
-        Assert.True(score.AllRight >= 0.70, $"pages all right fell to {score.AllRight:F4}: {score}");
+        Assert.True(score.F1 >= 0.926, $"F1 fell to {score.F1:F4}: {score}");
+        Assert.True(score.Recall >= 0.917, $"recall fell to {score.Recall:F4}: {score}");
+        Assert.True(score.Precision >= 0.935, $"precision fell to {score.Precision:F4}: {score}");
+        Assert.True(score.AllRight >= 0.72, $"pages all right fell to {score.AllRight:F4}: {score}");
     }
 
     [Fact]
@@ -47,6 +47,6 @@ public sealed class ExtractionQualityGateTests(ITestOutputHelper output) : IDisp
             ExtractAll("article-extraction"));
         output.WriteLine("article-extraction: " + score);
 
-        Assert.True(score.F1 >= 0.972, $"F1 fell to {score.F1:F4}: {score}");
+        Assert.True(score.F1 >= 0.974, $"F1 fell to {score.F1:F4}: {score}");
     }
 }

@@ -194,6 +194,11 @@ public sealed class GenericContentExtractorTests
     [InlineData("<p>Photo: Ministry press service</p>", "Photo:")]
     [InlineData("<p>Read more: <a href=\"/n/1\">Minister receives the new ambassador</a></p>", "Read more")]
     [InlineData("<h3>More on this topic</h3><ul class=\"tags\"><li><a href=\"/t\">Talks</a></li></ul>", "More on this topic")]
+    [InlineData("<p>(Credit: Ministry press service)</p>", "Credit")]
+    [InlineData("<p>The minister arrives at the talks. | © Reuters/Getty Images</p>", "Getty")]
+    [InlineData("<p>Follow us on Telegram and X for the latest statements.</p>", "Follow us")]
+    [InlineData("<p>Get the latest news straight to your phone with the Ministry app.</p>", "Ministry app")]
+    [InlineData("<footer class=\"entry-meta\">This entry was posted in News and tagged talks. Bookmark the permalink.</footer>", "permalink")]
     public void Extract_CreditTeaserOrEmptiedHeadingAfterTheBody_IsLeftOut(string furniture, string expectedAbsent)
     {
         var article = "<article>" + Paragraphs() + furniture + "</article>";
