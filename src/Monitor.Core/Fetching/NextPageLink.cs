@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Xml;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
 using Monitor.Core.Decoding;
+using Monitor.Core.Fetching.Feeds;
 
 namespace Monitor.Core.Fetching;
 
@@ -22,11 +22,11 @@ public static class NextPageLink
         XElement? root;
         try
         {
-            var text = TextDecoder.Decode(content, contentType, language).Text;
-            using var reader = XmlReader.Create(new StringReader(text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, MaxCharactersInDocument = 64L * 1024 * 1024 });
-            root = XDocument.Load(reader).Root;
+            // The loader the feed's entries were read with: a feed with a DOCTYPE, HTML entities or a repairable fault
+            // keeps its next page too.
+            root = SafeXml.Load(TextDecoder.Decode(content, contentType, language).Text).Document.Root;
         }
-        catch (XmlException)
+        catch (FeedFormatException)
         {
             // The discovery that read the entries would have failed first; a feed the entries came from but whose
             // links cannot be read has no next page to follow.

@@ -14,6 +14,9 @@ public sealed class NextPageLinkTests
     [InlineData("""<rss version="2.0"><channel><title>No paging</title></channel></rss>""", null)]
     [InlineData("""<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><atom:link rel="next" href="javascript:alert(1)"/></channel></rss>""", null)]
     [InlineData("""<rss><channel>not closed""", null)]
+    // Read with the loader the entries were read with: a DOCTYPE with HTML entities, or a bare ampersand, keeps the next page.
+    [InlineData("""<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>Press&nbsp;releases</title><atom:link rel="next" href="/feed/?page=2"/></channel></rss>""", "https://mfa.example/feed/?page=2")]
+    [InlineData("""<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>Press & statements</title><atom:link rel="next" href="/feed/?page=2"/></channel></rss>""", "https://mfa.example/feed/?page=2")]
     public void InFeed_Links_GivesTheNextPage(string xml, string? expected) =>
         Assert.Equal(expected, NextPageLink.InFeed(Encoding.UTF8.GetBytes(xml), Feed, "application/rss+xml", "en")?.AbsoluteUri);
 
