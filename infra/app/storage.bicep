@@ -2,7 +2,7 @@
 // the deployment package container, the stage queues with their poison queues, and the tables.
 // Shared-key access is off: everything connects with Microsoft Entra ID (the managed identity).
 //
-// The names below are the code's own (Monitor.Core.Messages.QueueNames, StorageClients.TableNames with
+// The names below are the code's own (MinistryMonitor.Core.Messages.QueueNames, StorageClients.TableNames with
 // Storage__TablePrefix, Storage__ArchiveContainer, Storage__FeedContainer and Storage__DataProtectionContainer in function.bicep).
 // tests/Monitor.Infra.Tests fails when they drift apart.
 

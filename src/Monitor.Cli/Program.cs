@@ -1,5 +1,5 @@
-using Monitor.Cli.Commands;
-using Monitor.Core.Decoding;
+using MinistryMonitor.Cli.Commands;
+using MinistryMonitor.Core.Decoding;
 
 CodePages.Register();
 

@@ -5,13 +5,13 @@ using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Monitor.Core.Tracing;
-using Monitor.Infrastructure.Hosting;
-using Monitor.Web;
+using MinistryMonitor.Core.Tracing;
+using MinistryMonitor.Infrastructure.Hosting;
+using MinistryMonitor.Web;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 
-namespace Monitor.Functions;
+namespace MinistryMonitor.Functions;
 
 public static class FunctionsServiceExtensions
 {

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Monitor.Web;
+namespace MinistryMonitor.Web;
 
 /// <summary>
 /// The web application as one <see cref="RequestDelegate"/>, for a host whose own pipeline cannot be extended:

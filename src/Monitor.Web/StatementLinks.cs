@@ -1,4 +1,4 @@
-namespace Monitor.Web;
+namespace MinistryMonitor.Web;
 
 /// <summary>Addresses of the reader's pages, and the one rule for links to ministry sites.</summary>
 public static class StatementLinks

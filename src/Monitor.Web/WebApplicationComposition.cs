@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Monitor.Web.Apis;
-using Monitor.Web.Components;
-using Monitor.Web.Security;
+using MinistryMonitor.Web.Apis;
+using MinistryMonitor.Web.Components;
+using MinistryMonitor.Web.Security;
 
-namespace Monitor.Web;
+namespace MinistryMonitor.Web;
 
 /// <summary>The one request pipeline and the one set of endpoints both hosts serve.</summary>
 public static class WebApplicationComposition

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 
-namespace Monitor.Web;
+namespace MinistryMonitor.Web;
 
 /// <summary>The web host's settings (section <c>Web</c>).</summary>
 public sealed class WebOptions : IValidatableObject

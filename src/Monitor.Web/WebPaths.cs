@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Monitor.Web;
+namespace MinistryMonitor.Web;
 
 internal static class WebPaths
 {

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Monitor.Web;
+namespace MinistryMonitor.Web;
 
 /// <summary>Errors written outside an endpoint (sign-in challenges) in the same ProblemDetails shape as the API's.</summary>
 internal static class WebProblems

@@ -4,11 +4,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Monitor.Web.Archive;
-using Monitor.Web.Limits;
-using Monitor.Web.Security;
+using MinistryMonitor.Web.Archive;
+using MinistryMonitor.Web.Limits;
+using MinistryMonitor.Web.Security;
 
-namespace Monitor.Web;
+namespace MinistryMonitor.Web;
 
 public static class WebServiceExtensions
 {

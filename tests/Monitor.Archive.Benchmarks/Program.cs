@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
-using Monitor.Archive.Benchmarks;
-using Monitor.Core.Archive;
-using Monitor.Infrastructure.Azurite;
-using Monitor.Infrastructure.Options;
-using Monitor.Infrastructure.Search;
-using Monitor.Infrastructure.Storage;
+using MinistryMonitor.Archive.Benchmarks;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Infrastructure.Azurite;
+using MinistryMonitor.Infrastructure.Options;
+using MinistryMonitor.Infrastructure.Search;
+using MinistryMonitor.Infrastructure.Storage;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
 // 100,000 synthetic archived statements over 20 sources: the catalogue's listing rows in Azurite and the embedded

@@ -1,7 +1,7 @@
 using System.Text;
-using Monitor.Core.Archive;
+using MinistryMonitor.Core.Archive;
 
-namespace Monitor.Archive.Benchmarks;
+namespace MinistryMonitor.Archive.Benchmarks;
 
 /// <summary>
 /// Statements made of real Russian and English word forms (roots with inflectional endings), drawn with a Zipf-like

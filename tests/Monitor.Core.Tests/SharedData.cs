@@ -1,4 +1,4 @@
-namespace Monitor.Core.Tests;
+namespace MinistryMonitor.Core.Tests;
 
 /// <summary>
 /// Locates the read-only <c>shared/</c> folder beside the repository (real pages, feed snapshots, seeds).

@@ -6,9 +6,9 @@ using Lucene.Net.Index;
 using Lucene.Net.Index.Memory;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
-using Monitor.Core.Detection;
+using MinistryMonitor.Core.Detection;
 
-namespace Monitor.Detection.Benchmarks;
+namespace MinistryMonitor.Detection.Benchmarks;
 
 /// <summary>
 /// For context only: what Elasticsearch's percolator does — index the statement as a one-document

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Monitor.Core.Detection;
+using MinistryMonitor.Core.Detection;
 
-namespace Monitor.Detection.Benchmarks;
+namespace MinistryMonitor.Detection.Benchmarks;
 
 /// <summary>Time of each stage of <see cref="MentionDetector.Match"/> (<c>--profile</c>), to see where a statement's time goes.</summary>
 internal static class Profile

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using Monitor.Core.Detection;
-using Monitor.Detection.Benchmarks;
+using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Detection.Benchmarks;
 
 // Single-threaded throughput of topic matching and of version diffing (see README.md beside this file).
 const int Seed = 20240725;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using Monitor.Core.Detection;
-using Monitor.Core.Subscriptions;
+using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Subscriptions;
 
-namespace Monitor.Detection.Benchmarks;
+namespace MinistryMonitor.Detection.Benchmarks;
 
 /// <summary>
 /// <c>--subscribers</c>: matching when the topics are subscribers' own terms. A snapshot is built the way the

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Monitor.Detection.Benchmarks;
+namespace MinistryMonitor.Detection.Benchmarks;
 
 /// <summary>
 /// Deterministic (seeded) words, topics and statements in English, Russian, Azerbaijani, French and German.

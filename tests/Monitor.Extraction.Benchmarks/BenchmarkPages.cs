@@ -1,7 +1,7 @@
 using System.Text;
-using Monitor.Core.Extraction;
+using MinistryMonitor.Core.Extraction;
 
-namespace Monitor.Extraction.Benchmarks;
+namespace MinistryMonitor.Extraction.Benchmarks;
 
 /// <summary>The benchmark pages decoded into memory once, so that timings measure parsing and extraction only.</summary>
 internal sealed record BenchmarkPages(IReadOnlyList<string> Html, long Bytes)

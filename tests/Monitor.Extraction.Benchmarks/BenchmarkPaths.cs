@@ -1,4 +1,4 @@
-namespace Monitor.Extraction.Benchmarks;
+namespace MinistryMonitor.Extraction.Benchmarks;
 
 /// <summary>Locates ../shared (or MONITOR_SHARED_DIR) and this benchmark's own folder from the build output.</summary>
 internal static class BenchmarkPaths

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Monitor.Extraction.Benchmarks;
+namespace MinistryMonitor.Extraction.Benchmarks;
 
 /// <summary>The Release build of the <c>monitor</c> command, run as its own process and timed (start-up included).</summary>
 internal static class MonitorCli

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Monitor.Extraction.Benchmarks;
+namespace MinistryMonitor.Extraction.Benchmarks;
 
 /// <summary>Runs an external tool (python3, node, npm), echoing nothing, returning its exit code and output.</summary>
 internal static class ProcessRunner

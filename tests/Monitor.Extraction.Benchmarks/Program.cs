@@ -1,4 +1,4 @@
-using Monitor.Extraction.Benchmarks;
+using MinistryMonitor.Extraction.Benchmarks;
 
 // Usage: dotnet run -c Release --project tests/Monitor.Extraction.Benchmarks -- [quality|speed|sizes|readability|all]
 var what = args.Length > 0 ? args[0] : "all";

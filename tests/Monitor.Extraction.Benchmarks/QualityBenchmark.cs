@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Monitor.Extraction.Benchmarks;
+namespace MinistryMonitor.Extraction.Benchmarks;
 
 /// <summary>
 /// Body quality and whole-command speed on both shared benchmarks: <c>monitor extract --in/--out</c> (Release,

@@ -1,4 +1,4 @@
-namespace Monitor.Extraction.Benchmarks;
+namespace MinistryMonitor.Extraction.Benchmarks;
 
 /// <summary>
 /// Readability.js on jsdom (readability/extract.js) against <c>monitor extract --in/--out</c>, both as separate

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Monitor.Extraction.Benchmarks;
+namespace MinistryMonitor.Extraction.Benchmarks;
 
 /// <summary>Pins the process to one core so that figures are single-core ones on a shared machine.</summary>
 internal static class SingleCore

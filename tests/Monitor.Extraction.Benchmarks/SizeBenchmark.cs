@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using AngleSharp.Html.Parser;
-using Monitor.Core.Extraction;
+using MinistryMonitor.Core.Extraction;
 
-namespace Monitor.Extraction.Benchmarks;
+namespace MinistryMonitor.Extraction.Benchmarks;
 
 /// <summary>Time and memory per page as pages grow: synthetic pages of 100 KB, 1 MB and 10 MB, on one core.</summary>
 internal static class SizeBenchmark

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using AngleSharp.Html.Parser;
-using Monitor.Core.Extraction;
+using MinistryMonitor.Core.Extraction;
 
-namespace Monitor.Extraction.Benchmarks;
+namespace MinistryMonitor.Extraction.Benchmarks;
 
 /// <summary>
 /// Throughput on one core of the full extractor against AngleSharp's bare ParseDocument over the same pages:

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Monitor.Extraction.Benchmarks;
+namespace MinistryMonitor.Extraction.Benchmarks;
 
 /// <summary>A ministry-like page of a chosen size: chrome, a statement, then an ever longer archive list.</summary>
 internal static class SyntheticPage

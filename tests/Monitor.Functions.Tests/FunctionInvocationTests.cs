@@ -3,16 +3,16 @@ using Azure.Storage.Queues;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Monitor.Cli.Demo;
-using Monitor.Core.Messages;
-using Monitor.Core.Operators;
-using Monitor.Core.Storage;
-using Monitor.Core.Subscriptions;
-using Monitor.Functions.Functions;
-using Monitor.Infrastructure.Azurite;
-using Monitor.Infrastructure.Hosting;
+using MinistryMonitor.Cli.Demo;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Operators;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Core.Subscriptions;
+using MinistryMonitor.Functions.Functions;
+using MinistryMonitor.Infrastructure.Azurite;
+using MinistryMonitor.Infrastructure.Hosting;
 
-namespace Monitor.Functions.Tests;
+namespace MinistryMonitor.Functions.Tests;
 
 public sealed class FunctionInvocationTests
 {

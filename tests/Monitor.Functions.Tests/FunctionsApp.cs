@@ -2,9 +2,9 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Monitor.Infrastructure.Storage;
+using MinistryMonitor.Infrastructure.Storage;
 
-namespace Monitor.Functions.Tests;
+namespace MinistryMonitor.Functions.Tests;
 
 /// <summary>
 /// The Functions app's real DI container, built the way Program.cs builds it, but not started: starting would
@@ -14,7 +14,7 @@ internal static class FunctionsApp
 {
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    /// <summary>The functions.metadata the worker SDK generated in Monitor.Functions' own output folder.</summary>
+    /// <summary>The functions.metadata the worker SDK generated in MinistryMonitor.Functions' own output folder.</summary>
     public static string MetadataPath
     {
         get

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Monitor.Core.Messages;
+using MinistryMonitor.Core.Messages;
 
-namespace Monitor.Functions.Tests;
+namespace MinistryMonitor.Functions.Tests;
 
 /// <summary>The bindings the Functions host will read, as the worker SDK generated them at build time.</summary>
 public sealed class FunctionsMetadataTests

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Tracing;
+using MinistryMonitor.Core.Tracing;
 using OpenTelemetry.Trace;
 
-namespace Monitor.Functions.Tests;
+namespace MinistryMonitor.Functions.Tests;
 
 /// <summary>What the worker sends to Application Insights: its own log filters (host.json's do not reach it) and the pipeline's traces.</summary>
 public sealed class TelemetryTests
@@ -18,7 +18,7 @@ public sealed class TelemetryTests
         using var host = Build(new Dictionary<string, string?>());
         var loggers = host.Services.GetRequiredService<ILoggerFactory>();
 
-        Assert.True(loggers.CreateLogger("Monitor.Core.Stages.DiscoverStage").IsEnabled(LogLevel.Information));
+        Assert.True(loggers.CreateLogger("MinistryMonitor.Core.Stages.DiscoverStage").IsEnabled(LogLevel.Information));
         Assert.False(loggers.CreateLogger("System.Net.Http.HttpClient.PageFetcher.LogicalHandler").IsEnabled(LogLevel.Information));
         Assert.True(loggers.CreateLogger("System.Net.Http.HttpClient.PageFetcher.LogicalHandler").IsEnabled(LogLevel.Warning));
         Assert.False(loggers.CreateLogger("Polly").IsEnabled(LogLevel.Information));
@@ -28,11 +28,11 @@ public sealed class TelemetryTests
     [Fact]
     public void LogFilters_AppSettingOverridesADefault_TheSettingWins()
     {
-        using var host = Build(new Dictionary<string, string?> { ["Logging:LogLevel:Polly"] = "Information", ["Logging:LogLevel:Monitor"] = "Warning" });
+        using var host = Build(new Dictionary<string, string?> { ["Logging:LogLevel:Polly"] = "Information", ["Logging:LogLevel:MinistryMonitor"] = "Warning" });
         var loggers = host.Services.GetRequiredService<ILoggerFactory>();
 
         Assert.True(loggers.CreateLogger("Polly").IsEnabled(LogLevel.Information));
-        Assert.False(loggers.CreateLogger("Monitor.Core.Stages.DiscoverStage").IsEnabled(LogLevel.Information));
+        Assert.False(loggers.CreateLogger("MinistryMonitor.Core.Stages.DiscoverStage").IsEnabled(LogLevel.Information));
     }
 
     [Fact]

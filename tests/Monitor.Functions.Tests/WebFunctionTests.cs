@@ -7,11 +7,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Monitor.Functions.Functions;
-using Monitor.Infrastructure.Azurite;
-using Monitor.Web.Security;
+using MinistryMonitor.Functions.Functions;
+using MinistryMonitor.Infrastructure.Azurite;
+using MinistryMonitor.Web.Security;
 
-namespace Monitor.Functions.Tests;
+namespace MinistryMonitor.Functions.Tests;
 
 /// <summary>
 /// The Web function through the Functions app's real DI container on Azurite, called as the worker's ASP.NET Core

@@ -1,4 +1,4 @@
-namespace Monitor.Infra.Tests;
+namespace MinistryMonitor.Infra.Tests;
 
 /// <summary>
 /// Every setting the code reads is set by the Bicep: options classes (Section__Property) and the %NAME% settings

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Monitor.Infra.Tests;
+namespace MinistryMonitor.Infra.Tests;
 
 /// <summary>
 /// The ARM JSON that <c>bicep build</c> makes of infra/main.bicep, with the few questions the tests ask of it:

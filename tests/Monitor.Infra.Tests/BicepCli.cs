@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Monitor.Infra.Tests;
+namespace MinistryMonitor.Infra.Tests;
 
 /// <summary>Runs the Bicep CLI from the NuGet package. No network: the templates use local modules only.</summary>
 public static class BicepCli

@@ -1,4 +1,4 @@
-namespace Monitor.Infra.Tests;
+namespace MinistryMonitor.Infra.Tests;
 
 /// <summary>The templates build and lint cleanly with the Bicep CLI from NuGet, offline (infra/bicepconfig.json turns the rules on).</summary>
 public sealed class BicepTests

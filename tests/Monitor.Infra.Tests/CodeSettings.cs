@@ -1,10 +1,10 @@
 using System.Reflection;
-using Monitor.Infrastructure.Options;
+using MinistryMonitor.Infrastructure.Options;
 
-namespace Monitor.Infra.Tests;
+namespace MinistryMonitor.Infra.Tests;
 
 /// <summary>
-/// The settings the code binds, found by reflection: every type in Monitor.Infrastructure with a
+/// The settings the code binds, found by reflection: every type in MinistryMonitor.Infrastructure with a
 /// <c>public const string SectionName</c> is an options class bound to that configuration section, and each
 /// public settable property is the app setting <c>Section__Property</c> (nested classes add <c>__Property</c>).
 /// </summary>
@@ -13,7 +13,7 @@ public static class CodeSettings
     public static Assembly InfrastructureAssembly => typeof(StorageOptions).Assembly;
 
     /// <summary>Every assembly of the Functions app that binds options: the pipeline's and the web host's.</summary>
-    public static IReadOnlyList<Assembly> AppAssemblies => [InfrastructureAssembly, typeof(Monitor.Web.WebOptions).Assembly];
+    public static IReadOnlyList<Assembly> AppAssemblies => [InfrastructureAssembly, typeof(MinistryMonitor.Web.WebOptions).Assembly];
 
     public static IReadOnlyDictionary<string, string> AllBoundSettings() =>
         AppAssemblies.SelectMany(a => BoundSettings(a)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Monitor.Infrastructure.Options;
+using MinistryMonitor.Infrastructure.Options;
 
-namespace Monitor.Infra.Tests;
+namespace MinistryMonitor.Infra.Tests;
 
 /// <summary>host.json, azure.yaml and main.parameters.json agree with the code and the template.</summary>
 public sealed partial class DeploymentFilesTests

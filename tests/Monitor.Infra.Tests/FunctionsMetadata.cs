@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Monitor.Infra.Tests;
+namespace MinistryMonitor.Infra.Tests;
 
 /// <summary>The functions.metadata the Worker SDK generates from the [Function] methods: what the Functions host binds on Azure.</summary>
 public static partial class FunctionsMetadata

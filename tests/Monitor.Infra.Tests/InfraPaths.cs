@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Monitor.Infra.Tests;
+namespace MinistryMonitor.Infra.Tests;
 
 /// <summary>Where the files under test are: the repository (found upwards from the test assembly), the Functions build output, the Bicep CLI.</summary>
 public static class InfraPaths

@@ -1,8 +1,8 @@
 using System.Reflection;
-using Monitor.Core.Messages;
-using Monitor.Infrastructure.Storage;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Infrastructure.Storage;
 
-namespace Monitor.Infra.Tests;
+namespace MinistryMonitor.Infra.Tests;
 
 /// <summary>
 /// What the generated functions.metadata and the code expect of the storage account is what the Bicep provisions:
@@ -20,7 +20,7 @@ public sealed class StorageLayoutTests
     public void FunctionsMetadata_Functions_MatchTheFunctionMethodsOfTheBuild()
     {
         // A stale or empty functions.metadata would make the checks below pass or fail for the wrong reason.
-        var functionsAssembly = typeof(Monitor.Functions.FunctionsServiceExtensions).Assembly;
+        var functionsAssembly = typeof(MinistryMonitor.Functions.FunctionsServiceExtensions).Assembly;
         var declared = functionsAssembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
             .Select(m => m.GetCustomAttribute<Microsoft.Azure.Functions.Worker.FunctionAttribute>()?.Name)
@@ -78,7 +78,7 @@ public sealed class StorageLayoutTests
         }
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));
-        Assert.True(settings.ContainsKey(Monitor.Functions.Functions.ScheduleFunction.ScheduleSetting), "FETCH_SCHEDULE is not set");
+        Assert.True(settings.ContainsKey(MinistryMonitor.Functions.Functions.ScheduleFunction.ScheduleSetting), "FETCH_SCHEDULE is not set");
     }
 
     [Fact]

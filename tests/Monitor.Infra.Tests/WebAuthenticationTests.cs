@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Monitor.Infra.Tests;
+namespace MinistryMonitor.Infra.Tests;
 
 /// <summary>App Service Authentication as the web host expects it: on, anonymous callers let through to the public reader.</summary>
 public sealed class WebAuthenticationTests

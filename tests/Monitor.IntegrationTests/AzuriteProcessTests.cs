@@ -1,9 +1,9 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using Monitor.Infrastructure.Azurite;
+using MinistryMonitor.Infrastructure.Azurite;
 
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 /// <summary>Azurite listens on ports it was given by the system, and says which; nothing picks them beforehand.</summary>
 public sealed class AzuriteProcessTests

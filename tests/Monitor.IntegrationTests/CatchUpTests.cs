@@ -1,6 +1,6 @@
-using Monitor.Core.Messages;
+using MinistryMonitor.Core.Messages;
 
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 /// <summary>
 /// Catch-up after an outage, on the real pipeline: a feed (RSS with RFC 5005 <c>atom:link rel="next"</c>) or listing

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 /// <summary>
 /// <c>monitor check-source --url</c> on every way a ministry publishes (issue 20): an RSS 1.0 feed, an Atom 0.3 feed, an

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Monitor.Cli.Demo;
+using MinistryMonitor.Cli.Demo;
 
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 /// <summary><c>monitor check-source</c> as an operator runs it: a separate process against a ministry site on loopback.</summary>
 public sealed partial class CheckSourceTests : IAsyncLifetime

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Monitor.Cli.Demo;
+using MinistryMonitor.Cli.Demo;
 
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 /// <summary>The <c>monitor</c> command as a user runs it: a separate process, its own Azurite data folder in the working directory.</summary>
 public sealed class CliTests

@@ -1,6 +1,6 @@
-using Monitor.Cli.Output;
+using MinistryMonitor.Cli.Output;
 
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 public sealed class ConsoleTableTests
 {

@@ -1,8 +1,8 @@
-using Monitor.Core.Messages;
-using Monitor.Core.Operators;
-using Monitor.Infrastructure.Hosting;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Operators;
+using MinistryMonitor.Infrastructure.Hosting;
 
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 public sealed class DeliveryFailureTests
 {

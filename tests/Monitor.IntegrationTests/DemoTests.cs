@@ -1,6 +1,6 @@
-using Monitor.Cli.Demo;
+using MinistryMonitor.Cli.Demo;
 
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 public sealed class DemoTests
 {

@@ -1,4 +1,4 @@
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 /// <summary>The documented exit codes (README "Exit codes"): one line for an expected failure, details only with -v.</summary>
 public sealed class ExitCodeTests

@@ -1,11 +1,11 @@
-using Monitor.Core.Tests;
+using MinistryMonitor.Core.Tests;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
-using Monitor.Infrastructure.Storage;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Infrastructure.Storage;
 
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 /// <summary>
 /// Replays ten consecutive real snapshots of the State Department press feed (12–21, a stretch with four edits

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Queues.Models;
-using Monitor.Core.Messages;
-using Monitor.Infrastructure.Hosting;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Infrastructure.Hosting;
 
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 /// <summary>A run that is stopped, killed or slow does not hold up the next one.</summary>
 public sealed class InterruptedRunTests

@@ -1,4 +1,4 @@
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 public sealed class ListingRecheckTests
 {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 /// <summary>
 /// The local runner finishes the statements in hand before it discovers more: few messages wait in the queues at
@@ -45,7 +45,7 @@ public sealed class LocalRunnerOrderTests
         Assert.Equal(3, requests.Single(r => r.Path == $"{two}/").MailsSoFar);
         Assert.Equal(6, harness.Smtp.Messages.Count);
 
-        void Serve(Monitor.Cli.Demo.LoopbackSite site, string path, string html) =>
+        void Serve(MinistryMonitor.Cli.Demo.LoopbackSite site, string path, string html) =>
             site.Handle(path, async context =>
             {
                 requests.Enqueue((path, running?.Smtp.Messages.Count ?? 0));

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 /// <summary>
 /// A <c>monitor</c> (or any) process as a user starts it, with its output collected line by line, so a test can wait

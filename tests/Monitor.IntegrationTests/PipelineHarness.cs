@@ -3,16 +3,16 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Cli.Demo;
-using Monitor.Cli.Local;
-using Monitor.Core.Messages;
-using Monitor.Core.Stages;
-using Monitor.Core.Storage;
-using Monitor.Infrastructure.Azurite;
-using Monitor.Infrastructure.Hosting;
-using Monitor.Infrastructure.Storage;
+using MinistryMonitor.Cli.Demo;
+using MinistryMonitor.Cli.Local;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Stages;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Infrastructure.Azurite;
+using MinistryMonitor.Infrastructure.Hosting;
+using MinistryMonitor.Infrastructure.Storage;
 
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 /// <summary>
 /// The real pipeline wired to real components: an in-memory Azurite, a Kestrel site on loopback standing in for

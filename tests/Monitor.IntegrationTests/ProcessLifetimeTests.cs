@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
-using Monitor.Cli.Demo;
-using Monitor.Infrastructure.Azurite;
+using MinistryMonitor.Cli.Demo;
+using MinistryMonitor.Infrastructure.Azurite;
 
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 /// <summary>No process outlives its owner: Azurite stops with the monitor however the monitor ends.</summary>
 public sealed partial class ProcessLifetimeTests

@@ -1,6 +1,6 @@
-using Monitor.Infrastructure.Options;
+using MinistryMonitor.Infrastructure.Options;
 
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 /// <summary>The local runner's wait before a failed message's next attempt.</summary>
 public sealed class RetryDelayTests

@@ -1,6 +1,6 @@
-using Monitor.Core.Messages;
+using MinistryMonitor.Core.Messages;
 
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 public sealed class SeedStatementTests
 {

@@ -1,10 +1,10 @@
-using Monitor.Core.Configuration;
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
-using Monitor.Core.Operators;
-using Monitor.Infrastructure.Hosting;
+using MinistryMonitor.Core.Configuration;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Core.Operators;
+using MinistryMonitor.Infrastructure.Hosting;
 
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 public sealed class SourceFailureTests
 {

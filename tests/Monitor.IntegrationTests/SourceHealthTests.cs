@@ -1,9 +1,9 @@
-using Monitor.Core.Archive;
-using Monitor.Core.Configuration;
-using Monitor.Core.Health;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Core.Configuration;
+using MinistryMonitor.Core.Health;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 /// <summary>Source health and the filtered ingestion log, on Azurite with a loopback ministry site.</summary>
 public sealed class SourceHealthTests

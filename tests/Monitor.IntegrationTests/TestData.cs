@@ -1,7 +1,7 @@
 using System.Text;
-using Monitor.Core.Tests;
+using MinistryMonitor.Core.Tests;
 
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 /// <summary>Shared test inputs: topic and subscriber entries, and readers for the files in ../shared.</summary>
 internal static class TestData

@@ -2,10 +2,10 @@ using System.Reflection.PortableExecutable;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Monitor.Core.Tests;
-using Monitor.Infrastructure.Azurite;
+using MinistryMonitor.Core.Tests;
+using MinistryMonitor.Infrastructure.Azurite;
 
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 /// <summary><c>monitor</c> as operators install it: a packed .NET tool, run from a folder outside the repository.</summary>
 public sealed class ToolTests

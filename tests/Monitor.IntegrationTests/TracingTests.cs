@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Monitor.Core.Messages;
-using Monitor.Core.Tracing;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Tracing;
 
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 public sealed class TracingTests
 {

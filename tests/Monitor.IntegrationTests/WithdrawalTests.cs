@@ -1,11 +1,11 @@
 using System.Text.Json;
-using Monitor.Cli.Local;
-using Monitor.Core.Messages;
-using Monitor.Core.Operators;
-using Monitor.Core.Storage;
-using static Monitor.IntegrationTests.Subscriptions.SubscriberTestData;
+using MinistryMonitor.Cli.Local;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Operators;
+using MinistryMonitor.Core.Storage;
+using static MinistryMonitor.IntegrationTests.Subscriptions.SubscriberTestData;
 
-namespace Monitor.IntegrationTests;
+namespace MinistryMonitor.IntegrationTests;
 
 /// <summary>
 /// Withdrawn statements on the real pipeline (Azurite, a Kestrel site and an SMTP server on loopback, the web host on
@@ -61,7 +61,7 @@ public sealed class WithdrawalTests
         await harness.DispatchAsync(QueueNames.Fetch, new FetchRequest("mfa", statement.StatementId, statement.ItemKey, statement.Url, null,
             DateTimeOffset.UtcNow, Recheck: true, WithdrawalCheck: true));
         await harness.Runner.DrainAsync(CancellationToken.None);
-        await harness.Get<Monitor.Infrastructure.Hosting.OperatorAlertDelivery>().DeliverAsync(CancellationToken.None);
+        await harness.Get<MinistryMonitor.Infrastructure.Hosting.OperatorAlertDelivery>().DeliverAsync(CancellationToken.None);
         Assert.Equal(mails, harness.Smtp.Messages.Count);
 
         harness.Site.Set("news/1.html", Statement("Traffic through the Lachin corridor must resume."));

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Monitor.Cli.Demo;
+using MinistryMonitor.Cli.Demo;
 
-namespace Monitor.Pipeline.Benchmarks;
+namespace MinistryMonitor.Pipeline.Benchmarks;
 
 /// <summary>
 /// A loopback ministry site for the benchmark: half of the sources are RSS feeds carrying full text, half are

@@ -3,11 +3,11 @@ using System.Globalization;
 using System.Text.Json;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Cli.Demo;
-using Monitor.Cli.Local;
-using Monitor.Infrastructure.Azurite;
+using MinistryMonitor.Cli.Demo;
+using MinistryMonitor.Cli.Local;
+using MinistryMonitor.Infrastructure.Azurite;
 
-namespace Monitor.Pipeline.Benchmarks;
+namespace MinistryMonitor.Pipeline.Benchmarks;
 
 /// <summary>
 /// Runs the local pipeline (the same stages and runner as <c>monitor run --once</c>) on Azurite against a

@@ -1,4 +1,4 @@
-using Monitor.Pipeline.Benchmarks;
+using MinistryMonitor.Pipeline.Benchmarks;
 
 // dotnet run -c Release --project tests/Monitor.Pipeline.Benchmarks -- [--sources 200] [--items 20] [--in-memory]
 var sources = Argument("--sources", 200);

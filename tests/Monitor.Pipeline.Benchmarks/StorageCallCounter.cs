@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
-namespace Monitor.Pipeline.Benchmarks;
+namespace MinistryMonitor.Pipeline.Benchmarks;
 
 /// <summary>Counts every storage call the pipeline makes, by service and operation, as an Azure SDK pipeline policy.</summary>
 public sealed class StorageCallCounter(int blobPort, int queuePort, int tablePort) : HttpPipelinePolicy

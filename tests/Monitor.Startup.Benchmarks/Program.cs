@@ -2,8 +2,8 @@ using System.Diagnostics;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Functions;
-using Monitor.Functions.Functions;
+using MinistryMonitor.Functions;
+using MinistryMonitor.Functions.Functions;
 
 // What a cold start of the worker costs before it can take its first message: the host built through the real
 // DI container (Program.cs's two lines) and each function's dependencies resolved. No storage is contacted.

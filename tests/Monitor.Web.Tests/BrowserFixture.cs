@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Monitor.Web.Tests;
+namespace MinistryMonitor.Web.Tests;
 
 /// <summary>Headless Chromium from Debian's package (installed on first use), driven by Playwright.</summary>
 public sealed class BrowserFixture : IAsyncLifetime

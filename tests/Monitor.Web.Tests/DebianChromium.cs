@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Monitor.Web.Tests;
+namespace MinistryMonitor.Web.Tests;
 
 /// <summary>
 /// Debian's Chromium, installed with apt-get the first time a browser test needs it, so that `dotnet test` passes on

@@ -1,7 +1,7 @@
-using Monitor.Core.Messages;
-using Monitor.Core.Operators;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Operators;
 
-namespace Monitor.Web.Tests;
+namespace MinistryMonitor.Web.Tests;
 
 /// <summary>The operator console in headless Chromium: monitor serve opens it to loopback.</summary>
 [Collection(WebArchiveCollection.Name)]

@@ -1,7 +1,7 @@
-using Monitor.Core.Detection;
-using Monitor.Web.Diff;
+using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Web.Diff;
 
-namespace Monitor.Web.Tests;
+namespace MinistryMonitor.Web.Tests;
 
 public sealed class ReadableDiffTests
 {

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Monitor.Web.Tests;
+namespace MinistryMonitor.Web.Tests;
 
 /// <summary>The reader in headless Chromium, on an archive the real pipeline filled.</summary>
 [Collection(WebArchiveCollection.Name)]

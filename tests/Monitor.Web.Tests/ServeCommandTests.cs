@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Monitor.Cli.Demo;
+using MinistryMonitor.Cli.Demo;
 
-namespace Monitor.Web.Tests;
+namespace MinistryMonitor.Web.Tests;
 
 /// <summary><c>monitor serve</c> as a user runs it: a separate process, after <c>monitor run</c>, on the same data folder.</summary>
 public sealed class ServeCommandTests

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace Monitor.Web.Tests;
+namespace MinistryMonitor.Web.Tests;
 
 /// <summary>The JSON API over loopback Kestrel (monitor serve), on the archive the pipeline filled.</summary>
 [Collection(WebArchiveCollection.Name)]

@@ -1,8 +1,8 @@
-using Monitor.Cli.Local;
-using Monitor.Core.Messages;
-using Monitor.IntegrationTests;
+using MinistryMonitor.Cli.Local;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.IntegrationTests;
 
-namespace Monitor.Web.Tests;
+namespace MinistryMonitor.Web.Tests;
 
 /// <summary>
 /// An archive filled by the real pipeline (Azurite, a loopback ministry site, SMTP on loopback) and <c>monitor serve</c>'s

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Monitor.Web.Tests;
+namespace MinistryMonitor.Web.Tests;
 
 /// <summary>
 /// Every route and query parameter of the web host (monitor serve's Kestrel on loopback, on the fixture's archive),

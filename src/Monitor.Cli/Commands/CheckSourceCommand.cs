@@ -2,14 +2,14 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Monitor.Cli.Local;
-using Monitor.Cli.Output;
-using Monitor.Core.Checking;
-using Monitor.Core.Extraction;
-using Monitor.Core.Sources;
-using Monitor.Infrastructure.Options;
+using MinistryMonitor.Cli.Local;
+using MinistryMonitor.Cli.Output;
+using MinistryMonitor.Core.Checking;
+using MinistryMonitor.Core.Extraction;
+using MinistryMonitor.Core.Sources;
+using MinistryMonitor.Infrastructure.Options;
 
-namespace Monitor.Cli.Commands;
+namespace MinistryMonitor.Cli.Commands;
 
 /// <summary>
 /// <c>monitor check-source ID [--sources F] | --url URL [--json]</c>: fetches one source once and shows what its

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Monitor.Cli.Commands;
+namespace MinistryMonitor.Cli.Commands;
 
 /// <summary>Every subcommand of <c>monitor</c>, one file each in this folder.</summary>
 internal static class CommandCatalog

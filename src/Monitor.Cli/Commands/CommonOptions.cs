@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Monitor.Cli.Commands;
+namespace MinistryMonitor.Cli.Commands;
 
 /// <summary>Options several commands share, so they are spelled the same everywhere.</summary>
 internal static class CommonOptions

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Monitor.Cli.Demo;
-using Monitor.Cli.Local;
+using MinistryMonitor.Cli.Demo;
+using MinistryMonitor.Cli.Local;
 
-namespace Monitor.Cli.Commands;
+namespace MinistryMonitor.Cli.Commands;
 
 /// <summary><c>monitor demo</c>: a self-contained, offline run of the whole pipeline for a newcomer.</summary>
 internal static class DemoCommand

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Monitor.Core.Messages;
-using Monitor.Core.Configuration;
-using Monitor.Core.Detection;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Configuration;
+using MinistryMonitor.Core.Detection;
 
-namespace Monitor.Cli.Commands;
+namespace MinistryMonitor.Cli.Commands;
 
 /// <summary>What <c>match</c> and <c>diff</c> share: loading topics and texts with operator-readable errors, and JSON lines.</summary>
 internal static class DetectionOutput

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Monitor.Cli.Commands;
+namespace MinistryMonitor.Cli.Commands;
 
 /// <summary><c>monitor diff --topics FILE OLD NEW</c>: only the mentions that are new in the new version, one JSON object per line.</summary>
 internal static class DiffCommand

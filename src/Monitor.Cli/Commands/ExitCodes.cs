@@ -1,4 +1,4 @@
-namespace Monitor.Cli.Commands;
+namespace MinistryMonitor.Cli.Commands;
 
 /// <summary>The exit codes of every <c>monitor</c> command (the table in README.md).</summary>
 internal static class ExitCodes

@@ -2,12 +2,12 @@ using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Core.Fetching;
-using Monitor.Core.Messages;
-using Monitor.Infrastructure.Http;
-using Monitor.Core.Extraction;
+using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Infrastructure.Http;
+using MinistryMonitor.Core.Extraction;
 
-namespace Monitor.Cli.Commands;
+namespace MinistryMonitor.Cli.Commands;
 
 /// <summary>
 /// <c>monitor extract FILE_OR_URL</c> prints what the extraction stage finds in one page;

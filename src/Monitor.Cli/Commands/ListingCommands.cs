@@ -1,12 +1,12 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Cli.Local;
-using Monitor.Cli.Output;
-using Monitor.Core.Archive;
-using Monitor.Core.Operators;
-using Monitor.Infrastructure.Hosting;
+using MinistryMonitor.Cli.Local;
+using MinistryMonitor.Cli.Output;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Core.Operators;
+using MinistryMonitor.Infrastructure.Hosting;
 
-namespace Monitor.Cli.Commands;
+namespace MinistryMonitor.Cli.Commands;
 
 /// <summary>
 /// <c>monitor log</c>, <c>monitor statements</c>, <c>monitor alerts</c>, <c>monitor deliveries</c>: read what the

@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Cli.Local;
-using Monitor.Cli.Output;
-using Monitor.Core.Archive;
-using Monitor.Core.Storage;
+using MinistryMonitor.Cli.Local;
+using MinistryMonitor.Cli.Output;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Cli.Commands;
+namespace MinistryMonitor.Cli.Commands;
 
 /// <summary><c>monitor log [--source ID] [--outcome O] [--since T]</c>: the ingestion log, newest first, filtered.</summary>
 internal static class LogCommand

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Monitor.Cli.Commands;
+namespace MinistryMonitor.Cli.Commands;
 
 /// <summary><c>monitor match --topics FILE TEXT_FILE</c>: every mention in a text, one JSON object per line.</summary>
 internal static class MatchCommand

@@ -2,11 +2,11 @@ using System.CommandLine;
 using Azure;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
-using Monitor.Cli.Local;
-using Monitor.Core.Configuration;
-using Monitor.Infrastructure.Azurite;
+using MinistryMonitor.Cli.Local;
+using MinistryMonitor.Core.Configuration;
+using MinistryMonitor.Infrastructure.Azurite;
 
-namespace Monitor.Cli.Commands;
+namespace MinistryMonitor.Cli.Commands;
 
 /// <summary>
 /// The <c>monitor</c> root command and what every command shares: global options, and one readable message and a

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Cli.Local;
-using Monitor.Infrastructure.Storage;
+using MinistryMonitor.Cli.Local;
+using MinistryMonitor.Infrastructure.Storage;
 
-namespace Monitor.Cli.Commands;
+namespace MinistryMonitor.Cli.Commands;
 
 /// <summary>
 /// <c>monitor reindex</c>: rebuilds the listings and the search index from the archive, for an archive made before

@@ -1,14 +1,14 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Monitor.Cli.Local;
-using Monitor.Cli.Output;
-using Monitor.Core.Configuration;
-using Monitor.Core.Storage;
-using Monitor.Core.Subscriptions;
-using Monitor.Infrastructure.Options;
+using MinistryMonitor.Cli.Local;
+using MinistryMonitor.Cli.Output;
+using MinistryMonitor.Core.Configuration;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Core.Subscriptions;
+using MinistryMonitor.Infrastructure.Options;
 
-namespace Monitor.Cli.Commands;
+namespace MinistryMonitor.Cli.Commands;
 
 /// <summary><c>monitor run</c>: the pipeline against the configured ministry sites, once or on the schedule.</summary>
 internal static class RunCommand

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Monitor.Cli.Local;
+using MinistryMonitor.Cli.Local;
 
-namespace Monitor.Cli.Commands;
+namespace MinistryMonitor.Cli.Commands;
 
 /// <summary><c>monitor serve</c>: the web reader, operator console and JSON API over the archive, on loopback.</summary>
 internal static class ServeCommand

@@ -2,13 +2,13 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Monitor.Cli.Local;
-using Monitor.Cli.Output;
-using Monitor.Core.Health;
-using Monitor.Core.Sources;
-using Monitor.Infrastructure.Options;
+using MinistryMonitor.Cli.Local;
+using MinistryMonitor.Cli.Output;
+using MinistryMonitor.Core.Health;
+using MinistryMonitor.Core.Sources;
+using MinistryMonitor.Infrastructure.Options;
 
-namespace Monitor.Cli.Commands;
+namespace MinistryMonitor.Cli.Commands;
 
 /// <summary><c>monitor sources</c>: one row per source saying how it is faring.</summary>
 internal static class SourcesCommand

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Cli.Local;
-using Monitor.Cli.Output;
-using Monitor.Core.Subscriptions;
+using MinistryMonitor.Cli.Local;
+using MinistryMonitor.Cli.Output;
+using MinistryMonitor.Core.Subscriptions;
 
-namespace Monitor.Cli.Commands;
+namespace MinistryMonitor.Cli.Commands;
 
 /// <summary>
 /// <c>monitor subscribers add|list|remove</c>: the operator manages subscriptions in the subscriptions table.

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Core.Archive;
-using Monitor.Cli.Local;
-using Monitor.Cli.Output;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Cli.Local;
+using MinistryMonitor.Cli.Output;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Cli.Demo;
+namespace MinistryMonitor.Cli.Demo;
 
 /// <summary>
 /// <c>monitor demo</c>: the whole pipeline, offline. Serves the sample ministry site on loopback, runs three cycles

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Monitor.Cli.Demo;
+namespace MinistryMonitor.Cli.Demo;
 
 /// <summary>
 /// The sample ministry site the demo watches: an English RSS feed and a Russian listing page with statements,

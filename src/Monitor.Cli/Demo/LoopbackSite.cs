@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Monitor.Cli.Demo;
+namespace MinistryMonitor.Cli.Demo;
 
 /// <summary>
 /// A real HTTP server (Kestrel) on a free loopback port serving pages that can change between cycles,

@@ -9,7 +9,7 @@ using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace Monitor.Cli.Demo;
+namespace MinistryMonitor.Cli.Demo;
 
 /// <summary>
 /// A real SMTP server (the SmtpServer package) on a free loopback port that keeps what it receives, and can

@@ -2,11 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Monitor.Infrastructure.Azurite;
-using Monitor.Infrastructure.Hosting;
-using Monitor.Infrastructure.Subscriptions;
+using MinistryMonitor.Infrastructure.Azurite;
+using MinistryMonitor.Infrastructure.Hosting;
+using MinistryMonitor.Infrastructure.Subscriptions;
 
-namespace Monitor.Cli.Local;
+namespace MinistryMonitor.Cli.Local;
 
 /// <summary>
 /// The pipeline hosted in this process: the same services as the Functions app, on the configured storage or,

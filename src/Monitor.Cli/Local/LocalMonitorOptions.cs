@@ -1,4 +1,4 @@
-namespace Monitor.Cli.Local;
+namespace MinistryMonitor.Cli.Local;
 
 /// <summary>How to start the pipeline in this process.</summary>
 public sealed record LocalMonitorOptions

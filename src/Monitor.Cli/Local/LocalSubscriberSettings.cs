@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 
-namespace Monitor.Cli.Local;
+namespace MinistryMonitor.Cli.Local;
 
 /// <summary>
 /// Locally, subscribers' links need a signing key and a public address too. Unless configured, the key is made

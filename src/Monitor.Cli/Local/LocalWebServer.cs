@@ -7,10 +7,10 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Monitor.Infrastructure.Azurite;
-using Monitor.Web;
+using MinistryMonitor.Infrastructure.Azurite;
+using MinistryMonitor.Web;
 
-namespace Monitor.Cli.Local;
+namespace MinistryMonitor.Cli.Local;
 
 /// <summary>
 /// <c>monitor serve</c>: the web reader, operator console and JSON API on Kestrel, on the same storage and

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
-namespace Monitor.Cli.Local;
+namespace MinistryMonitor.Cli.Local;
 
 /// <summary>
 /// The embedded search index (Lucene.Net, in the data folder) takes one writer at a time, and <c>monitor run</c>

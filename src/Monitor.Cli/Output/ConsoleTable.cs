@@ -2,7 +2,7 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
-namespace Monitor.Cli.Output;
+namespace MinistryMonitor.Cli.Output;
 
 /// <summary>
 /// A text table (Spectre.Console). In a terminal, long cells wrap between words to fit its width; a word (a blob

@@ -1,6 +1,6 @@
-using Monitor.Core.Messages;
+using MinistryMonitor.Core.Messages;
 
-namespace Monitor.Cli.Output;
+namespace MinistryMonitor.Cli.Output;
 
 /// <summary>One JSON object per line, for scripts (<c>--json</c>).</summary>
 public static class JsonLines

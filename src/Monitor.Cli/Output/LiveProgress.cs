@@ -1,8 +1,8 @@
-using Monitor.Core.Messages;
-using Monitor.Infrastructure.Hosting;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Infrastructure.Hosting;
 using Spectre.Console;
 
-namespace Monitor.Cli.Output;
+namespace MinistryMonitor.Cli.Output;
 
 /// <summary>
 /// The live line of <c>run</c> and <c>demo</c> while a cycle works: sources due, messages handled per stage,

@@ -1,10 +1,10 @@
 using System.Globalization;
-using Monitor.Core.Archive;
-using Monitor.Core.Health;
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Core.Health;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Cli.Output;
+namespace MinistryMonitor.Cli.Output;
 
 /// <summary>The listings the commands print: the ingestion log, the archive, alerts and deliveries.</summary>
 public static class Reports
@@ -74,7 +74,7 @@ public static class Reports
             deliveries.Select(d => (IReadOnlyList<string?>)[ConsoleTable.Format(d.SentAt), d.Recipient, d.TopicId, d.Subject]), maxCellWidth: 80);
     }
 
-    public static void Poisoned(TextWriter writer, IReadOnlyList<Monitor.Infrastructure.Hosting.PoisonedMessage> messages, bool json)
+    public static void Poisoned(TextWriter writer, IReadOnlyList<MinistryMonitor.Infrastructure.Hosting.PoisonedMessage> messages, bool json)
     {
         if (json)
         {
@@ -85,7 +85,7 @@ public static class Reports
             messages.Select(m => (IReadOnlyList<string?>)[m.Queue, ConsoleTable.Format(m.InsertedOn), m.Body]), maxCellWidth: 120);
     }
 
-    public static void OperatorAlerts(TextWriter writer, IReadOnlyList<Monitor.Core.Operators.OperatorAlertRecord> records, bool json)
+    public static void OperatorAlerts(TextWriter writer, IReadOnlyList<MinistryMonitor.Core.Operators.OperatorAlertRecord> records, bool json)
     {
         if (json)
         {

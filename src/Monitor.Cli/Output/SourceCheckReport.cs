@@ -1,8 +1,8 @@
 using System.Globalization;
-using Monitor.Core.Checking;
-using Monitor.Core.Messages;
+using MinistryMonitor.Core.Checking;
+using MinistryMonitor.Core.Messages;
 
-namespace Monitor.Cli.Output;
+namespace MinistryMonitor.Cli.Output;
 
 /// <summary>How <c>monitor check-source</c> prints a <see cref="SourceCheck"/>: a few lines per statement, or one JSON document.</summary>
 public static class SourceCheckReport

@@ -1,7 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 
-namespace Monitor.Core.Archive;
+namespace MinistryMonitor.Core.Archive;
 
 /// <summary>
 /// A Lucene analyzer over <see cref="ArchiveText"/>: each word becomes its search keys, stacked at one position

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Monitor.Core.Stages;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Stages;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Archive;
+namespace MinistryMonitor.Core.Archive;
 
 /// <summary>
 /// The metadata and blob index tags every blob of an archived version carries, so the archive can be browsed and

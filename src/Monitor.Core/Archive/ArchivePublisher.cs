@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Detection;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Archive;
+namespace MinistryMonitor.Core.Archive;
 
 /// <summary>
 /// Makes a newly detected version visible to readers: its statement's listing rows (one table transaction) and its

@@ -1,6 +1,6 @@
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Archive;
+namespace MinistryMonitor.Core.Archive;
 
 /// <summary>Limits every listing shares.</summary>
 public static class Paging

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using Monitor.Core.Detection;
+using MinistryMonitor.Core.Detection;
 
-namespace Monitor.Core.Archive;
+namespace MinistryMonitor.Core.Archive;
 
 /// <summary>A word of a text and the search keys it is found by.</summary>
 public readonly record struct AnalyzedWord(int Start, int Length, IReadOnlyList<string> Keys);

@@ -1,7 +1,7 @@
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Archive;
+namespace MinistryMonitor.Core.Archive;
 
 /// <summary>
 /// Read side of the archive for the web reader, the API and the <c>monitor</c> listings. Every listing is paged and

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Archive;
+namespace MinistryMonitor.Core.Archive;
 
 /// <summary>
 /// Full-text search over archived statements: words in title and text, in inflected forms ("коридору" finds

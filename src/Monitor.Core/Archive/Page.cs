@@ -1,4 +1,4 @@
-namespace Monitor.Core.Archive;
+namespace MinistryMonitor.Core.Archive;
 
 /// <summary>
 /// One page of a listing, newest first. <see cref="ContinuationToken"/> is opaque: pass it back unchanged to get the

@@ -1,7 +1,7 @@
-using Monitor.Core.Detection;
-using Monitor.Core.Stages;
+using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Stages;
 
-namespace Monitor.Core.Archive;
+namespace MinistryMonitor.Core.Archive;
 
 /// <summary>One statement with the metadata of every archived version (oldest first).</summary>
 public sealed record StatementDetails(StatementSummary Statement, string ItemKey, IReadOnlyList<ArchivedVersion> Versions);

@@ -1,6 +1,6 @@
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Archive;
+namespace MinistryMonitor.Core.Archive;
 
 /// <summary>A statement as listings show it: its latest version, language and the topics that version mentions.</summary>
 /// <param name="BasePath">The blob folder of its versions in the <c>archive</c> container.</param>

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Checking;
+namespace MinistryMonitor.Core.Checking;
 
 /// <summary>What <c>monitor check-source</c> found: the discovery fetch, the links or items on it, and the first statements.</summary>
 /// <param name="Kind">"feed", "sitemap", "listing", or "page" (a URL that is none of them and not given a link selector).</param>

@@ -1,15 +1,15 @@
 using System.Globalization;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using Monitor.Core.Extraction;
-using Monitor.Core.Fetching;
-using Monitor.Core.Fetching.Feeds;
-using Monitor.Core.Politeness;
-using Monitor.Core.Sources;
-using Monitor.Core.Stages;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Extraction;
+using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Core.Fetching.Feeds;
+using MinistryMonitor.Core.Politeness;
+using MinistryMonitor.Core.Sources;
+using MinistryMonitor.Core.Stages;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Checking;
+namespace MinistryMonitor.Core.Checking;
 
 /// <summary>
 /// Fetches one source once, as the pipeline would, and reports what each of its selectors finds, so that an operator

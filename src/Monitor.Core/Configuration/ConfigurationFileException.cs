@@ -1,4 +1,4 @@
-namespace Monitor.Core.Configuration;
+namespace MinistryMonitor.Core.Configuration;
 
 /// <summary>
 /// A hand-written configuration file (sources, topics, subscriptions) that cannot be used.

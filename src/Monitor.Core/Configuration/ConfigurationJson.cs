@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Monitor.Core.Configuration;
+namespace MinistryMonitor.Core.Configuration;
 
 /// <summary>
 /// The shape all three operator files share: a JSON object holding one array of entries. Reading it here gives

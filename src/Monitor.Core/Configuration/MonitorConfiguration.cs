@@ -1,8 +1,8 @@
-using Monitor.Core.Delivery;
-using Monitor.Core.Detection;
-using Monitor.Core.Sources;
+using MinistryMonitor.Core.Delivery;
+using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Sources;
 
-namespace Monitor.Core.Configuration;
+namespace MinistryMonitor.Core.Configuration;
 
 /// <summary>The three operator files, loaded and cross-checked once at start-up.</summary>
 public sealed class MonitorConfiguration

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Monitor.Core.Decoding;
+namespace MinistryMonitor.Core.Decoding;
 
 /// <summary>Charset labels as found in headers and markup, turned into encodings the way browsers do.</summary>
 internal static partial class CharsetNames

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Monitor.Core.Decoding;
+namespace MinistryMonitor.Core.Decoding;
 
 /// <summary>
 /// Makes the legacy code pages of ministry sites (windows-1251, KOI8-R, ISO-8859-9 …) available to

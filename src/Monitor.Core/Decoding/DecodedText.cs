@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Monitor.Core.Decoding;
+namespace MinistryMonitor.Core.Decoding;
 
 /// <summary>Text decoded from bytes: the encoding used, where it came from, and whether the text was cut to the size limit.</summary>
 public sealed record DecodedText(string Text, Encoding Encoding, EncodingSource Source, bool Truncated);

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Decoding;
+namespace MinistryMonitor.Core.Decoding;
 
 /// <summary>
 /// The legacy encodings a language's sites use, the first being the usual one. Detection is asked to choose only

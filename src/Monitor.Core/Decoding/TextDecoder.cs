@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using UtfUnknown;
 
-namespace Monitor.Core.Decoding;
+namespace MinistryMonitor.Core.Decoding;
 
 /// <summary>
 /// The one decoder for feeds, listing pages and statement pages. The encoding comes from, in order: a byte order

@@ -1,7 +1,7 @@
-using Monitor.Core.Detection;
-using Monitor.Core.Messages;
+using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Messages;
 
-namespace Monitor.Core.Delivery;
+namespace MinistryMonitor.Core.Delivery;
 
 /// <summary>A passage of an edited statement as it was and as it is now.</summary>
 public sealed record EditedPassage(string? Removed, string? Inserted);

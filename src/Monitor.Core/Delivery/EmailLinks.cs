@@ -1,4 +1,4 @@
-namespace Monitor.Core.Delivery;
+namespace MinistryMonitor.Core.Delivery;
 
 /// <summary>The links every subscriber e-mail carries: one-click unsubscribe (also in List-Unsubscribe) and the manage page.</summary>
 public sealed record EmailLinks(Uri Unsubscribe, Uri Manage)

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Delivery;
+namespace MinistryMonitor.Core.Delivery;
 
 /// <summary>Sends one e-mail (SMTP through MailKit in production). Throws when the message was not accepted.</summary>
 public interface IMailSender

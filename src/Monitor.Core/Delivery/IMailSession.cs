@@ -1,4 +1,4 @@
-namespace Monitor.Core.Delivery;
+namespace MinistryMonitor.Core.Delivery;
 
 /// <summary>
 /// One connection to the mail server for a batch of e-mails (an alert's recipients, a run of digests), rather

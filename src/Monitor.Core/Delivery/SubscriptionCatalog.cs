@@ -1,8 +1,8 @@
 using System.Net.Mail;
 using System.Text.Json;
-using Monitor.Core.Configuration;
+using MinistryMonitor.Core.Configuration;
 
-namespace Monitor.Core.Delivery;
+namespace MinistryMonitor.Core.Delivery;
 
 /// <summary>Loads and validates <c>subscriptions.json</c>: <c>{ "subscribers": [ { "email", "name", "topics": [...] } ] }</c>.</summary>
 public static class SubscriptionCatalog

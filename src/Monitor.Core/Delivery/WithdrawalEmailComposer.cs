@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Monitor.Core.Messages;
+using MinistryMonitor.Core.Messages;
 
-namespace Monitor.Core.Delivery;
+namespace MinistryMonitor.Core.Delivery;
 
 /// <summary>
 /// Writes the e-mail a subscriber receives when a statement on a topic they follow is withdrawn from the ministry's

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Detection;
+namespace MinistryMonitor.Core.Detection;
 
 /// <summary>What a phrase is for in a topic.</summary>
 internal enum PhraseRole

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Detection;
+namespace MinistryMonitor.Core.Detection;
 
 /// <summary>Finds mentions of the tracked topics and decides which of them are new.</summary>
 public interface IMentionDetector

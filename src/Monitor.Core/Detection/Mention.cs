@@ -1,4 +1,4 @@
-namespace Monitor.Core.Detection;
+namespace MinistryMonitor.Core.Detection;
 
 /// <summary>One place in a text where a topic is mentioned.</summary>
 /// <param name="Term">The configured term that matched.</param>

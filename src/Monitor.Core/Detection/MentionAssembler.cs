@@ -1,4 +1,4 @@
-namespace Monitor.Core.Detection;
+namespace MinistryMonitor.Core.Detection;
 
 /// <summary>
 /// Turns phrase hits into mentions, topic by topic: pairs NEAR/n sides, drops matches inside an exclusion,

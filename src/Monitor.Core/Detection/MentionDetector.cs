@@ -1,4 +1,4 @@
-namespace Monitor.Core.Detection;
+namespace MinistryMonitor.Core.Detection;
 
 /// <summary>
 /// Finds topic mentions with one automaton over normalised words (<see cref="TopicAutomaton"/>), applies the

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Detection;
+namespace MinistryMonitor.Core.Detection;
 
 /// <summary>The diff of two versions, and the stretches of the new version that are new text.</summary>
 internal sealed record DiffOutcome(StatementDiff Diff, IReadOnlyList<TextRange> Fresh)

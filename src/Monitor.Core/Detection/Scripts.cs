@@ -1,4 +1,4 @@
-namespace Monitor.Core.Detection;
+namespace MinistryMonitor.Core.Detection;
 
 /// <summary>Which writing system a word is in; decides which stemmer, if any, can read it.</summary>
 internal enum Script

@@ -1,7 +1,7 @@
 using Lucene.Net.Tartarus.Snowball;
 using Lucene.Net.Tartarus.Snowball.Ext;
 
-namespace Monitor.Core.Detection;
+namespace MinistryMonitor.Core.Detection;
 
 /// <summary>
 /// Snowball stemmers from Lucene.Net (the same ones its analyzers use). A stemmer instance holds state,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Monitor.Core.Detection;
+namespace MinistryMonitor.Core.Detection;
 
 /// <summary>One phrase to find: its words, and how its last word may vary.</summary>
 /// <param name="Prefix">The last word matches any word that starts with it (explicit "*", or Azerbaijani/Armenian).</param>

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Monitor.Core.Detection;
+namespace MinistryMonitor.Core.Detection;
 
 /// <summary>A stretch of a text: a paragraph or a sentence (UTF-16 offsets, trimmed of surrounding whitespace).</summary>
 internal readonly record struct TextRange(int Start, int End)

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Detection;
+namespace MinistryMonitor.Core.Detection;
 
 /// <summary>A tracked topic: an id subscribers refer to, a display name and the terms that mention it.</summary>
 /// <param name="Terms">

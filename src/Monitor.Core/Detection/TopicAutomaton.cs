@@ -1,4 +1,4 @@
-namespace Monitor.Core.Detection;
+namespace MinistryMonitor.Core.Detection;
 
 /// <summary>A phrase found in a text: which phrase, and the first and last word it covers.</summary>
 internal readonly record struct PhraseHit(int Phrase, int FirstWord, int LastWord);

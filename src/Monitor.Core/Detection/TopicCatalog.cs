@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Monitor.Core.Configuration;
+using MinistryMonitor.Core.Configuration;
 
-namespace Monitor.Core.Detection;
+namespace MinistryMonitor.Core.Detection;
 
 /// <summary>Loads and validates <c>topics.json</c> (syntax in Detection/README.md).</summary>
 public static class TopicCatalog

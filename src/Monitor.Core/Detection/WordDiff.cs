@@ -1,4 +1,4 @@
-namespace Monitor.Core.Detection;
+namespace MinistryMonitor.Core.Detection;
 
 /// <summary>
 /// Which words of a changed sentence are new: a longest-common-subsequence alignment of the two sentences'

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Detection;
+namespace MinistryMonitor.Core.Detection;
 
 /// <summary>A word in a text: where it is as written (UTF-16 offsets).</summary>
 internal readonly record struct WordSpan(int Start, int Length)

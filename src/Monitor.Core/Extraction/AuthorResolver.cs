@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>
 /// The author or speaker: declared metadata, a byline element, or a speaker line opening the statement

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>Recognises content that is not text (images, PDFs, archives, executables) before any parsing.</summary>
 internal static class BinarySniffer

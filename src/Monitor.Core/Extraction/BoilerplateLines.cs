@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>
 /// Tests on one written paragraph of the body that mark it as page furniture rather than statement text:

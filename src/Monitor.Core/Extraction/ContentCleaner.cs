@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
 
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>
 /// Decides, inside the chosen content, which containers are boilerplate after all: link lists, image galleries,

@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
 
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>
 /// One walk over the page that skips chrome, measures every element (text, link text, commas, images, ...)

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>
 /// Date lines ("Veröffentlichung: 2. Februar 2022", "2021-10-16 | News", "Updated 17.01.2021.") at the opening or

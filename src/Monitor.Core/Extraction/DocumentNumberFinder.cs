@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>
 /// The number ministries print on press releases ("No:069/18", "№ 1234-07-2023", "Nr. 12/2023"), looked for in the

@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
 
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>Receives the events of a document-order walk.</summary>
 internal interface IDomVisitor

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>What the extraction stage found in one page or feed item.</summary>
 /// <param name="Text">The body text; paragraphs are separated by a blank line ("\n\n").</param>

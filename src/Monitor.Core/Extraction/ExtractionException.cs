@@ -1,4 +1,4 @@
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>The input cannot be turned into a statement (binary content, too large, invalid selector...).</summary>
 public sealed class ExtractionException : Exception

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>Bounds that keep one hostile or broken page from taking the whole stage down.</summary>
 public sealed record ExtractionLimits

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>Per-source CSS selectors; any of them may be absent.</summary>
 /// <param name="DocumentNumber">The element that holds the press release's number (mid.ru prints it apart from the text).</param>

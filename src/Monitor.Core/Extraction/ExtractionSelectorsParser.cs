@@ -1,4 +1,4 @@
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>Reads selectors written as "title=CSS;date=CSS;body=CSS;number=CSS" (command line, configuration files).</summary>
 public static class ExtractionSelectorsParser

@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
 
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>
 /// Finds the main content of a page without knowing the site: scores paragraph containers, picks the best one

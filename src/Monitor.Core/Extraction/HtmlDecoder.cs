@@ -1,7 +1,7 @@
 using System.IO.Compression;
-using Monitor.Core.Decoding;
+using MinistryMonitor.Core.Decoding;
 
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>
 /// Turns raw page bytes into HTML for extraction: gunzips, enforces the size limits, refuses binary content, and

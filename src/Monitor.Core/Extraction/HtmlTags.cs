@@ -1,4 +1,4 @@
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>Element categories the extractor reasons with (AngleSharp gives lower-case local names).</summary>
 internal static class HtmlTags

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>Turns the HTML of a statement page (or a feed item's HTML fragment) into text and metadata.</summary>
 public interface IStatementExtractor

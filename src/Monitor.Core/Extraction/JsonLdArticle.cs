@@ -1,4 +1,4 @@
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>The fields of a schema.org Article (or WebPage) found in a page's JSON-LD.</summary>
 internal sealed record JsonLdArticle(

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>Normalises a JSON-LD articleBody to the extractor's text form (paragraphs joined by a blank line).</summary>
 internal static class JsonLdBody

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>Reads schema.org Article data from JSON-LD blocks (top-level objects, arrays and @graph).</summary>
 internal static class JsonLdReader

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>
 /// A small stop-word vote for pages that do not declare their language: enough to tell apart the languages of

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>The page language as a BCP 47 tag: declared by the page if it says so, else guessed from the text.</summary>
 internal static class LanguageResolver

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>Collects meta tags, title, headings, time elements, bylines and JSON-LD in one iterative walk.</summary>
 internal sealed partial class MetadataReader : IDomVisitor

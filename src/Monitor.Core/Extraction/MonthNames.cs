@@ -1,4 +1,4 @@
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>Month names and abbreviations (nominative and genitive) in the languages ministries publish in.</summary>
 internal static class MonthNames

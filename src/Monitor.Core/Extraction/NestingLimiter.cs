@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>
 /// Caps element nesting before parsing. The HTML tree builder checks the stack of open elements on many start tags

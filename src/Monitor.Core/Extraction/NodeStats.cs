@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
 
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>Text and structure figures of one element's subtree, gathered in a single walk.</summary>
 internal sealed class NodeStats

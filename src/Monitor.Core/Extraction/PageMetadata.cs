@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
 
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>Everything a page says about itself outside its body text, gathered in one walk.</summary>
 internal sealed class PageMetadata

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>
 /// Prompts to the reader under an article ("Follow us on...", "Subscribe now to our edition", "Únete a nuestro

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>
 /// The heuristics the generic extractor can relax one by one when a page yields too little text with all of them

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Extraction;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>Counts text the way it will be written: whitespace runs count as one character.</summary>
 internal static class TextMeasure

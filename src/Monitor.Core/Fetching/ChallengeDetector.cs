@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace Monitor.Core.Fetching;
+namespace MinistryMonitor.Core.Fetching;
 
 /// <summary>
 /// Recognises a site turning the monitor away instead of answering: 403 or 429 (a WAF or a rate limit), a feed

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Fetching;
+namespace MinistryMonitor.Core.Fetching;
 
 /// <summary>
 /// An entry of a feed (RSS 0.9x/1.0/2.0, Atom 0.3/1.0). <see cref="ContentHtml"/> is set only when the feed carries the

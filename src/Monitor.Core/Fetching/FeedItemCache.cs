@@ -1,4 +1,4 @@
-namespace Monitor.Core.Fetching;
+namespace MinistryMonitor.Core.Fetching;
 
 /// <summary>
 /// The items of recently archived feeds, parsed once. A feed's statements arrive as one fetch message each, and

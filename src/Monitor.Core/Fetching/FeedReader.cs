@@ -1,8 +1,8 @@
 using System.Xml.Linq;
-using Monitor.Core.Decoding;
-using Monitor.Core.Fetching.Feeds;
+using MinistryMonitor.Core.Decoding;
+using MinistryMonitor.Core.Fetching.Feeds;
 
-namespace Monitor.Core.Fetching;
+namespace MinistryMonitor.Core.Fetching;
 
 /// <summary>
 /// Reads the feeds ministries publish: RSS 0.90–0.94, 1.0 (<c>rdf:RDF</c>) and 2.0, Atom 0.3 and 1.0. Relative links

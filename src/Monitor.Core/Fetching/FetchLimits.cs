@@ -1,4 +1,4 @@
-namespace Monitor.Core.Fetching;
+namespace MinistryMonitor.Core.Fetching;
 
 /// <summary>Bounds on one response (from the <c>Fetch</c> settings).</summary>
 /// <param name="MaxBytes">Body bytes after decompression beyond which the response is refused: a gzip bomb stops here.</param>

@@ -1,6 +1,6 @@
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Fetching;
+namespace MinistryMonitor.Core.Fetching;
 
 /// <summary>The result of one HTTP GET, successful or not; failures carry a readable <see cref="Error"/>.</summary>
 /// <param name="RequestedUrl">The URL asked for, when redirects led to <paramref name="Url"/>; validators are kept under it.</param>

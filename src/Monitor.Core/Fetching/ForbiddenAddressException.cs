@@ -1,4 +1,4 @@
-namespace Monitor.Core.Fetching;
+namespace MinistryMonitor.Core.Fetching;
 
 /// <summary>
 /// The fetch guard refused: the host resolved only to addresses that are not globally routable unicast (or are cloud

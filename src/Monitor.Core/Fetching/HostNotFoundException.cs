@@ -1,4 +1,4 @@
-namespace Monitor.Core.Fetching;
+namespace MinistryMonitor.Core.Fetching;
 
 /// <summary>A host name that does not resolve: a network error worth saying plainly (a typo in a source, or a site gone).</summary>
 public sealed class HostNotFoundException(string host, Exception? inner)

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Fetching;
+namespace MinistryMonitor.Core.Fetching;
 
 /// <summary>
 /// The ETag and Last-Modified a server last gave for a URL (a feed, a listing, a rechecked statement page), sent

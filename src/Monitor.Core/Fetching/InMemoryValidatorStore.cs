@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Monitor.Core.Fetching;
+namespace MinistryMonitor.Core.Fetching;
 
 /// <summary>Validators kept for the life of the process: for one-off fetches (<c>monitor extract URL</c>) that have no storage.</summary>
 public sealed class InMemoryValidatorStore : IValidatorStore

@@ -1,8 +1,8 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using Monitor.Core.Decoding;
+using MinistryMonitor.Core.Decoding;
 
-namespace Monitor.Core.Fetching;
+namespace MinistryMonitor.Core.Fetching;
 
 /// <summary>Finds statement links on a listing page with the source's CSS selector.</summary>
 public static class ListingReader

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
-using Monitor.Core.Decoding;
-using Monitor.Core.Fetching.Feeds;
+using MinistryMonitor.Core.Decoding;
+using MinistryMonitor.Core.Fetching.Feeds;
 
-namespace Monitor.Core.Fetching;
+namespace MinistryMonitor.Core.Fetching;
 
 /// <summary>
 /// The link to the next (older) page of a feed or listing, which a catch-up follows after an outage: RFC 5005's

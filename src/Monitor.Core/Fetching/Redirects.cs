@@ -1,4 +1,4 @@
-namespace Monitor.Core.Fetching;
+namespace MinistryMonitor.Core.Fetching;
 
 /// <summary>
 /// Where a redirect leads, and whether it may be followed: only to http and https, and never from https down to http.

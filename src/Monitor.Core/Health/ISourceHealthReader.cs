@@ -1,6 +1,6 @@
-using Monitor.Core.Sources;
+using MinistryMonitor.Core.Sources;
 
-namespace Monitor.Core.Health;
+namespace MinistryMonitor.Core.Health;
 
 /// <summary>
 /// One <see cref="SourceHealth"/> row per source, for <c>monitor sources</c> and the web console's

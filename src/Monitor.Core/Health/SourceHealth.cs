@@ -1,4 +1,4 @@
-namespace Monitor.Core.Health;
+namespace MinistryMonitor.Core.Health;
 
 /// <summary>
 /// How one source is faring, as <c>monitor sources</c> and the web console show it.

@@ -1,8 +1,8 @@
-using Monitor.Core.Extraction;
-using Monitor.Core.Sources;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Extraction;
+using MinistryMonitor.Core.Sources;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Health;
+namespace MinistryMonitor.Core.Health;
 
 /// <summary>
 /// Joins what the discover stage recorded per source (<see cref="ISourceStateStore.ReadHealthAsync"/>) with the

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Health;
+namespace MinistryMonitor.Core.Health;
 
 /// <summary>What the discover stage records about a source after each discovery (one row per source).</summary>
 public sealed record SourceHealthState(

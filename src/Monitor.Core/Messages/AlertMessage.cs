@@ -1,4 +1,4 @@
-namespace Monitor.Core.Messages;
+namespace MinistryMonitor.Core.Messages;
 
 /// <summary>
 /// The alert pushed to the <c>alerts</c> queue: one per topic and statement version (<see cref="Kind"/> "mention"),

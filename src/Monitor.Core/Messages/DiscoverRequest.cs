@@ -1,4 +1,4 @@
-namespace Monitor.Core.Messages;
+namespace MinistryMonitor.Core.Messages;
 
 /// <summary>Asks the discover stage to read one source's feed or listing page.</summary>
 /// <param name="PageUrl">

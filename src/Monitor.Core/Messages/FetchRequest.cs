@@ -1,4 +1,4 @@
-namespace Monitor.Core.Messages;
+namespace MinistryMonitor.Core.Messages;
 
 /// <summary>
 /// One statement that is new or changed. Carries references only: when the feed holds the statement's

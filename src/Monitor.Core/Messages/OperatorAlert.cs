@@ -1,4 +1,4 @@
-namespace Monitor.Core.Messages;
+namespace MinistryMonitor.Core.Messages;
 
 /// <summary>
 /// A message to the operators on the <c>operator-alerts</c> queue: a source that keeps failing (or finds no

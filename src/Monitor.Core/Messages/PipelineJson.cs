@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Monitor.Core.Messages;
+namespace MinistryMonitor.Core.Messages;
 
 /// <summary>The one JSON shape used for queue messages and archived metadata.</summary>
 public static class PipelineJson

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Messages;
+namespace MinistryMonitor.Core.Messages;
 
 /// <summary>
 /// The Azure Storage queues between the stages. Each queue is named after the stage that consumes it,

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Operators;
+namespace MinistryMonitor.Core.Operators;
 
 /// <summary>Every operator alert raised, kept in a table (the queue message expires after 7 days).</summary>
 public interface IOperatorAlertLog

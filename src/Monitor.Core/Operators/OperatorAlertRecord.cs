@@ -1,7 +1,7 @@
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Operators;
+namespace MinistryMonitor.Core.Operators;
 
 /// <summary>An operator alert as kept in the operator alert log, long after its queue message expired.</summary>
 /// <param name="MailedTo">The operators it was mailed to (comma-separated), once they all were; empty when nobody is configured; null while pending.</param>

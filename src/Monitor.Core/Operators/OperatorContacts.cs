@@ -1,4 +1,4 @@
-namespace Monitor.Core.Operators;
+namespace MinistryMonitor.Core.Operators;
 
 /// <summary>Who is told when a source fails, is blocked or recovers, and when messages are poisoned (setting <c>Operators:Emails</c>).</summary>
 public sealed record OperatorContacts(IReadOnlyList<string> Emails)

@@ -1,10 +1,10 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Delivery;
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Delivery;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Operators;
+namespace MinistryMonitor.Core.Operators;
 
 /// <summary>
 /// Handles one message of the <c>operator-alerts</c> queue: records the alert in the operator alert log first (so it

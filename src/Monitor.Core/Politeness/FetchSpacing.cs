@@ -1,4 +1,4 @@
-namespace Monitor.Core.Politeness;
+namespace MinistryMonitor.Core.Politeness;
 
 /// <summary>
 /// Spreads the page fetches one discovery queues for a host over time with queue visibility delays, so the limit

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Monitor.Core.Politeness;
+namespace MinistryMonitor.Core.Politeness;
 
 /// <summary>
 /// The in-process half of per-host politeness: at most <see cref="PolitenessSettings.MaxConcurrentPerHost"/>

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Politeness;
+namespace MinistryMonitor.Core.Politeness;
 
 /// <summary>
 /// A robots.txt path pattern (RFC 9309 2.2.3): a prefix match in which <c>*</c> stands for any run of characters and a

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Politeness;
+namespace MinistryMonitor.Core.Politeness;
 
 /// <summary>How hard the monitor may press one site (from the <c>Fetch</c> settings).</summary>
 /// <param name="UserAgent">The default User-Agent; its product token ("MinistryMonitor") is what robots.txt groups are matched against.</param>

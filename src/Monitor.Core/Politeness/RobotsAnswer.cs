@@ -1,4 +1,4 @@
-namespace Monitor.Core.Politeness;
+namespace MinistryMonitor.Core.Politeness;
 
 /// <summary>What a host's robots.txt says: its rules, or why it could not be read (then nothing may be fetched from the host).</summary>
 /// <param name="Expires">Until when the answer stands: a day for rules, a few minutes (or the host's Retry-After) for a failure.</param>

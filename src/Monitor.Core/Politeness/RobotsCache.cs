@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Monitor.Core.Politeness;
+namespace MinistryMonitor.Core.Politeness;
 
 /// <summary>
 /// robots.txt per host, kept for a day (RFC 9309 asks for no longer) and, when it could not be read, for a few

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Politeness;
+namespace MinistryMonitor.Core.Politeness;
 
 /// <summary>
 /// The <c>Sitemap:</c> lines of a robots.txt (sitemaps.org; RFC 9309 leaves them to other records): where a site

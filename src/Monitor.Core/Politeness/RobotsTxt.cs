@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Monitor.Core.Politeness;
+namespace MinistryMonitor.Core.Politeness;
 
 /// <summary>
 /// A parsed robots.txt (RFC 9309), as Google's parser reads it (google/robotstxt's published cases pass): the rules of

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Monitor.Core.Politeness;
+namespace MinistryMonitor.Core.Politeness;
 
 /// <summary>What a robots.txt line says (RFC 9309 2.2); typos Google accepts are read as what they mean.</summary>
 public enum RobotsKey

@@ -1,6 +1,6 @@
-using Monitor.Core.Extraction;
+using MinistryMonitor.Core.Extraction;
 
-namespace Monitor.Core.Sources;
+namespace MinistryMonitor.Core.Sources;
 
 /// <summary>A ministry site to watch: a feed (RSS or Atom), a sitemap (or sitemap index, or Google News sitemap), or a listing page with links to statements.</summary>
 public sealed record Source(

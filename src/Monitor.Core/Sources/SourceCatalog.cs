@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Css.Parser;
-using Monitor.Core.Configuration;
-using Monitor.Core.Extraction;
+using MinistryMonitor.Core.Configuration;
+using MinistryMonitor.Core.Extraction;
 
-namespace Monitor.Core.Sources;
+namespace MinistryMonitor.Core.Sources;
 
 /// <summary>Loads and validates <c>sources.json</c>.</summary>
 public static partial class SourceCatalog

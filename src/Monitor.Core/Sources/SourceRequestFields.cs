@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Monitor.Core.Configuration;
+using MinistryMonitor.Core.Configuration;
 
-namespace Monitor.Core.Sources;
+namespace MinistryMonitor.Core.Sources;
 
 /// <summary>Reads and validates a source's <c>userAgent</c>, <c>headers</c> and <c>allowedHosts</c> fields.</summary>
 internal static partial class SourceRequestFields

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Detection;
-using Monitor.Core.Messages;
-using Monitor.Core.Sources;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Sources;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Stages;
+namespace MinistryMonitor.Core.Stages;
 
 /// <summary>
 /// Pushes one alert per topic newly mentioned in a statement version to the <c>alerts</c> queue.

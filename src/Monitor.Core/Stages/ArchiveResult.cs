@@ -1,6 +1,6 @@
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Stages;
+namespace MinistryMonitor.Core.Stages;
 
 /// <summary>What archiving a fetched statement did.</summary>
 public sealed record ArchiveResult(ArchiveOutcome Outcome, StatementRecord Record)

@@ -1,13 +1,13 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Archive;
-using Monitor.Core.Detection;
-using Monitor.Core.Extraction;
-using Monitor.Core.Messages;
-using Monitor.Core.Sources;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Extraction;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Sources;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Stages;
+namespace MinistryMonitor.Core.Stages;
 
 /// <summary>
 /// Archives a statement in Blob Storage: raw HTML, text and metadata per version, never overwriting.

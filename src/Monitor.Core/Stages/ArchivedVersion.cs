@@ -1,4 +1,4 @@
-namespace Monitor.Core.Stages;
+namespace MinistryMonitor.Core.Stages;
 
 /// <summary>The metadata stored beside each archived version (<c>vNNN.json</c>).</summary>
 public sealed record ArchivedVersion(

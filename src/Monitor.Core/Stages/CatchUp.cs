@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Fetching;
-using Monitor.Core.Messages;
-using Monitor.Core.Politeness;
-using Monitor.Core.Sources;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Politeness;
+using MinistryMonitor.Core.Sources;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Stages;
+namespace MinistryMonitor.Core.Stages;
 
 /// <summary>
 /// Catch-up after an outage (of the monitor or of the site): when every entry of a feed or listing page is unknown,

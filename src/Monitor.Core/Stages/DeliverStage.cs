@@ -1,8 +1,8 @@
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
-using Monitor.Core.Subscriptions;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Core.Subscriptions;
 
-namespace Monitor.Core.Stages;
+namespace MinistryMonitor.Core.Stages;
 
 /// <summary>
 /// Delivers an alert to the subscriptions that want it (<see cref="AlertDelivery"/>: e-mail, webhook or the next

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Archive;
-using Monitor.Core.Configuration;
-using Monitor.Core.Detection;
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
-using Monitor.Core.Subscriptions;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Core.Configuration;
+using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Core.Subscriptions;
 
-namespace Monitor.Core.Stages;
+namespace MinistryMonitor.Core.Stages;
 
 /// <summary>
 /// Compares an archived version with the one before it, keeps the diff beside the version, and hands the

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Configuration;
-using Monitor.Core.Fetching;
-using Monitor.Core.Fetching.Feeds;
-using Monitor.Core.Messages;
-using Monitor.Core.Sources;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Configuration;
+using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Core.Fetching.Feeds;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Sources;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Stages;
+namespace MinistryMonitor.Core.Stages;
 
 /// <summary>
 /// Reads a source's feed, sitemap or listing page, and enqueues a <see cref="FetchRequest"/> for each statement that is

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Extraction;
-using Monitor.Core.Fetching;
-using Monitor.Core.Sources;
+using MinistryMonitor.Core.Extraction;
+using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Core.Sources;
 
-namespace Monitor.Core.Stages;
+namespace MinistryMonitor.Core.Stages;
 
 /// <summary>
 /// Turns a statement's raw HTML into text and metadata with the source's selectors or the generic extractor,

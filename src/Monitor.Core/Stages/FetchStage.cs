@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Configuration;
-using Monitor.Core.Fetching;
-using Monitor.Core.Messages;
-using Monitor.Core.Sources;
-using Monitor.Core.Storage;
-using Monitor.Core.Withdrawals;
+using MinistryMonitor.Core.Configuration;
+using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Sources;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Core.Withdrawals;
 
-namespace Monitor.Core.Stages;
+namespace MinistryMonitor.Core.Stages;
 
 /// <summary>
 /// Handles one <see cref="FetchRequest"/>: gets the statement's HTML (from the archived feed when it carries

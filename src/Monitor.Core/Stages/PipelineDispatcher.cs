@@ -1,7 +1,7 @@
-using Monitor.Core.Messages;
-using Monitor.Core.Tracing;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Tracing;
 
-namespace Monitor.Core.Stages;
+namespace MinistryMonitor.Core.Stages;
 
 /// <summary>
 /// Routes a queue message to the stage that consumes that queue. The Azure Functions and the local runner both

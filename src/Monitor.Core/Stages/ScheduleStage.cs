@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Configuration;
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
-using Monitor.Core.Withdrawals;
+using MinistryMonitor.Core.Configuration;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Core.Withdrawals;
 
-namespace Monitor.Core.Stages;
+namespace MinistryMonitor.Core.Stages;
 
 /// <summary>
 /// Run by the timer: enqueues one <see cref="DiscoverRequest"/> for every enabled source whose interval has passed,

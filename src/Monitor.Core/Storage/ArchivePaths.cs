@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Monitor.Core.Storage;
+namespace MinistryMonitor.Core.Storage;
 
 /// <summary>
 /// Readable blob paths: <c>{source}/{yyyy}/{MM}/{dd}/{slug}-{id8}/v001.{txt|html|json}</c>, so that a person

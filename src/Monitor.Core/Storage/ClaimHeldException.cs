@@ -1,4 +1,4 @@
-namespace Monitor.Core.Storage;
+namespace MinistryMonitor.Core.Storage;
 
 /// <summary>
 /// Another worker holds the claim on an effect (it is doing it now, or died doing it and its lease has not run

@@ -1,6 +1,6 @@
-using Monitor.Core.Messages;
+using MinistryMonitor.Core.Messages;
 
-namespace Monitor.Core.Storage;
+namespace MinistryMonitor.Core.Storage;
 
 /// <summary>
 /// Raised alerts. An alert is recorded before it is pushed to the <c>alerts</c> queue and marked once it is there,

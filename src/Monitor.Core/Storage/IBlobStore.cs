@@ -1,4 +1,4 @@
-namespace Monitor.Core.Storage;
+namespace MinistryMonitor.Core.Storage;
 
 /// <summary>Which archive a blob belongs to: the statements readers browse, or the raw feeds as fetched.</summary>
 public enum BlobArea

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Storage;
+namespace MinistryMonitor.Core.Storage;
 
 /// <summary>E-mails already sent, per alert and recipient, so that a redelivered alert is mailed to nobody twice.</summary>
 public interface IDeliveryLedger

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Storage;
+namespace MinistryMonitor.Core.Storage;
 
 /// <summary>The record of every fetch (Azure Table Storage in production).</summary>
 public interface IIngestionLog

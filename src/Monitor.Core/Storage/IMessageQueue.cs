@@ -1,4 +1,4 @@
-namespace Monitor.Core.Storage;
+namespace MinistryMonitor.Core.Storage;
 
 /// <summary>Sends a message to one of the pipeline's queues (Azure Storage queues in production).</summary>
 public interface IMessageQueue

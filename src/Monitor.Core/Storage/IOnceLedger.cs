@@ -1,4 +1,4 @@
-namespace Monitor.Core.Storage;
+namespace MinistryMonitor.Core.Storage;
 
 /// <summary>
 /// Claims on side effects that leave the process and cannot be taken back (an e-mail, a webhook call, an operator

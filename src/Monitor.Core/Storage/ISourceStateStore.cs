@@ -1,6 +1,6 @@
-using Monitor.Core.Health;
+using MinistryMonitor.Core.Health;
 
-namespace Monitor.Core.Storage;
+namespace MinistryMonitor.Core.Storage;
 
 /// <summary>Per-source state: when it was last scheduled (so the timer enqueues only due sources) and how it is faring.</summary>
 public interface ISourceStateStore

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Storage;
+namespace MinistryMonitor.Core.Storage;
 
 /// <summary>The index of archived statements (Azure Table Storage in production).</summary>
 public interface IStatementIndex

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Monitor.Core.Storage;
+namespace MinistryMonitor.Core.Storage;
 
 /// <summary>One fetch, as operators see it in the ingestion log.</summary>
 /// <param name="Kind">"discover" for a feed, sitemap or listing page, "catch-up N" for its page N read to catch up after an outage, "page" for a statement page, "recheck" for a statement page fetched to see whether it was withdrawn.</param>

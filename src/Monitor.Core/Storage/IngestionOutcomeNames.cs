@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Monitor.Core.Storage;
+namespace MinistryMonitor.Core.Storage;
 
 /// <summary>
 /// The names operators see and type for ingestion outcomes (<c>ok</c>, <c>http-error</c>, <c>network-error</c>,

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Storage;
+namespace MinistryMonitor.Core.Storage;
 
 /// <summary>
 /// How long a claim in the <see cref="IOnceLedger"/> holds before another worker may take it over and repeat the

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Storage;
+namespace MinistryMonitor.Core.Storage;
 
 /// <summary>How <see cref="OnceLedgerExtensions.RunOnceAsync"/> ended.</summary>
 public enum OnceResult

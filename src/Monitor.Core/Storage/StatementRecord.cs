@@ -1,4 +1,4 @@
-namespace Monitor.Core.Storage;
+namespace MinistryMonitor.Core.Storage;
 
 /// <summary>
 /// The index entry of one statement: where its versions live and what the latest one is.

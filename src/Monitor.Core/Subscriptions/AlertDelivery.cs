@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Delivery;
-using Monitor.Core.Detection;
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Delivery;
+using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Subscriptions;
+namespace MinistryMonitor.Core.Subscriptions;
 
 /// <summary>
 /// Hands an alert to every active subscription that wants it: e-mailed at once (all over one SMTP connection),

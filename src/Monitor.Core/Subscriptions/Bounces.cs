@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Subscriptions;
+namespace MinistryMonitor.Core.Subscriptions;
 
 /// <summary>
 /// A permanent refusal (SMTP 5xx, a webhook's 4xx) marks the subscription as bouncing, so nothing more is sent to

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Monitor.Core.Delivery;
+using MinistryMonitor.Core.Delivery;
 
-namespace Monitor.Core.Subscriptions;
+namespace MinistryMonitor.Core.Subscriptions;
 
 /// <summary>The double opt-in e-mail, and the note to an address that is subscribed already (with its manage link).</summary>
 public static class ConfirmationEmailComposer

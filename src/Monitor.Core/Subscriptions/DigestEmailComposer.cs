@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Monitor.Core.Delivery;
-using Monitor.Core.Messages;
+using MinistryMonitor.Core.Delivery;
+using MinistryMonitor.Core.Messages;
 
-namespace Monitor.Core.Subscriptions;
+namespace MinistryMonitor.Core.Subscriptions;
 
 /// <summary>A daily or weekly digest: the period's alerts grouped by topic, then by ministry, each linking to its statement page.</summary>
 public static class DigestEmailComposer

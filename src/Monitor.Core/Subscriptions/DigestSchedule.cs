@@ -1,4 +1,4 @@
-namespace Monitor.Core.Subscriptions;
+namespace MinistryMonitor.Core.Subscriptions;
 
 /// <summary>A digest's period: alerts raised in [Start, End) go out at End.</summary>
 /// <param name="Key">Names the period in the subscriber's calendar ("daily-2026-03-29"), the digest ledger's row key.</param>

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Delivery;
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Delivery;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Subscriptions;
+namespace MinistryMonitor.Core.Subscriptions;
 
 /// <summary>
 /// Sends the daily and weekly digests that are due: for each digest subscription whose local send hour has passed,

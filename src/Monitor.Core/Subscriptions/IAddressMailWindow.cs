@@ -1,4 +1,4 @@
-namespace Monitor.Core.Subscriptions;
+namespace MinistryMonitor.Core.Subscriptions;
 
 /// <summary>
 /// One e-mail per address per window from the self-service door, across every instance (Table Storage in

@@ -1,6 +1,6 @@
-using Monitor.Core.Messages;
+using MinistryMonitor.Core.Messages;
 
-namespace Monitor.Core.Subscriptions;
+namespace MinistryMonitor.Core.Subscriptions;
 
 /// <summary>
 /// Alerts waiting for a subscriber's next daily or weekly digest (Table Storage in production). A digest takes

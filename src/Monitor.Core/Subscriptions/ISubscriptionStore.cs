@@ -1,4 +1,4 @@
-namespace Monitor.Core.Subscriptions;
+namespace MinistryMonitor.Core.Subscriptions;
 
 /// <summary>
 /// The subscriptions (Table Storage in production). Every change moves a version stamp, so the detector and the

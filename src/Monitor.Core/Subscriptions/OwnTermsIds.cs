@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Monitor.Core.Subscriptions;
+namespace MinistryMonitor.Core.Subscriptions;
 
 /// <summary>
 /// Gives each stored subscription with own terms but no <see cref="Subscription.OwnTermsId"/> a random one. Those

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Delivery;
+using MinistryMonitor.Core.Delivery;
 
-namespace Monitor.Core.Subscriptions;
+namespace MinistryMonitor.Core.Subscriptions;
 
 /// <summary>The self-service door's limits (from settings).</summary>
 /// <param name="MailWindow">At most one e-mail per address in this time, whatever is posted.</param>

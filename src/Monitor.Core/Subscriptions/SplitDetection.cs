@@ -1,6 +1,6 @@
-using Monitor.Core.Detection;
+using MinistryMonitor.Core.Detection;
 
-namespace Monitor.Core.Subscriptions;
+namespace MinistryMonitor.Core.Subscriptions;
 
 /// <summary>
 /// One detection pass over a version, split by who may see it. <see cref="Public"/> holds catalogue topics only: it

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Subscriptions;
+namespace MinistryMonitor.Core.Subscriptions;
 
 /// <summary>The public addresses e-mails link to, under <c>Web:PublicBaseUrl</c>.</summary>
 public sealed class SubscriberLinks(Uri publicBaseUrl, SubscriberTokens tokens)

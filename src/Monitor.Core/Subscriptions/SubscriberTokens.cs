@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Monitor.Core.Subscriptions;
+namespace MinistryMonitor.Core.Subscriptions;
 
 /// <summary>What a signed link lets its holder do, for one subscription only.</summary>
 public enum TokenPurpose

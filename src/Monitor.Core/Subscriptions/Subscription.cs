@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json.Serialization;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Subscriptions;
+namespace MinistryMonitor.Core.Subscriptions;
 
 /// <summary>
 /// One subscriber's alerts: who, on what (catalogue topics and/or their own terms), from which sources and

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Configuration;
+using MinistryMonitor.Core.Configuration;
 
-namespace Monitor.Core.Subscriptions;
+namespace MinistryMonitor.Core.Subscriptions;
 
 /// <summary>
 /// The current <see cref="SubscriptionSnapshot"/>: each call reads the store's version stamp (one small read) and

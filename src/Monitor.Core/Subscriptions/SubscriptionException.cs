@@ -1,4 +1,4 @@
-namespace Monitor.Core.Subscriptions;
+namespace MinistryMonitor.Core.Subscriptions;
 
 /// <summary>A subscription that cannot be accepted, with the field at fault and what is wrong with it.</summary>
 public sealed class SubscriptionException(string field, string problem)

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Configuration;
+using MinistryMonitor.Core.Configuration;
 
-namespace Monitor.Core.Subscriptions;
+namespace MinistryMonitor.Core.Subscriptions;
 
 /// <summary>
 /// Imports the subscribers of <c>subscriptions.json</c> into the store. Idempotent: an address the store already

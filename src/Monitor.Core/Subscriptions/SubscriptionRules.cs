@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Mail;
-using Monitor.Core.Detection;
+using MinistryMonitor.Core.Detection;
 
-namespace Monitor.Core.Subscriptions;
+namespace MinistryMonitor.Core.Subscriptions;
 
 /// <summary>
 /// What makes a subscription acceptable: a real address, known topics and sources, terms that parse, an hour and

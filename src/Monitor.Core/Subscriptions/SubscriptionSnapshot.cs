@@ -1,7 +1,7 @@
-using Monitor.Core.Archive;
-using Monitor.Core.Detection;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Core.Detection;
 
-namespace Monitor.Core.Subscriptions;
+namespace MinistryMonitor.Core.Subscriptions;
 
 /// <summary>
 /// The subscriptions at one version of the store, with the detector compiled from the catalogue topics and every

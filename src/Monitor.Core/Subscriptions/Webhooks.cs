@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Monitor.Core.Messages;
+using MinistryMonitor.Core.Messages;
 
-namespace Monitor.Core.Subscriptions;
+namespace MinistryMonitor.Core.Subscriptions;
 
 /// <summary>One POST to a subscriber's webhook. <paramref name="DeliveryId"/> is stable across retries, so a receiver can drop a repeat.</summary>
 public sealed record WebhookRequest(Uri Url, string Body, string Signature, string DeliveryId, string Event);

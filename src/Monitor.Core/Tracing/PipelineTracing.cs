@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace Monitor.Core.Tracing;
+namespace MinistryMonitor.Core.Tracing;
 
 /// <summary>
 /// One trace follows a statement through the queues: each message carries the W3C trace context of the stage that

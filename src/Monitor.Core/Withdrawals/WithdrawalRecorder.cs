@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Archive;
-using Monitor.Core.Fetching;
-using Monitor.Core.Messages;
-using Monitor.Core.Sources;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Sources;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Withdrawals;
+namespace MinistryMonitor.Core.Withdrawals;
 
 /// <summary>
 /// Marks an archived statement withdrawn when a fetch of its page finds it gone, and restored when a withdrawn one

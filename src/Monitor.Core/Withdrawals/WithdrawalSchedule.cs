@@ -1,4 +1,4 @@
-namespace Monitor.Core.Withdrawals;
+namespace MinistryMonitor.Core.Withdrawals;
 
 /// <summary>
 /// When an archived statement's page is fetched again to see whether the ministry withdrew it: every

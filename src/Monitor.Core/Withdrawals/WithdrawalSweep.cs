@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Archive;
-using Monitor.Core.Fetching;
-using Monitor.Core.Messages;
-using Monitor.Core.Politeness;
-using Monitor.Core.Sources;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Politeness;
+using MinistryMonitor.Core.Sources;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Withdrawals;
+namespace MinistryMonitor.Core.Withdrawals;
 
 /// <summary>
 /// Run with the schedule: at most once per <see cref="WithdrawalSchedule.SweepInterval"/> per source, queues a

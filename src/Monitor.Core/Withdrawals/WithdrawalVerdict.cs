@@ -1,9 +1,9 @@
 using System.Net;
-using Monitor.Core.Fetching;
-using Monitor.Core.Sources;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Core.Sources;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Withdrawals;
+namespace MinistryMonitor.Core.Withdrawals;
 
 /// <summary>What a fetch of an archived statement's page says about it.</summary>
 public enum PageState

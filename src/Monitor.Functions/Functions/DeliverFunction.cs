@@ -1,8 +1,8 @@
 using Microsoft.Azure.Functions.Worker;
-using Monitor.Core.Messages;
-using Monitor.Core.Stages;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Stages;
 
-namespace Monitor.Functions.Functions;
+namespace MinistryMonitor.Functions.Functions;
 
 /// <summary>Queue trigger on <see cref="QueueNames.Alerts"/>: hands each message to the deliver stage through the shared dispatcher.</summary>
 public sealed class DeliverFunction(PipelineDispatcher dispatcher)

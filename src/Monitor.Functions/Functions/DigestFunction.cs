@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
-using Monitor.Core.Subscriptions;
+using MinistryMonitor.Core.Subscriptions;
 
-namespace Monitor.Functions.Functions;
+namespace MinistryMonitor.Functions.Functions;
 
 /// <summary>Timer: sends the daily and weekly digests that are due. The schedule is the app setting DIGEST_SCHEDULE (hourly).</summary>
 public sealed class DigestFunction(DigestStage digests)

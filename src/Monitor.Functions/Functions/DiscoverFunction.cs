@@ -1,8 +1,8 @@
 using Microsoft.Azure.Functions.Worker;
-using Monitor.Core.Messages;
-using Monitor.Core.Stages;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Stages;
 
-namespace Monitor.Functions.Functions;
+namespace MinistryMonitor.Functions.Functions;
 
 /// <summary>Queue trigger on <see cref="QueueNames.Discover"/>: hands each message to the discover stage through the shared dispatcher.</summary>
 public sealed class DiscoverFunction(PipelineDispatcher dispatcher)

@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
-using Monitor.Infrastructure.Hosting;
+using MinistryMonitor.Infrastructure.Hosting;
 
-namespace Monitor.Functions.Functions;
+namespace MinistryMonitor.Functions.Functions;
 
 /// <summary>Timer: records and e-mails the alerts waiting on the operator-alerts queue. The schedule is the app setting OPERATOR_NOTIFY_SCHEDULE.</summary>
 public sealed class NotifyOperatorsFunction(OperatorAlertDelivery delivery)

@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
-using Monitor.Core.Stages;
+using MinistryMonitor.Core.Stages;
 
-namespace Monitor.Functions.Functions;
+namespace MinistryMonitor.Functions.Functions;
 
 /// <summary>Timer: queues discovery for every source that is due. The schedule is the app setting FETCH_SCHEDULE.</summary>
 public sealed class ScheduleFunction(ScheduleStage stage)

@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
-using Monitor.Infrastructure.Hosting;
+using MinistryMonitor.Infrastructure.Hosting;
 
-namespace Monitor.Functions.Functions;
+namespace MinistryMonitor.Functions.Functions;
 
 /// <summary>Timer: tells the operators when messages pile up in a poison queue. The schedule is the app setting POISON_WATCH_SCHEDULE.</summary>
 public sealed class WatchPoisonFunction(PoisonWatch watch)

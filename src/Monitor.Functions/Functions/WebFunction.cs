@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Monitor.Web;
+using MinistryMonitor.Web;
 
-namespace Monitor.Functions.Functions;
+namespace MinistryMonitor.Functions.Functions;
 
 /// <summary>
 /// HTTP: the web reader, operator console and JSON API. The worker's ASP.NET Core integration routes requests to

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Monitor.Infrastructure.Azurite;
+namespace MinistryMonitor.Infrastructure.Azurite;
 
 /// <summary>Reads Azurite's start-up line "Azurite Blob service is successfully listening at http://127.0.0.1:41234".</summary>
 public static partial class AzuriteListening

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Monitor.Infrastructure.Azurite;
+namespace MinistryMonitor.Infrastructure.Azurite;
 
 /// <summary>
 /// Azurite, the Azure Storage emulator, run as a child process on free loopback ports, private to this process: in

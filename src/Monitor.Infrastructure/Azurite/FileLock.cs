@@ -1,4 +1,4 @@
-namespace Monitor.Infrastructure.Azurite;
+namespace MinistryMonitor.Infrastructure.Azurite;
 
 /// <summary>
 /// An exclusive lock between processes: a file opened with <see cref="FileShare.None"/> (flock on Unix), which the

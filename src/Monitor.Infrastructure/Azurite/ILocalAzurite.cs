@@ -1,4 +1,4 @@
-namespace Monitor.Infrastructure.Azurite;
+namespace MinistryMonitor.Infrastructure.Azurite;
 
 /// <summary>An Azurite this process uses and must let go of when it ends: its own, or one shared by a data folder's commands.</summary>
 public interface ILocalAzurite : IAsyncDisposable

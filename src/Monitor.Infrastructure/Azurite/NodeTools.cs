@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace Monitor.Infrastructure.Azurite;
+namespace MinistryMonitor.Infrastructure.Azurite;
 
 /// <summary>
 /// Finds Azurite wherever the monitor runs: the repository's pinned npm install (installed with <c>npm ci</c> on

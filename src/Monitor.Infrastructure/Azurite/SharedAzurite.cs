@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Monitor.Infrastructure.Azurite;
+namespace MinistryMonitor.Infrastructure.Azurite;
 
 /// <summary>
 /// The one Azurite of a data folder, shared by every <c>monitor</c> command on it: the first one starts it, the others

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Monitor.Infrastructure.Azurite;
+namespace MinistryMonitor.Infrastructure.Azurite;
 
 /// <summary>
 /// This process's hold on a shared Azurite: one open connection to its supervisor's control port. The system closes

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace Monitor.Infrastructure.Azurite;
+namespace MinistryMonitor.Infrastructure.Azurite;
 
 /// <summary>
 /// <c>storage.json</c> in a data folder: which supervisor owns the folder's Azurite, where it listens, and the token

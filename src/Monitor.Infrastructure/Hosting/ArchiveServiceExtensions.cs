@@ -4,13 +4,13 @@ using Azure.Search.Documents.Indexes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Monitor.Core.Archive;
-using Monitor.Core.Storage;
-using Monitor.Infrastructure.Options;
-using Monitor.Infrastructure.Search;
-using Monitor.Infrastructure.Storage;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Infrastructure.Options;
+using MinistryMonitor.Infrastructure.Search;
+using MinistryMonitor.Infrastructure.Storage;
 
-namespace Monitor.Infrastructure.Hosting;
+namespace MinistryMonitor.Infrastructure.Hosting;
 
 public static class ArchiveServiceExtensions
 {

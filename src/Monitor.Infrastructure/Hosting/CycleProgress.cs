@@ -1,4 +1,4 @@
-namespace Monitor.Infrastructure.Hosting;
+namespace MinistryMonitor.Infrastructure.Hosting;
 
 /// <summary>Where a local cycle stands, reported as it goes (for the live view of <c>monitor run</c> and <c>demo</c>).</summary>
 /// <param name="SourcesScheduled">Sources due in this cycle (queued for discovery).</param>

@@ -3,13 +3,13 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Monitor.Core.Messages;
-using Monitor.Core.Stages;
-using Monitor.Core.Subscriptions;
-using Monitor.Infrastructure.Options;
-using Monitor.Infrastructure.Storage;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Stages;
+using MinistryMonitor.Core.Subscriptions;
+using MinistryMonitor.Infrastructure.Options;
+using MinistryMonitor.Infrastructure.Storage;
 
-namespace Monitor.Infrastructure.Hosting;
+namespace MinistryMonitor.Infrastructure.Hosting;
 
 /// <summary>
 /// The local host of the pipeline: what the Functions host does on Azure, done in one process. It pulls messages

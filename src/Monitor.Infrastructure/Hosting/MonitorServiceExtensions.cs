@@ -3,21 +3,21 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Monitor.Core.Configuration;
-using Monitor.Core.Decoding;
-using Monitor.Core.Delivery;
-using Monitor.Core.Detection;
-using Monitor.Core.Extraction;
-using Monitor.Core.Fetching;
-using Monitor.Core.Stages;
-using Monitor.Core.Storage;
-using Monitor.Infrastructure.Http;
-using Monitor.Infrastructure.Mail;
-using Monitor.Infrastructure.Options;
-using Monitor.Infrastructure.Storage;
-using Monitor.Infrastructure.Subscriptions;
+using MinistryMonitor.Core.Configuration;
+using MinistryMonitor.Core.Decoding;
+using MinistryMonitor.Core.Delivery;
+using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Extraction;
+using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Core.Stages;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Infrastructure.Http;
+using MinistryMonitor.Infrastructure.Mail;
+using MinistryMonitor.Infrastructure.Options;
+using MinistryMonitor.Infrastructure.Storage;
+using MinistryMonitor.Infrastructure.Subscriptions;
 
-namespace Monitor.Infrastructure.Hosting;
+namespace MinistryMonitor.Infrastructure.Hosting;
 
 public static class MonitorServiceExtensions
 {
@@ -58,7 +58,7 @@ public static class MonitorServiceExtensions
         services.AddSingleton<IStatementIndex, TableStatementIndex>();
         services.AddSingleton<IIngestionLog, TableIngestionLog>();
         services.AddSingleton<ISourceStateStore, TableSourceState>();
-        services.AddSingleton<Monitor.Core.Health.ISourceHealthReader, Monitor.Core.Health.SourceHealthReport>();
+        services.AddSingleton<MinistryMonitor.Core.Health.ISourceHealthReader, MinistryMonitor.Core.Health.SourceHealthReport>();
         services.AddSingleton<IAlertLedger, TableAlertLedger>();
         services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
         services.AddSingleton<IValidatorStore, TableValidatorStore>();
@@ -74,8 +74,8 @@ public static class MonitorServiceExtensions
         services.AddTransient<ScheduleStage>();
         services.AddTransient<DiscoverStage>();
         services.AddTransient<CatchUp>();
-        services.AddTransient<Monitor.Core.Withdrawals.WithdrawalSweep>();
-        services.AddTransient<Monitor.Core.Withdrawals.WithdrawalRecorder>();
+        services.AddTransient<MinistryMonitor.Core.Withdrawals.WithdrawalSweep>();
+        services.AddTransient<MinistryMonitor.Core.Withdrawals.WithdrawalRecorder>();
         services.AddTransient<ExtractStage>();
         services.AddTransient<ArchiveStage>();
         services.AddSingleton<FeedItemCache>();

@@ -1,10 +1,10 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Messages;
-using Monitor.Core.Operators;
-using Monitor.Infrastructure.Storage;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Operators;
+using MinistryMonitor.Infrastructure.Storage;
 
-namespace Monitor.Infrastructure.Hosting;
+namespace MinistryMonitor.Infrastructure.Hosting;
 
 /// <summary>
 /// Empties the <c>operator-alerts</c> queue through <see cref="OperatorNotifier"/>: called by the NotifyOperators timer

@@ -1,8 +1,8 @@
 using Azure.Storage.Queues.Models;
-using Monitor.Core.Messages;
-using Monitor.Infrastructure.Storage;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Infrastructure.Storage;
 
-namespace Monitor.Infrastructure.Hosting;
+namespace MinistryMonitor.Infrastructure.Hosting;
 
 /// <summary>
 /// What operators look at in the queues: the messages that failed too often in the stages' poison queues, with a way to put those back once the cause is fixed (an SMTP server back up, a site repaired).

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Monitor.Core.Operators;
-using Monitor.Infrastructure.Options;
-using Monitor.Infrastructure.Storage;
+using MinistryMonitor.Core.Operators;
+using MinistryMonitor.Infrastructure.Options;
+using MinistryMonitor.Infrastructure.Storage;
 
-namespace Monitor.Infrastructure.Hosting;
+namespace MinistryMonitor.Infrastructure.Hosting;
 
 public static class OperatorServiceExtensions
 {

@@ -1,11 +1,11 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
-using Monitor.Infrastructure.Storage;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Infrastructure.Storage;
 
-namespace Monitor.Infrastructure.Hosting;
+namespace MinistryMonitor.Infrastructure.Hosting;
 
 /// <summary>
 /// On Azure the Functions host moves a message that failed too often to its poison queue and tells nobody.

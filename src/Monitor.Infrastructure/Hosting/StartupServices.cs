@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Hosting;
-using Monitor.Core.Configuration;
-using Monitor.Infrastructure.Storage;
+using MinistryMonitor.Core.Configuration;
+using MinistryMonitor.Infrastructure.Storage;
 
-namespace Monitor.Infrastructure.Hosting;
+namespace MinistryMonitor.Infrastructure.Hosting;
 
 /// <summary>Creates the containers, queues and tables at start-up, so a fresh account or emulator just works.</summary>
 public sealed class StorageStartup(StorageInitializer storage) : IHostedService

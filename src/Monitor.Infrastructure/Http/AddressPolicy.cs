@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Monitor.Infrastructure.Http;
+namespace MinistryMonitor.Infrastructure.Http;
 
 /// <summary>
 /// Which addresses a fetch may connect to: globally routable unicast only (outside every block of

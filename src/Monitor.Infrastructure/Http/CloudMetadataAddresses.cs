@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Monitor.Infrastructure.Http;
+namespace MinistryMonitor.Infrastructure.Http;
 
 /// <summary>
 /// Where clouds serve instance metadata and credentials. A deny list that wins over <c>Fetch:AllowPrivateNetworks</c>:

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Monitor.Infrastructure.Options;
+using MinistryMonitor.Infrastructure.Options;
 
-namespace Monitor.Infrastructure.Http;
+namespace MinistryMonitor.Infrastructure.Http;
 
 /// <summary>Says at start-up when the SSRF guard is off, so nobody runs a production host that way unknowingly.</summary>
 public sealed class FetchSafetyNotice(IOptions<FetchOptions> options, ILogger<FetchSafetyNotice> logger) : IHostedService

@@ -2,12 +2,12 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Monitor.Core.Fetching;
-using Monitor.Core.Politeness;
-using Monitor.Infrastructure.Options;
+using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Core.Politeness;
+using MinistryMonitor.Infrastructure.Options;
 using Polly;
 
-namespace Monitor.Infrastructure.Http;
+namespace MinistryMonitor.Infrastructure.Http;
 
 public static class FetchServiceExtensions
 {

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using Monitor.Core.Fetching;
+using MinistryMonitor.Core.Fetching;
 
-namespace Monitor.Infrastructure.Http;
+namespace MinistryMonitor.Infrastructure.Http;
 
 /// <summary>
 /// The <see cref="SocketsHttpHandler.ConnectCallback"/> of the fetch client: resolves the host itself, drops every

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Monitor.Infrastructure.Http;
+namespace MinistryMonitor.Infrastructure.Http;
 
 /// <summary>
 /// The IANA IPv4 and IPv6 special-purpose address registries (iana.org/assignments/iana-ipv4-special-registry and

@@ -3,10 +3,10 @@ using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using Monitor.Core.Delivery;
-using Monitor.Infrastructure.Options;
+using MinistryMonitor.Core.Delivery;
+using MinistryMonitor.Infrastructure.Options;
 
-namespace Monitor.Infrastructure.Mail;
+namespace MinistryMonitor.Infrastructure.Mail;
 
 /// <summary>
 /// Sends alert e-mails through SMTP with MailKit, one connection per session (a batch of e-mails), or writes them

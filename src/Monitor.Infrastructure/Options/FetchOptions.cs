@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Monitor.Infrastructure.Options;
+namespace MinistryMonitor.Infrastructure.Options;
 
 /// <summary>How ministry sites are fetched.</summary>
 public sealed class FetchOptions
@@ -45,5 +45,5 @@ public sealed class FetchOptions
 
     /// <summary>Responses larger than this once decompressed are refused (a decompression bomb stops here).</summary>
     [Range(1, 256)]
-    public int MaxResponseMegabytes { get; set; } = Monitor.Core.Fetching.PageFetcher.MaxBytes / (1024 * 1024);
+    public int MaxResponseMegabytes { get; set; } = MinistryMonitor.Core.Fetching.PageFetcher.MaxBytes / (1024 * 1024);
 }

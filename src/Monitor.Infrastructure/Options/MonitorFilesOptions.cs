@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Monitor.Infrastructure.Options;
+namespace MinistryMonitor.Infrastructure.Options;
 
 /// <summary>The operator's configuration files. Relative paths are taken from the content root.</summary>
 public sealed class MonitorFilesOptions

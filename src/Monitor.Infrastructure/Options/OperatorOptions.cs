@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Monitor.Core.Operators;
+using MinistryMonitor.Core.Operators;
 
-namespace Monitor.Infrastructure.Options;
+namespace MinistryMonitor.Infrastructure.Options;
 
 /// <summary>The operators: who is e-mailed when a source fails, is blocked or recovers, and when messages are poisoned.</summary>
 public sealed class OperatorOptions : IValidatableObject

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Monitor.Infrastructure.Options;
+namespace MinistryMonitor.Infrastructure.Options;
 
 /// <summary>How the local runner processes the queues (on Azure, host.json sets the same for the Functions host).</summary>
 public sealed class PipelineOptions
@@ -43,7 +43,7 @@ public sealed class PipelineOptions
     /// <summary>
     /// How long a claim on an e-mail (or another once-only effect) holds before a retry may take it over and do it
     /// again: longer than a send can take (<c>Smtp:TimeoutSeconds</c> per SMTP step), shorter than a crashed
-    /// message takes to reappear. See <see cref="Monitor.Core.Storage.IOnceLedger"/>.
+    /// message takes to reappear. See <see cref="MinistryMonitor.Core.Storage.IOnceLedger"/>.
     /// </summary>
     [Range(1, 3600)]
     public int ClaimLeaseSeconds { get; set; } = 120;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Monitor.Infrastructure.Options;
+namespace MinistryMonitor.Infrastructure.Options;
 
 /// <summary>
 /// The SMTP server alerts are sent through. With <see cref="PickupDirectory"/> set instead of a host,

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Monitor.Infrastructure.Options;
+namespace MinistryMonitor.Infrastructure.Options;
 
 /// <summary>
 /// Where the archive, queues and tables live. Give a connection string (Azurite, <c>UseDevelopmentStorage=true</c>,

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Monitor.Core.Withdrawals;
+using MinistryMonitor.Core.Withdrawals;
 
-namespace Monitor.Infrastructure.Options;
+namespace MinistryMonitor.Infrastructure.Options;
 
 /// <summary>How often archived statements are fetched again to see whether the ministry withdrew them (<see cref="WithdrawalSchedule"/>).</summary>
 public sealed class WithdrawalOptions

@@ -4,10 +4,10 @@ using Azure.Search.Documents;
 using Azure.Search.Documents.Indexes;
 using Azure.Search.Documents.Models;
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Archive;
+using MinistryMonitor.Core.Archive;
 using AzureSearchOptions = Azure.Search.Documents.SearchOptions;
 
-namespace Monitor.Infrastructure.Search;
+namespace MinistryMonitor.Infrastructure.Search;
 
 /// <summary>
 /// The Azure back end: the pipeline pushes each archived version into an Azure AI Search index with the app's

@@ -1,6 +1,6 @@
 using Azure.Search.Documents.Indexes.Models;
 
-namespace Monitor.Infrastructure.Search;
+namespace MinistryMonitor.Infrastructure.Search;
 
 /// <summary>
 /// The Azure AI Search index: one document per statement. Words are searched in <c>titleKeys</c>/<c>textKeys</c>,

@@ -6,10 +6,10 @@ using Lucene.Net.Util;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Monitor.Core.Archive;
+using MinistryMonitor.Core.Archive;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
-namespace Monitor.Infrastructure.Search;
+namespace MinistryMonitor.Infrastructure.Search;
 
 /// <summary>
 /// The embedded search back end: a Lucene.Net index on local disk, one document per statement (its latest version),

@@ -1,9 +1,9 @@
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Monitor.Core.Archive;
+using MinistryMonitor.Core.Archive;
 
-namespace Monitor.Infrastructure.Search;
+namespace MinistryMonitor.Infrastructure.Search;
 
 /// <summary>How an <see cref="ArchiveDocument"/> is stored in Lucene, and the queries over it.</summary>
 internal static class LuceneFields

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Monitor.Infrastructure.Search;
+namespace MinistryMonitor.Infrastructure.Search;
 
 /// <summary>
 /// Where archive search lives: Azure AI Search when <see cref="Endpoint"/> is set (the app's managed identity needs

@@ -1,9 +1,9 @@
 using System.Globalization;
-using Monitor.Core.Archive;
-using Monitor.Core.Storage;
-using Monitor.Infrastructure.Storage;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Infrastructure.Storage;
 
-namespace Monitor.Infrastructure.Search;
+namespace MinistryMonitor.Infrastructure.Search;
 
 /// <summary>
 /// Search pages are offsets into the ranked results; the token also carries a hash of the query, so a token reused

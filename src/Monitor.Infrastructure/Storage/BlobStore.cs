@@ -1,9 +1,9 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Infrastructure.Storage;
+namespace MinistryMonitor.Infrastructure.Storage;
 
 /// <summary>Write-once blobs: every upload carries If-None-Match: * so an existing blob is never overwritten.</summary>
 public sealed class BlobStore(StorageClients clients) : IBlobStore

@@ -1,9 +1,9 @@
 using System.Text;
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
-using Monitor.Core.Tracing;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Core.Tracing;
 
-namespace Monitor.Infrastructure.Storage;
+namespace MinistryMonitor.Infrastructure.Storage;
 
 /// <summary>Sends JSON messages to Azure Storage queues (base64, as the Functions queue trigger expects).</summary>
 public sealed class QueueMessageSender(StorageClients clients) : IMessageQueue

@@ -5,9 +5,9 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
-using Monitor.Infrastructure.Options;
+using MinistryMonitor.Infrastructure.Options;
 
-namespace Monitor.Infrastructure.Storage;
+namespace MinistryMonitor.Infrastructure.Storage;
 
 /// <summary>The three Azure Storage service clients, from a connection string or a managed identity.</summary>
 public sealed class StorageClients

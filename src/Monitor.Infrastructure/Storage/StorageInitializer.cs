@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Messages;
+using MinistryMonitor.Core.Messages;
 
-namespace Monitor.Infrastructure.Storage;
+namespace MinistryMonitor.Infrastructure.Storage;
 
 /// <summary>Creates the containers, queues and tables the pipeline uses, if they do not exist yet.</summary>
 public sealed class StorageInitializer(StorageClients clients, ILogger<StorageInitializer> logger)

@@ -1,9 +1,9 @@
 using Azure.Data.Tables;
-using Monitor.Core.Archive;
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Infrastructure.Storage;
+namespace MinistryMonitor.Infrastructure.Storage;
 
 /// <summary>
 /// Raised alerts in Table Storage. The ledger row (partition <c>alert</c>, row = alert id) is inserted before the

@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
-using Monitor.Core.Archive;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Infrastructure.Storage;
+namespace MinistryMonitor.Infrastructure.Storage;
 
 /// <summary>
 /// Sent e-mails in Table Storage. The ledger row (partition = alert id, row = a hash of the recipient) answers

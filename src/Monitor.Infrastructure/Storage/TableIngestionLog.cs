@@ -1,9 +1,9 @@
 using System.Globalization;
 using Azure.Data.Tables;
-using Monitor.Core.Archive;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Infrastructure.Storage;
+namespace MinistryMonitor.Infrastructure.Storage;
 
 /// <summary>
 /// The ingestion log in Table Storage: one partition per month, row keys in reverse time order so that a

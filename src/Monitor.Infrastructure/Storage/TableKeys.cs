@@ -1,4 +1,4 @@
-namespace Monitor.Infrastructure.Storage;
+namespace MinistryMonitor.Infrastructure.Storage;
 
 /// <summary>
 /// What Table Storage accepts as a partition or row key: at most 1 KiB (512 UTF-16 units), and none of '/', '\',

@@ -1,8 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Infrastructure.Storage;
+namespace MinistryMonitor.Infrastructure.Storage;
 
 /// <summary>
 /// <see cref="IOnceLedger"/> in Table Storage: partition = scope, row = the escaped id. A claim is an add (409 when

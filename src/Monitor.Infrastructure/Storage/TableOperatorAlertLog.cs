@@ -1,10 +1,10 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using Monitor.Core.Messages;
-using Monitor.Core.Operators;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Operators;
 
-namespace Monitor.Infrastructure.Storage;
+namespace MinistryMonitor.Infrastructure.Storage;
 
 /// <summary>
 /// The operator alert log in Table Storage: one partition, row keys in reverse time order then the alert id, so a

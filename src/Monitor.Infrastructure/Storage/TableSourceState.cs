@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
-using Monitor.Core.Health;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Health;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Infrastructure.Storage;
+namespace MinistryMonitor.Infrastructure.Storage;
 
 /// <summary>Per-source scheduling and health state in Table Storage: one row per source.</summary>
 public sealed class TableSourceState(StorageClients clients) : ISourceStateStore

@@ -1,8 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Infrastructure.Storage;
+namespace MinistryMonitor.Infrastructure.Storage;
 
 /// <summary>The statement index in Table Storage: partition = source id, row = statement id.</summary>
 public sealed class TableStatementIndex(StorageClients clients) : IStatementIndex

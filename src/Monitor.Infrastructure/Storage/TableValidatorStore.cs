@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
-using Monitor.Core.Fetching;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Infrastructure.Storage;
+namespace MinistryMonitor.Infrastructure.Storage;
 
 /// <summary>
 /// ETag and Last-Modified per URL in Table Storage: one partition per host, the URL's hash as the row key.

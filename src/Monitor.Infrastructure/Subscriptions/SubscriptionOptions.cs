@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Monitor.Infrastructure.Subscriptions;
+namespace MinistryMonitor.Infrastructure.Subscriptions;
 
 /// <summary>The key that signs subscribers' links (unsubscribe, manage, confirm). On Azure a Key Vault reference.</summary>
 public sealed class UnsubscribeOptions

@@ -2,10 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Monitor.Core.Configuration;
-using Monitor.Core.Subscriptions;
+using MinistryMonitor.Core.Configuration;
+using MinistryMonitor.Core.Subscriptions;
 
-namespace Monitor.Infrastructure.Subscriptions;
+namespace MinistryMonitor.Infrastructure.Subscriptions;
 
 public static class SubscriptionServiceExtensions
 {

@@ -1,9 +1,9 @@
 using Azure;
 using Azure.Data.Tables;
-using Monitor.Core.Subscriptions;
-using Monitor.Infrastructure.Storage;
+using MinistryMonitor.Core.Subscriptions;
+using MinistryMonitor.Infrastructure.Storage;
 
-namespace Monitor.Infrastructure.Subscriptions;
+namespace MinistryMonitor.Infrastructure.Subscriptions;
 
 /// <summary>
 /// The per-address e-mail window in the subscriptions table: partition "mailed", row = the subscription id of the

@@ -1,10 +1,10 @@
 using Azure;
 using Azure.Data.Tables;
-using Monitor.Core.Messages;
-using Monitor.Core.Subscriptions;
-using Monitor.Infrastructure.Storage;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Subscriptions;
+using MinistryMonitor.Infrastructure.Storage;
 
-namespace Monitor.Infrastructure.Subscriptions;
+namespace MinistryMonitor.Infrastructure.Subscriptions;
 
 /// <summary>Alerts waiting for a digest: partition = subscription id, row = alert id, with the alert JSON.</summary>
 public sealed class TableDigestInbox(StorageClients clients) : IDigestInbox

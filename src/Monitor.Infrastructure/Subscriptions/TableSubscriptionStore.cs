@@ -1,10 +1,10 @@
 using Azure;
 using Azure.Data.Tables;
-using Monitor.Core.Messages;
-using Monitor.Core.Subscriptions;
-using Monitor.Infrastructure.Storage;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Subscriptions;
+using MinistryMonitor.Infrastructure.Storage;
 
-namespace Monitor.Infrastructure.Subscriptions;
+namespace MinistryMonitor.Infrastructure.Subscriptions;
 
 /// <summary>
 /// Subscriptions in Table Storage: partition "sub", row = subscription id (a hash of the address), the whole

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Monitor.Infrastructure.Subscriptions;
+namespace MinistryMonitor.Infrastructure.Subscriptions;
 
 /// <summary>
 /// Connects webhook requests only to public addresses, checked after DNS resolution, so a subscriber's URL cannot

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Subscriptions;
+using MinistryMonitor.Core.Subscriptions;
 
-namespace Monitor.Infrastructure.Subscriptions;
+namespace MinistryMonitor.Infrastructure.Subscriptions;
 
 /// <summary>
 /// POSTs signed alerts to webhooks through an HttpClient whose resilience handler retries transient failures

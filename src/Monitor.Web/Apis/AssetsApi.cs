@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Monitor.Web.Apis;
+namespace MinistryMonitor.Web.Apis;
 
 /// <summary>The stylesheet, embedded in the assembly so both hosts serve it without static files beside the app.</summary>
 public static class AssetsApi

@@ -3,16 +3,16 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
-using Monitor.Infrastructure.Hosting;
-using Monitor.Core.Archive;
-using Monitor.Core.Configuration;
-using Monitor.Core.Health;
-using Monitor.Core.Operators;
-using Monitor.Web.Security;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Infrastructure.Hosting;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Core.Configuration;
+using MinistryMonitor.Core.Health;
+using MinistryMonitor.Core.Operators;
+using MinistryMonitor.Web.Security;
 
-namespace Monitor.Web.Apis;
+namespace MinistryMonitor.Web.Apis;
 
 /// <summary>What operators read: source health, the ingestion log, alerts raised, operator alerts and poisoned messages.</summary>
 public static class OperatorApi

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Monitor.Core.Archive;
+using MinistryMonitor.Core.Archive;
 
-namespace Monitor.Web.Apis;
+namespace MinistryMonitor.Web.Apis;
 
 /// <summary>
 /// Query-string values parsed with a message that says which parameter is wrong and what it should be. Every value

@@ -2,11 +2,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Monitor.Core.Archive;
-using Monitor.Web.Archive;
-using Monitor.Web.Security;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Web.Archive;
+using MinistryMonitor.Web.Security;
 
-namespace Monitor.Web.Apis;
+namespace MinistryMonitor.Web.Apis;
 
 /// <summary>The archive for readers: statements, their versions, texts and diffs. Public unless <c>Web:RequireSignIn</c>.</summary>
 public static class StatementsApi

@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Monitor.Core.Subscriptions;
-using Monitor.Web.Limits;
-using Monitor.Web.Subscriptions;
+using MinistryMonitor.Core.Subscriptions;
+using MinistryMonitor.Web.Limits;
+using MinistryMonitor.Web.Subscriptions;
 
-namespace Monitor.Web.Apis;
+namespace MinistryMonitor.Web.Apis;
 
 /// <summary>
 /// Subscribers' self-service, with no sign-in: subscribe (double opt-in), confirm, manage and unsubscribe, each

@@ -1,6 +1,6 @@
-using Monitor.Core.Configuration;
+using MinistryMonitor.Core.Configuration;
 
-namespace Monitor.Web.Archive;
+namespace MinistryMonitor.Web.Archive;
 
 /// <summary>A source's display name from the sources file; its id when it is no longer configured.</summary>
 public sealed class SourceNames(MonitorConfiguration configuration)

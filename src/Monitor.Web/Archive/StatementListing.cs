@@ -1,6 +1,6 @@
-using Monitor.Core.Archive;
+using MinistryMonitor.Core.Archive;
 
-namespace Monitor.Web.Archive;
+namespace MinistryMonitor.Web.Archive;
 
 /// <summary>The filters of <c>GET /api/statements</c> and of the reader's front page; all optional.</summary>
 /// <param name="Q">Words to search for in title and text, in any inflected form; ranks the results by relevance.</param>

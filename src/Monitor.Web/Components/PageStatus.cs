@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 
-namespace Monitor.Web.Components;
+namespace MinistryMonitor.Web.Components;
 
 /// <summary>The status of a page that could not show what was asked for.</summary>
 internal static class PageStatus

@@ -1,6 +1,6 @@
-using Monitor.Core.Detection;
+using MinistryMonitor.Core.Detection;
 
-namespace Monitor.Web.Diff;
+namespace MinistryMonitor.Web.Diff;
 
 /// <summary>A run of a statement's text, marked when it is a topic mention.</summary>
 public sealed record TextRun(string Text, string? TopicName = null);

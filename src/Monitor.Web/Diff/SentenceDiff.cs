@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using DiffPlex;
 using DiffPlex.Chunkers;
 
-namespace Monitor.Web.Diff;
+namespace MinistryMonitor.Web.Diff;
 
 /// <summary>A run of text in a readable diff: kept, inserted or deleted.</summary>
 public sealed record DiffRun(DiffRunKind Kind, string Text);

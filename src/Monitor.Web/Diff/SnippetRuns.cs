@@ -1,6 +1,6 @@
-using Monitor.Core.Archive;
+using MinistryMonitor.Core.Archive;
 
-namespace Monitor.Web.Diff;
+namespace MinistryMonitor.Web.Diff;
 
 /// <summary>A piece of a search snippet, marked when it is a matched word.</summary>
 public sealed record SnippetRun(string Text, bool Marked);

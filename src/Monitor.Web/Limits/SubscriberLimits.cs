@@ -8,9 +8,9 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Monitor.Web.Subscriptions;
+using MinistryMonitor.Web.Subscriptions;
 
-namespace Monitor.Web.Limits;
+namespace MinistryMonitor.Web.Limits;
 
 /// <summary>
 /// Abuse limits on the subscriber door (subscribe, confirm, manage, unsubscribe; pages and API): a fixed window of

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
-using Monitor.Web.Subscriptions;
+using MinistryMonitor.Web.Subscriptions;
 
-namespace Monitor.Web.Security;
+namespace MinistryMonitor.Web.Security;
 
 /// <summary>
 /// A page form whose antiforgery token does not check out (rendered before the keys it was protected with were

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Monitor.Web.Security;
+namespace MinistryMonitor.Web.Security;
 
 /// <summary>
 /// Turns the caller App Service Authentication signed in into the request's user; sends pages to its sign-in.

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Monitor.Web.Security;
+namespace MinistryMonitor.Web.Security;
 
 /// <summary>
 /// The caller App Service Authentication signed in, as it passes it to the app in the <c>X-MS-CLIENT-PRINCIPAL</c>

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Monitor.Infrastructure.Storage;
+using MinistryMonitor.Infrastructure.Storage;
 
-namespace Monitor.Web.Security;
+namespace MinistryMonitor.Web.Security;
 
 public static class DataProtectionServiceExtensions
 {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Monitor.Web.Security;
+namespace MinistryMonitor.Web.Security;
 
 /// <summary>
 /// <c>monitor serve</c> listens on loopback only, so whoever reaches it is on this machine: the local operator.

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
-namespace Monitor.Web.Security;
+namespace MinistryMonitor.Web.Security;
 
 /// <summary>An operator holds one of <see cref="WebOptions.OperatorRoles"/> or is named in <see cref="WebOptions.Operators"/>.</summary>
 internal sealed class OperatorRequirement : IAuthorizationRequirement;

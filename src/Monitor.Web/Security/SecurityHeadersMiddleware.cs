@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Monitor.Web.Security;
+namespace MinistryMonitor.Web.Security;
 
 /// <summary>
 /// A strict Content-Security-Policy on every response: only this site's own stylesheet, no script at all, no

@@ -1,4 +1,4 @@
-namespace Monitor.Web.Security;
+namespace MinistryMonitor.Web.Security;
 
 /// <summary>The two kinds of caller the web host tells apart.</summary>
 public static class WebPolicies

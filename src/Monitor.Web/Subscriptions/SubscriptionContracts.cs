@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using Monitor.Core.Subscriptions;
+using MinistryMonitor.Core.Subscriptions;
 
-namespace Monitor.Web.Subscriptions;
+namespace MinistryMonitor.Web.Subscriptions;
 
 /// <summary>The body of <c>POST /api/subscriptions</c>.</summary>
 public sealed record SubscribeRequest(

@@ -1,7 +1,7 @@
-using Monitor.Core.Archive;
-using Monitor.Core.Stages;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Core.Stages;
 
-namespace Monitor.Core.Tests.Archive;
+namespace MinistryMonitor.Core.Tests.Archive;
 
 public sealed class ArchiveLabelsTests
 {

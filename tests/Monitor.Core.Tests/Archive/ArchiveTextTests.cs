@@ -1,6 +1,6 @@
-using Monitor.Core.Archive;
+using MinistryMonitor.Core.Archive;
 
-namespace Monitor.Core.Tests.Archive;
+namespace MinistryMonitor.Core.Tests.Archive;
 
 public sealed class ArchiveTextTests
 {

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Monitor.Core.Decoding;
+using MinistryMonitor.Core.Decoding;
 
-namespace Monitor.Core.Tests.Decoding;
+namespace MinistryMonitor.Core.Tests.Decoding;
 
 /// <summary>The real feeds and pages of ../shared/corpora/encodings, with the encoding each is known to be in.</summary>
 public static partial class EncodingCorpus

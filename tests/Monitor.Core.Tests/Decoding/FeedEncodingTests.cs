@@ -1,8 +1,8 @@
 using System.Text;
-using Monitor.Core.Decoding;
-using Monitor.Core.Fetching;
+using MinistryMonitor.Core.Decoding;
+using MinistryMonitor.Core.Fetching;
 
-namespace Monitor.Core.Tests.Decoding;
+namespace MinistryMonitor.Core.Tests.Decoding;
 
 /// <summary>The feed and listing readers go through the one decoder: real legacy-encoded feeds give Cyrillic and Turkish items.</summary>
 public sealed class FeedEncodingTests

@@ -1,7 +1,7 @@
 using System.Text;
-using Monitor.Core.Decoding;
+using MinistryMonitor.Core.Decoding;
 
-namespace Monitor.Core.Tests.Decoding;
+namespace MinistryMonitor.Core.Tests.Decoding;
 
 public sealed class TextDecoderTests
 {

@@ -1,7 +1,7 @@
-using Monitor.Core.Delivery;
-using Monitor.Core.Messages;
+using MinistryMonitor.Core.Delivery;
+using MinistryMonitor.Core.Messages;
 
-namespace Monitor.Core.Tests.Delivery;
+namespace MinistryMonitor.Core.Tests.Delivery;
 
 public sealed class AlertEmailComposerTests
 {

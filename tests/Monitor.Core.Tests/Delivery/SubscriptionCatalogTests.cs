@@ -1,7 +1,7 @@
-using Monitor.Core.Configuration;
-using Monitor.Core.Delivery;
+using MinistryMonitor.Core.Configuration;
+using MinistryMonitor.Core.Delivery;
 
-namespace Monitor.Core.Tests.Delivery;
+namespace MinistryMonitor.Core.Tests.Delivery;
 
 public sealed class SubscriptionCatalogTests
 {

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using Monitor.Core.Detection;
+using MinistryMonitor.Core.Detection;
 
-namespace Monitor.Core.Tests.Detection;
+namespace MinistryMonitor.Core.Tests.Detection;
 
 /// <summary>The topics.json example in Detection/README.md must stay valid and do what the README says.</summary>
 public class DocumentedSyntaxTests

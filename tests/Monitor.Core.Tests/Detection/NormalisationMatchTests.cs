@@ -1,7 +1,7 @@
 using System.Text;
-using Monitor.Core.Detection;
+using MinistryMonitor.Core.Detection;
 
-namespace Monitor.Core.Tests.Detection;
+namespace MinistryMonitor.Core.Tests.Detection;
 
 /// <summary>What real texts do to a phrase, and the match that must survive it.</summary>
 public class NormalisationMatchTests

@@ -1,6 +1,6 @@
-using Monitor.Core.Detection;
+using MinistryMonitor.Core.Detection;
 
-namespace Monitor.Core.Tests.Detection;
+namespace MinistryMonitor.Core.Tests.Detection;
 
 /// <summary>The seed statement keeps the page's hard line breaks and odd spacing; phrases broken across lines must still match.</summary>
 public class SeedStatementTests

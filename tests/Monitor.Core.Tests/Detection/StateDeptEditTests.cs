@@ -1,6 +1,6 @@
-using Monitor.Core.Detection;
+using MinistryMonitor.Core.Detection;
 
-namespace Monitor.Core.Tests.Detection;
+namespace MinistryMonitor.Core.Tests.Detection;
 
 /// <summary>Real edits of published State Department statements: only what the edit inserted or changed is new.</summary>
 public class StateDeptEditTests

@@ -1,7 +1,7 @@
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
 
-namespace Monitor.Core.Tests.Detection;
+namespace MinistryMonitor.Core.Tests.Detection;
 
 /// <summary>
 /// Reads the replayed State Department press feed (shared/corpora/state-dept-press-feed): gzipped RSS 2.0

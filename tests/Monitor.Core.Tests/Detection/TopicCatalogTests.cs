@@ -1,7 +1,7 @@
-using Monitor.Core.Configuration;
-using Monitor.Core.Detection;
+using MinistryMonitor.Core.Configuration;
+using MinistryMonitor.Core.Detection;
 
-namespace Monitor.Core.Tests.Detection;
+namespace MinistryMonitor.Core.Tests.Detection;
 
 public class TopicCatalogTests
 {

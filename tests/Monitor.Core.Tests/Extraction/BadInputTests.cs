@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text;
-using Monitor.Core.Extraction;
+using MinistryMonitor.Core.Extraction;
 
-namespace Monitor.Core.Tests.Extraction;
+namespace MinistryMonitor.Core.Tests.Extraction;
 
 public sealed class BadInputTests
 {

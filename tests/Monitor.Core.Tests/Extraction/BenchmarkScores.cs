@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Monitor.Core.Tests.Extraction;
+namespace MinistryMonitor.Core.Tests.Extraction;
 
 /// <summary>Precision, recall and F1 of a folder of extracted texts, plus the share of pages all right (or exact).</summary>
 public sealed record BenchmarkScore(double Precision, double Recall, double F1, double AllRight)

@@ -1,7 +1,7 @@
-using Monitor.Core.Extraction;
+using MinistryMonitor.Core.Extraction;
 using Xunit.Abstractions;
 
-namespace Monitor.Core.Tests.Extraction;
+namespace MinistryMonitor.Core.Tests.Extraction;
 
 /// <summary>
 /// The quality gate of the generic extractor: it runs over the shared halves of both public benchmarks

@@ -1,6 +1,6 @@
-using Monitor.Core.Extraction;
+using MinistryMonitor.Core.Extraction;
 
-namespace Monitor.Core.Tests.Extraction;
+namespace MinistryMonitor.Core.Tests.Extraction;
 
 public sealed class ExtractionSelectorsParserTests
 {

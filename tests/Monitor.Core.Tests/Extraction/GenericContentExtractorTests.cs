@@ -1,7 +1,7 @@
 using System.Text;
-using Monitor.Core.Extraction;
+using MinistryMonitor.Core.Extraction;
 
-namespace Monitor.Core.Tests.Extraction;
+namespace MinistryMonitor.Core.Tests.Extraction;
 
 public sealed class GenericContentExtractorTests
 {

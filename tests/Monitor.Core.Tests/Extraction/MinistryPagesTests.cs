@@ -1,6 +1,6 @@
-using Monitor.Core.Extraction;
+using MinistryMonitor.Core.Extraction;
 
-namespace Monitor.Core.Tests.Extraction;
+namespace MinistryMonitor.Core.Tests.Extraction;
 
 /// <summary>Real pages recorded from ministry sites (../shared/corpora/ministry-pages), read through the byte overload.</summary>
 public sealed class MinistryPagesTests

@@ -1,7 +1,7 @@
 using System.Xml.Linq;
-using Monitor.Core.Extraction;
+using MinistryMonitor.Core.Extraction;
 
-namespace Monitor.Core.Tests.Extraction;
+namespace MinistryMonitor.Core.Tests.Extraction;
 
 /// <summary>The HTML fragments of real state.gov feed items (content:encoded), as the pipeline receives them.</summary>
 public sealed class StateDepartmentFeedTests

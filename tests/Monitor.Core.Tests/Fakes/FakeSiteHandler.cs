@@ -3,7 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Monitor.Core.Tests.Fakes;
+namespace MinistryMonitor.Core.Tests.Fakes;
 
 /// <summary>
 /// A site in memory for the fetcher's <see cref="HttpClient"/>: pages with an ETag per content and 304 for a client

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Tests.Fakes;
+namespace MinistryMonitor.Core.Tests.Fakes;
 
 internal sealed class InMemoryBlobStore : IBlobStore
 {

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
-using Monitor.Core.Delivery;
-using Monitor.Core.Health;
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Delivery;
+using MinistryMonitor.Core.Health;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Tests.Fakes;
+namespace MinistryMonitor.Core.Tests.Fakes;
 
 internal sealed class InMemoryDeliveryLedger : IDeliveryLedger
 {

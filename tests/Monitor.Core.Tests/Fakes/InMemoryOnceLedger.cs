@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Tests.Fakes;
+namespace MinistryMonitor.Core.Tests.Fakes;
 
 /// <summary>The claim ledger's rules in memory (the Table Storage one is tested against Azurite).</summary>
 internal sealed class InMemoryOnceLedger(TimeProvider time) : IOnceLedger

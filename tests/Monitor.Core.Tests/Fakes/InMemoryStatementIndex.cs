@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Tests.Fakes;
+namespace MinistryMonitor.Core.Tests.Fakes;
 
 /// <summary>An index with Table Storage's optimistic concurrency: a save with a stale ETag fails.</summary>
 internal sealed class InMemoryStatementIndex : IStatementIndex

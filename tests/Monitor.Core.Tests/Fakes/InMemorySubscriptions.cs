@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
-using Monitor.Core.Subscriptions;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Core.Subscriptions;
 
-namespace Monitor.Core.Tests.Fakes;
+namespace MinistryMonitor.Core.Tests.Fakes;
 
 internal sealed class InMemorySubscriptionStore : ISubscriptionStore
 {

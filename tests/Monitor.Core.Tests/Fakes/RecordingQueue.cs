@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Tests.Fakes;
+namespace MinistryMonitor.Core.Tests.Fakes;
 
 internal sealed class RecordingQueue : IMessageQueue
 {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using Monitor.Core.Archive;
+using MinistryMonitor.Core.Archive;
 
-namespace Monitor.Core.Tests.Fakes;
+namespace MinistryMonitor.Core.Tests.Fakes;
 
 /// <summary>Keeps the listing rows the pipeline writes, last write per statement.</summary>
 internal sealed class RecordingTimeline : IStatementTimeline

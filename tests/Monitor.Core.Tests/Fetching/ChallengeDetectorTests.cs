@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
-using Monitor.Core.Fetching;
+using MinistryMonitor.Core.Fetching;
 
-namespace Monitor.Core.Tests.Fetching;
+namespace MinistryMonitor.Core.Tests.Fetching;
 
 public sealed class ChallengeDetectorTests
 {

@@ -1,8 +1,8 @@
 using System.Text;
-using Monitor.Core.Fetching;
-using Monitor.Core.Fetching.Feeds;
+using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Core.Fetching.Feeds;
 
-namespace Monitor.Core.Tests.Fetching;
+namespace MinistryMonitor.Core.Tests.Fetching;
 
 /// <summary>The feed dialects and habits ministries publish, each as a small feed.</summary>
 public sealed class FeedDialectTests

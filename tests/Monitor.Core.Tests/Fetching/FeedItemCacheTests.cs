@@ -1,6 +1,6 @@
-using Monitor.Core.Fetching;
+using MinistryMonitor.Core.Fetching;
 
-namespace Monitor.Core.Tests.Fetching;
+namespace MinistryMonitor.Core.Tests.Fetching;
 
 public sealed class FeedItemCacheTests
 {

@@ -1,7 +1,7 @@
 using System.Text;
-using Monitor.Core.Fetching;
+using MinistryMonitor.Core.Fetching;
 
-namespace Monitor.Core.Tests.Fetching;
+namespace MinistryMonitor.Core.Tests.Fetching;
 
 public sealed class ListingReaderTests
 {

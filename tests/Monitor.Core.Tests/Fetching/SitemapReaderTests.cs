@@ -1,10 +1,10 @@
 using System.IO.Compression;
 using System.Text;
-using Monitor.Core.Fetching;
-using Monitor.Core.Fetching.Feeds;
-using Monitor.Core.Politeness;
+using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Core.Fetching.Feeds;
+using MinistryMonitor.Core.Politeness;
 
-namespace Monitor.Core.Tests.Fetching;
+namespace MinistryMonitor.Core.Tests.Fetching;
 
 public sealed class SitemapReaderTests
 {

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Time.Testing;
-using Monitor.Core.Extraction;
-using Monitor.Core.Health;
-using Monitor.Core.Sources;
-using Monitor.Core.Storage;
-using Monitor.Core.Tests.Fakes;
+using MinistryMonitor.Core.Extraction;
+using MinistryMonitor.Core.Health;
+using MinistryMonitor.Core.Sources;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Core.Tests.Fakes;
 
-namespace Monitor.Core.Tests.Health;
+namespace MinistryMonitor.Core.Tests.Health;
 
 public sealed class SourceHealthReportTests
 {

@@ -22,9 +22,9 @@
 
 using System.Runtime.CompilerServices;
 using System.Text;
-using Monitor.Core.Politeness;
+using MinistryMonitor.Core.Politeness;
 
-namespace Monitor.Core.Tests.Politeness;
+namespace MinistryMonitor.Core.Tests.Politeness;
 
 /// <summary>google/robotstxt's published test cases against <see cref="RobotsTxt"/> and <see cref="RobotsTxtLines"/>.</summary>
 public sealed class GoogleRobotsTxtConformanceTests

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
-using Monitor.Core.Politeness;
+using MinistryMonitor.Core.Politeness;
 
-namespace Monitor.Core.Tests.Politeness;
+namespace MinistryMonitor.Core.Tests.Politeness;
 
 public sealed class HostThrottleTests
 {

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text;
-using Monitor.Core.Politeness;
+using MinistryMonitor.Core.Politeness;
 using Xunit.Abstractions;
 
-namespace Monitor.Core.Tests.Politeness;
+namespace MinistryMonitor.Core.Tests.Politeness;
 
 public sealed class RobotsTxtTests(ITestOutputHelper output)
 {

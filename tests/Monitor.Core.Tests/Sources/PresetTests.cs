@@ -1,8 +1,8 @@
-using Monitor.Core.Extraction;
-using Monitor.Core.Fetching;
-using Monitor.Core.Sources;
+using MinistryMonitor.Core.Extraction;
+using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Core.Sources;
 
-namespace Monitor.Core.Tests.Sources;
+namespace MinistryMonitor.Core.Tests.Sources;
 
 /// <summary>
 /// The presets in src/Monitor.Functions/config/sources.json against markup shaped as published scrapers of these

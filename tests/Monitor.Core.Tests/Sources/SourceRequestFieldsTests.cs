@@ -1,7 +1,7 @@
-using Monitor.Core.Configuration;
-using Monitor.Core.Sources;
+using MinistryMonitor.Core.Configuration;
+using MinistryMonitor.Core.Sources;
 
-namespace Monitor.Core.Tests.Sources;
+namespace MinistryMonitor.Core.Tests.Sources;
 
 public sealed class SourceRequestFieldsTests
 {

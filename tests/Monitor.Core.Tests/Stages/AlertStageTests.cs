@@ -1,14 +1,14 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Monitor.Core.Detection;
-using Monitor.Core.Extraction;
-using Monitor.Core.Messages;
-using Monitor.Core.Sources;
-using Monitor.Core.Stages;
-using Monitor.Core.Storage;
-using Monitor.Core.Tests.Fakes;
+using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Extraction;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Sources;
+using MinistryMonitor.Core.Stages;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Core.Tests.Fakes;
 
-namespace Monitor.Core.Tests.Stages;
+namespace MinistryMonitor.Core.Tests.Stages;
 
 public sealed class AlertStageTests
 {

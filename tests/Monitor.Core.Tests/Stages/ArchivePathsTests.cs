@@ -1,6 +1,6 @@
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Tests.Stages;
+namespace MinistryMonitor.Core.Tests.Stages;
 
 public sealed class ArchivePathsTests
 {

@@ -1,7 +1,7 @@
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Tests.Stages;
+namespace MinistryMonitor.Core.Tests.Stages;
 
 public sealed class IngestionOutcomeNamesTests
 {

@@ -2,18 +2,18 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Monitor.Core.Configuration;
-using Monitor.Core.Detection;
-using Monitor.Core.Extraction;
-using Monitor.Core.Fetching;
-using Monitor.Core.Messages;
-using Monitor.Core.Politeness;
-using Monitor.Core.Sources;
-using Monitor.Core.Stages;
-using Monitor.Core.Storage;
-using Monitor.Core.Tests.Fakes;
+using MinistryMonitor.Core.Configuration;
+using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Extraction;
+using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Politeness;
+using MinistryMonitor.Core.Sources;
+using MinistryMonitor.Core.Stages;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Core.Tests.Fakes;
 
-namespace Monitor.Core.Tests.Stages;
+namespace MinistryMonitor.Core.Tests.Stages;
 
 /// <summary>
 /// A 429 or 503 with Retry-After: logged as http-error with its status and retry time, and the host rescheduled by

@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Monitor.Core.Configuration;
-using Monitor.Core.Extraction;
-using Monitor.Core.Messages;
-using Monitor.Core.Sources;
-using Monitor.Core.Stages;
-using Monitor.Core.Tests.Fakes;
+using MinistryMonitor.Core.Configuration;
+using MinistryMonitor.Core.Extraction;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Sources;
+using MinistryMonitor.Core.Stages;
+using MinistryMonitor.Core.Tests.Fakes;
 
-namespace Monitor.Core.Tests.Stages;
+namespace MinistryMonitor.Core.Tests.Stages;
 
 public sealed class ScheduleStageTests
 {

@@ -1,7 +1,7 @@
-using Monitor.Core.Stages;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Stages;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Tests.Subscriptions;
+namespace MinistryMonitor.Core.Tests.Subscriptions;
 
 /// <summary>Each (alert, recipient) e-mail is claimed before it is sent, so no concurrency or crash sends it twice.</summary>
 public sealed class AlertDeliveryClaimTests

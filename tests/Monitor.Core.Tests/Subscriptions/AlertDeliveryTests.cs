@@ -1,9 +1,9 @@
-using Monitor.Core.Detection;
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
-using Monitor.Core.Subscriptions;
+using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Core.Subscriptions;
 
-namespace Monitor.Core.Tests.Subscriptions;
+namespace MinistryMonitor.Core.Tests.Subscriptions;
 
 public sealed class AlertDeliveryTests
 {

@@ -1,6 +1,6 @@
-using Monitor.Core.Subscriptions;
+using MinistryMonitor.Core.Subscriptions;
 
-namespace Monitor.Core.Tests.Subscriptions;
+namespace MinistryMonitor.Core.Tests.Subscriptions;
 
 public sealed class DigestScheduleTests
 {

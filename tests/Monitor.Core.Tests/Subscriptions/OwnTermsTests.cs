@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Monitor.Core.Subscriptions;
+using MinistryMonitor.Core.Subscriptions;
 
-namespace Monitor.Core.Tests.Subscriptions;
+namespace MinistryMonitor.Core.Tests.Subscriptions;
 
 public sealed class OwnTermsTests
 {
@@ -128,8 +128,8 @@ public sealed class OwnTermsTests
     public async Task ImportAsync_Twice_AddsOnceAndNeverRevivesAnUnsubscribedAddress()
     {
         var world = new SubscriptionWorld();
-        var configuration = new Monitor.Core.Configuration.MonitorConfiguration(world.Configuration.Sources, world.Configuration.Topics,
-            [new Monitor.Core.Delivery.Subscriber("a@example.org", "A", ["lachin-corridor"])]);
+        var configuration = new MinistryMonitor.Core.Configuration.MonitorConfiguration(world.Configuration.Sources, world.Configuration.Topics,
+            [new MinistryMonitor.Core.Delivery.Subscriber("a@example.org", "A", ["lachin-corridor"])]);
         var importer = new SubscriptionImporter(configuration, world.Store, world.Time, NullLogger<SubscriptionImporter>.Instance);
 
         Assert.Equal(1, await importer.ImportAsync(CancellationToken.None));

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
-using Monitor.Core.Subscriptions;
+using MinistryMonitor.Core.Subscriptions;
 
-namespace Monitor.Core.Tests.Subscriptions;
+namespace MinistryMonitor.Core.Tests.Subscriptions;
 
 public sealed class SubscriberTokensTests
 {

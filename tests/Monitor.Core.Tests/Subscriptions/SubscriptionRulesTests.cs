@@ -1,7 +1,7 @@
-using Monitor.Core.Detection;
-using Monitor.Core.Subscriptions;
+using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Subscriptions;
 
-namespace Monitor.Core.Tests.Subscriptions;
+namespace MinistryMonitor.Core.Tests.Subscriptions;
 
 public sealed class SubscriptionRulesTests
 {

@@ -1,16 +1,16 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Monitor.Core.Configuration;
-using Monitor.Core.Detection;
-using Monitor.Core.Extraction;
-using Monitor.Core.Messages;
-using Monitor.Core.Sources;
-using Monitor.Core.Stages;
-using Monitor.Core.Storage;
-using Monitor.Core.Subscriptions;
-using Monitor.Core.Tests.Fakes;
+using MinistryMonitor.Core.Configuration;
+using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Extraction;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Sources;
+using MinistryMonitor.Core.Stages;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Core.Subscriptions;
+using MinistryMonitor.Core.Tests.Fakes;
 
-namespace Monitor.Core.Tests.Subscriptions;
+namespace MinistryMonitor.Core.Tests.Subscriptions;
 
 /// <summary>The delivery side wired to in-memory fakes: subscriptions, once-ledger, mail, webhooks, digest inbox.</summary>
 internal sealed class SubscriptionWorld

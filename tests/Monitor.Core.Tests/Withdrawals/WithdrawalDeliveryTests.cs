@@ -1,7 +1,7 @@
-using Monitor.Core.Messages;
-using Monitor.Core.Tests.Subscriptions;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Tests.Subscriptions;
 
-namespace Monitor.Core.Tests.Withdrawals;
+namespace MinistryMonitor.Core.Tests.Withdrawals;
 
 public sealed class WithdrawalDeliveryTests
 {

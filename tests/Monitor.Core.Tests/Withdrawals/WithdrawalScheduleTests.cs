@@ -1,6 +1,6 @@
-using Monitor.Core.Withdrawals;
+using MinistryMonitor.Core.Withdrawals;
 
-namespace Monitor.Core.Tests.Withdrawals;
+namespace MinistryMonitor.Core.Tests.Withdrawals;
 
 public sealed class WithdrawalScheduleTests
 {

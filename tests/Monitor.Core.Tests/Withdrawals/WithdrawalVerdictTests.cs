@@ -1,10 +1,10 @@
-using Monitor.Core.Extraction;
-using Monitor.Core.Fetching;
-using Monitor.Core.Sources;
-using Monitor.Core.Storage;
-using Monitor.Core.Withdrawals;
+using MinistryMonitor.Core.Extraction;
+using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Core.Sources;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Core.Withdrawals;
 
-namespace Monitor.Core.Tests.Withdrawals;
+namespace MinistryMonitor.Core.Tests.Withdrawals;
 
 public sealed class WithdrawalVerdictTests
 {

@@ -1,9 +1,9 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Monitor.Core.Archive;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.IntegrationTests.Archive;
+namespace MinistryMonitor.IntegrationTests.Archive;
 
 /// <summary>
 /// The real pipeline on Azurite and a loopback ministry: what it archives is listed by the catalogue, found by the
@@ -154,7 +154,7 @@ public sealed class ArchivePipelineTests
         Assert.Empty((await catalog.ListStatementsAsync(new StatementQuery(), default)).Items);
         Assert.Empty((await catalog.ListAlertsAsync(new AlertQuery(), default)).Items);
 
-        var counts = await harness.Get<Monitor.Infrastructure.Storage.ArchiveReindexer>().RunAsync(default);
+        var counts = await harness.Get<MinistryMonitor.Infrastructure.Storage.ArchiveReindexer>().RunAsync(default);
 
         Assert.Equal((2, 2), (counts.Statements, counts.Alerts)); // one alert per topic newly mentioned
         var listed = (await catalog.ListStatementsAsync(new StatementQuery { TopicId = "lachin-corridor" }, default)).Items;

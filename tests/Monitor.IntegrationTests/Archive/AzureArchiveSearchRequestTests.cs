@@ -6,10 +6,10 @@ using Azure.Core.Pipeline;
 using Azure.Search.Documents;
 using Azure.Search.Documents.Indexes;
 using Microsoft.Extensions.Logging.Abstractions;
-using Monitor.Core.Archive;
-using Monitor.Infrastructure.Search;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Infrastructure.Search;
 
-namespace Monitor.IntegrationTests.Archive;
+namespace MinistryMonitor.IntegrationTests.Archive;
 
 /// <summary>
 /// The Azure AI Search back end can't run here (no service, no emulator), so these unit tests check only what it

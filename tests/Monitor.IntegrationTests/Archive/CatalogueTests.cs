@@ -1,8 +1,8 @@
-using Monitor.Core.Archive;
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.IntegrationTests.Archive;
+namespace MinistryMonitor.IntegrationTests.Archive;
 
 /// <summary>The time-partitioned listings on Azurite: order, paging across month partitions, filters and idempotent writes.</summary>
 public sealed class CatalogueTests : IAsyncLifetime

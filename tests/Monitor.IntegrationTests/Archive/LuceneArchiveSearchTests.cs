@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
-using Monitor.Core.Archive;
-using Monitor.Infrastructure.Search;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Infrastructure.Search;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
-namespace Monitor.IntegrationTests.Archive;
+namespace MinistryMonitor.IntegrationTests.Archive;
 
 /// <summary>The embedded back end for real: a Lucene.Net index in a folder on disk.</summary>
 public sealed class LuceneArchiveSearchTests : IDisposable

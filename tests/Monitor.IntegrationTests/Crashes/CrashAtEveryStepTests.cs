@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Xunit.Abstractions;
 
-namespace Monitor.IntegrationTests.Crashes;
+namespace MinistryMonitor.IntegrationTests.Crashes;
 
 /// <summary>
 /// Kills the pipeline at every side effect of a replay of real State Department feed snapshots, in turn, resumes

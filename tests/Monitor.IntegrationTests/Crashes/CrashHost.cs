@@ -2,11 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Delivery;
-using Monitor.Core.Storage;
-using Monitor.Infrastructure.Hosting;
+using MinistryMonitor.Core.Delivery;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Infrastructure.Hosting;
 
-namespace Monitor.IntegrationTests.Crashes;
+namespace MinistryMonitor.IntegrationTests.Crashes;
 
 /// <summary>
 /// The pipeline's real host (<c>AddMonitorServices</c>, the local runner) with every side-effect port wrapped in the

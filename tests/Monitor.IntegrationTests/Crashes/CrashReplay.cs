@@ -5,13 +5,13 @@ using System.Xml.Linq;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Cli.Demo;
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
-using Monitor.Core.Tests;
-using Monitor.Infrastructure.Azurite;
+using MinistryMonitor.Cli.Demo;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Core.Tests;
+using MinistryMonitor.Infrastructure.Azurite;
 
-namespace Monitor.IntegrationTests.Crashes;
+namespace MinistryMonitor.IntegrationTests.Crashes;
 
 /// <summary>
 /// A replay of real State Department feed snapshots through the pipeline, run once per crash point on one Azurite:

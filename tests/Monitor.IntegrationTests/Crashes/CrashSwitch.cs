@@ -1,4 +1,4 @@
-namespace Monitor.IntegrationTests.Crashes;
+namespace MinistryMonitor.IntegrationTests.Crashes;
 
 /// <summary>
 /// Counts the side effects a host performs and "kills" it at the k-th: from then on every port throws and the host's

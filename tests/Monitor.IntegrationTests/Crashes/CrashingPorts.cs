@@ -1,9 +1,9 @@
-using Monitor.Core.Delivery;
-using Monitor.Core.Health;
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Delivery;
+using MinistryMonitor.Core.Health;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.IntegrationTests.Crashes;
+namespace MinistryMonitor.IntegrationTests.Crashes;
 
 // Decorators over every port through which the pipeline changes the world. Each write is a crash point; reads
 // pass through while the host lives.

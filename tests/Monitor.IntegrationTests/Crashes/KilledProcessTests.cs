@@ -4,17 +4,17 @@ using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 using Microsoft.Extensions.Options;
-using Monitor.Cli.Demo;
-using Monitor.Core.Delivery;
-using Monitor.Core.Stages;
-using Monitor.Core.Storage;
-using Monitor.Core.Tests;
-using Monitor.Infrastructure.Azurite;
-using Monitor.Infrastructure.Options;
-using Monitor.Infrastructure.Storage;
+using MinistryMonitor.Cli.Demo;
+using MinistryMonitor.Core.Delivery;
+using MinistryMonitor.Core.Stages;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Core.Tests;
+using MinistryMonitor.Infrastructure.Azurite;
+using MinistryMonitor.Infrastructure.Options;
+using MinistryMonitor.Infrastructure.Storage;
 using Xunit.Abstractions;
 
-namespace Monitor.IntegrationTests.Crashes;
+namespace MinistryMonitor.IntegrationTests.Crashes;
 
 /// <summary>
 /// The built <c>monitor run --once</c>, killed with SIGKILL at seeded random moments while it replays real State
@@ -85,9 +85,9 @@ public sealed class KilledProcessTests(ITestOutputHelper output)
         var mails = smtp.Messages.Select(m => m.MessageId).ToList();
         var duplicates = mails.GroupBy(m => m).Count(g => g.Count() > 1);
         var poisoned = 0;
-        foreach (var queue in Monitor.Core.Messages.QueueNames.Pipeline)
+        foreach (var queue in MinistryMonitor.Core.Messages.QueueNames.Pipeline)
         {
-            var properties = await clients.Queues.GetQueueClient(Monitor.Core.Messages.QueueNames.PoisonOf(queue)).GetPropertiesAsync();
+            var properties = await clients.Queues.GetQueueClient(MinistryMonitor.Core.Messages.QueueNames.PoisonOf(queue)).GetPropertiesAsync();
             poisoned += properties.Value.ApproximateMessagesCount;
         }
 

@@ -1,7 +1,7 @@
 using System.Net;
-using Monitor.Infrastructure.Http;
+using MinistryMonitor.Infrastructure.Http;
 
-namespace Monitor.IntegrationTests.Fetching;
+namespace MinistryMonitor.IntegrationTests.Fetching;
 
 public sealed class AddressPolicyTests
 {

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Core.Fetching;
-using Monitor.Infrastructure.Http;
+using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Infrastructure.Http;
 
-namespace Monitor.IntegrationTests.Fetching;
+namespace MinistryMonitor.IntegrationTests.Fetching;
 
 /// <summary>The pipeline's real fetch stack (handler, guard, resilience, robots, throttle) without storage, for fast tests against loopback sites.</summary>
 internal static class FetchServices

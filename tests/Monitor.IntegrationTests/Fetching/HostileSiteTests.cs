@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Cli.Demo;
-using Monitor.Core.Fetching;
-using Monitor.Core.Storage;
+using MinistryMonitor.Cli.Demo;
+using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.IntegrationTests.Fetching;
+namespace MinistryMonitor.IntegrationTests.Fetching;
 
 /// <summary>
 /// A hostile site on loopback (Kestrel): its own address written as numbers, redirects to cloud metadata and to other

@@ -2,15 +2,15 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
-using Monitor.Cli.Demo;
-using Monitor.Core.Decoding;
-using Monitor.Core.Messages;
-using Monitor.Core.Operators;
-using Monitor.Core.Storage;
-using Monitor.Core.Tests;
-using Monitor.Infrastructure.Hosting;
+using MinistryMonitor.Cli.Demo;
+using MinistryMonitor.Core.Decoding;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Operators;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Core.Tests;
+using MinistryMonitor.Infrastructure.Hosting;
 
-namespace Monitor.IntegrationTests.Fetching;
+namespace MinistryMonitor.IntegrationTests.Fetching;
 
 /// <summary>
 /// One cycle of the real pipeline (Azurite, Kestrel on loopback) over sources whose servers misbehave in every way

@@ -1,7 +1,7 @@
-using Monitor.Core.Messages;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.IntegrationTests.Fetching;
+namespace MinistryMonitor.IntegrationTests.Fetching;
 
 /// <summary>Each misbehaving server of one pipeline cycle gets the right log outcome; nothing is lost or duplicated; the others go on.</summary>
 public sealed class MisbehavingSitesTests(MisbehavingSites sites) : IClassFixture<MisbehavingSites>

@@ -3,14 +3,14 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Cli.Demo;
-using Monitor.Core.Fetching;
-using Monitor.Core.Sources;
-using Monitor.Core.Storage;
-using Monitor.Infrastructure.Http;
+using MinistryMonitor.Cli.Demo;
+using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Core.Sources;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Infrastructure.Http;
 using Polly.CircuitBreaker;
 
-namespace Monitor.IntegrationTests.Fetching;
+namespace MinistryMonitor.IntegrationTests.Fetching;
 
 /// <summary>The fetch stack against Kestrel sites on loopback that misbehave.</summary>
 public sealed class PageFetcherTests

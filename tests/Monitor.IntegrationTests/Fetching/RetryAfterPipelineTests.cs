@@ -1,6 +1,6 @@
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.IntegrationTests.Fetching;
+namespace MinistryMonitor.IntegrationTests.Fetching;
 
 /// <summary>
 /// Retry-After through the real pipeline (Azurite, Kestrel on loopback, the local runner): statement pages answering

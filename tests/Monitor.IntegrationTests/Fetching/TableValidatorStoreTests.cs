@@ -1,12 +1,12 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using Monitor.Core.Fetching;
-using Monitor.Core.Storage;
-using Monitor.Infrastructure.Azurite;
-using Monitor.Infrastructure.Options;
-using Monitor.Infrastructure.Storage;
+using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Infrastructure.Azurite;
+using MinistryMonitor.Infrastructure.Options;
+using MinistryMonitor.Infrastructure.Storage;
 
-namespace Monitor.IntegrationTests.Fetching;
+namespace MinistryMonitor.IntegrationTests.Fetching;
 
 /// <summary>The validators table against Azurite: pending statements round-trip, and rows stored before them still read as plain validators.</summary>
 public sealed class TableValidatorStoreTests(TableValidatorStoreTests.Storage storage) : IClassFixture<TableValidatorStoreTests.Storage>

@@ -1,9 +1,9 @@
-using Monitor.Core.Messages;
-using Monitor.Core.Stages;
-using Monitor.Core.Storage;
-using Monitor.Infrastructure.Storage;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Stages;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Infrastructure.Storage;
 
-namespace Monitor.IntegrationTests.Once;
+namespace MinistryMonitor.IntegrationTests.Once;
 
 /// <summary>Copies of one alert on the queue, handled side by side by the real runner: each recipient is mailed once.</summary>
 public sealed class DuplicateAlertTests

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Monitor.Core.Storage;
-using Monitor.Infrastructure.Azurite;
-using Monitor.Infrastructure.Options;
-using Monitor.Infrastructure.Storage;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Infrastructure.Azurite;
+using MinistryMonitor.Infrastructure.Options;
+using MinistryMonitor.Infrastructure.Storage;
 
-namespace Monitor.IntegrationTests.Once;
+namespace MinistryMonitor.IntegrationTests.Once;
 
 /// <summary>The claim ledger against Azurite: the conditional writes are what makes "once" hold, so they are tested for real.</summary>
 public sealed class TableOnceLedgerTests(TableOnceLedgerTests.Storage storage) : IClassFixture<TableOnceLedgerTests.Storage>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Monitor.IntegrationTests.SharedStorage;
+namespace MinistryMonitor.IntegrationTests.SharedStorage;
 
 /// <summary>
 /// A data folder several <c>monitor</c> processes use at once, as a user starts them from one working directory:

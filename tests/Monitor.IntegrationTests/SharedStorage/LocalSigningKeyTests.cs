@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
-using Monitor.Cli.Local;
+using MinistryMonitor.Cli.Local;
 
-namespace Monitor.IntegrationTests.SharedStorage;
+namespace MinistryMonitor.IntegrationTests.SharedStorage;
 
 /// <summary>Commands started together on a new data folder sign subscribers' links with one key.</summary>
 public sealed class LocalSigningKeyTests

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Monitor.Cli.Demo;
+using MinistryMonitor.Cli.Demo;
 
-namespace Monitor.IntegrationTests.SharedStorage;
+namespace MinistryMonitor.IntegrationTests.SharedStorage;
 
 /// <summary>
 /// One Azurite per data folder, whatever runs on it: the built <c>monitor</c> started as separate processes, as a

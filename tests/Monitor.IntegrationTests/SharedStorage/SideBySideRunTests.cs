@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Monitor.Cli.Demo;
-using Monitor.Core.Tests;
+using MinistryMonitor.Cli.Demo;
+using MinistryMonitor.Core.Tests;
 using Xunit.Abstractions;
 
-namespace Monitor.IntegrationTests.SharedStorage;
+namespace MinistryMonitor.IntegrationTests.SharedStorage;
 
 /// <summary>
 /// The check: <c>serve</c> beside three <c>run --once</c> over real State Department feed snapshots, restarted

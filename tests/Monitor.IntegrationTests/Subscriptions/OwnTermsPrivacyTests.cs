@@ -3,14 +3,14 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Monitor.Cli.Local;
-using Monitor.Core.Archive;
-using Monitor.Core.Storage;
-using Monitor.Core.Subscriptions;
-using Monitor.Infrastructure.Storage;
-using static Monitor.IntegrationTests.Subscriptions.SubscriberTestData;
+using MinistryMonitor.Cli.Local;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Core.Subscriptions;
+using MinistryMonitor.Infrastructure.Storage;
+using static MinistryMonitor.IntegrationTests.Subscriptions.SubscriberTestData;
 
-namespace Monitor.IntegrationTests.Subscriptions;
+namespace MinistryMonitor.IntegrationTests.Subscriptions;
 
 /// <summary>
 /// A subscriber's own terms alert that subscriber and nobody else sees them: after a real run on Azurite, no public
@@ -106,7 +106,7 @@ public sealed partial class OwnTermsPrivacyTests
         // The row as earlier versions wrote it: no own-terms id (it was derived from the address on the fly).
         var legacy = new Subscription { Address = Address, Terms = [OwnTerm], Status = SubscriptionStatus.Active, CreatedAt = DateTimeOffset.UtcNow };
         var table = new TableServiceClient(harness.ConnectionString).GetTableClient("MonitorSubscriptions");
-        var json = Monitor.Core.Messages.PipelineJson.Serialize(legacy);
+        var json = MinistryMonitor.Core.Messages.PipelineJson.Serialize(legacy);
         Assert.DoesNotContain("ownTermsId", json, StringComparison.Ordinal);
         await table.UpsertEntityAsync(new TableEntity("sub", legacy.Id) { ["Address"] = Address, ["Status"] = "Active", ["Json"] = json });
 

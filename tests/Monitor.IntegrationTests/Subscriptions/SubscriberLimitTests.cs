@@ -2,13 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Monitor.Cli.Local;
-using Monitor.Core.Subscriptions;
-using Monitor.Infrastructure.Storage;
-using Monitor.Infrastructure.Subscriptions;
-using static Monitor.IntegrationTests.Subscriptions.SubscriberTestData;
+using MinistryMonitor.Cli.Local;
+using MinistryMonitor.Core.Subscriptions;
+using MinistryMonitor.Infrastructure.Storage;
+using MinistryMonitor.Infrastructure.Subscriptions;
+using static MinistryMonitor.IntegrationTests.Subscriptions.SubscriberTestData;
 
-namespace Monitor.IntegrationTests.Subscriptions;
+namespace MinistryMonitor.IntegrationTests.Subscriptions;
 
 /// <summary>
 /// The subscriber door's abuse limits on the real web host (monitor serve's Kestrel on loopback, Azurite, SMTP on

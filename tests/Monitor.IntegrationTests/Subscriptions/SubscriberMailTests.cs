@@ -2,14 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Monitor.Cli.Local;
-using Monitor.Core.Messages;
-using Monitor.Core.Operators;
-using Monitor.Core.Subscriptions;
-using Monitor.Infrastructure.Hosting;
-using static Monitor.IntegrationTests.Subscriptions.SubscriberTestData;
+using MinistryMonitor.Cli.Local;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Operators;
+using MinistryMonitor.Core.Subscriptions;
+using MinistryMonitor.Infrastructure.Hosting;
+using static MinistryMonitor.IntegrationTests.Subscriptions.SubscriberTestData;
 
-namespace Monitor.IntegrationTests.Subscriptions;
+namespace MinistryMonitor.IntegrationTests.Subscriptions;
 
 /// <summary>
 /// Subscribers end to end: the pipeline on Azurite mails through a real SMTP server on loopback, and the web host

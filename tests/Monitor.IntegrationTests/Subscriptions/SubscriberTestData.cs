@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Monitor.IntegrationTests.Subscriptions;
+namespace MinistryMonitor.IntegrationTests.Subscriptions;
 
 internal static class SubscriberTestData
 {

@@ -1,4 +1,4 @@
-namespace Monitor.IntegrationTests.Subscriptions;
+namespace MinistryMonitor.IntegrationTests.Subscriptions;
 
 /// <summary><c>monitor subscribers add|list|remove</c> as an operator runs them: separate processes on one data folder.</summary>
 public sealed class SubscribersCliTests

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Monitor.IntegrationTests.Subscriptions;
+namespace MinistryMonitor.IntegrationTests.Subscriptions;
 
 /// <summary>A webhook receiver on loopback Kestrel that fails its first N requests with 500, then accepts; it records every request.</summary>
 internal sealed class WebhookReceiver : IAsyncDisposable

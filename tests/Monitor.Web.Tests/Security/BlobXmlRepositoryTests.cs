@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Monitor.Infrastructure.Azurite;
-using Monitor.Web.Security;
+using MinistryMonitor.Infrastructure.Azurite;
+using MinistryMonitor.Web.Security;
 
-namespace Monitor.Web.Tests.Security;
+namespace MinistryMonitor.Web.Tests.Security;
 
 /// <summary><see cref="BlobXmlRepository"/> against Azurite; each test has its own container.</summary>
 public sealed class BlobXmlRepositoryTests(BlobXmlRepositoryTests.Storage storage) : IClassFixture<BlobXmlRepositoryTests.Storage>

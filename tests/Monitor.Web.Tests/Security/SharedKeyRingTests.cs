@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Cli.Local;
-using Monitor.Core.Subscriptions;
-using Monitor.Web.Security;
+using MinistryMonitor.Cli.Local;
+using MinistryMonitor.Core.Subscriptions;
+using MinistryMonitor.Web.Security;
 
-namespace Monitor.Web.Tests.Security;
+namespace MinistryMonitor.Web.Tests.Security;
 
 /// <summary>
 /// Two web hosts on the same storage, as two Function App instances behind one address (or <c>monitor serve</c> before

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Monitor.Core.Subscriptions;
+using MinistryMonitor.Core.Subscriptions;
 
-namespace Monitor.Web.Tests.Subscriptions;
+namespace MinistryMonitor.Web.Tests.Subscriptions;
 
 /// <summary>The subscriber pages in headless Chromium: subscribe, confirm from the e-mail, manage, unsubscribe.</summary>
 [Collection(WebArchiveCollection.Name)]

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Monitor.Core.Fetching.Feeds;
+namespace MinistryMonitor.Core.Fetching.Feeds;
 
 /// <summary>The dates feeds and sitemaps carry: W3C/ISO 8601 (Atom, <c>dc:date</c>, <c>lastmod</c>) and RFC 822 with its real-world variants.</summary>
 public static partial class FeedDates

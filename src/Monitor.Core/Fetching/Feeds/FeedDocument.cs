@@ -1,4 +1,4 @@
-namespace Monitor.Core.Fetching.Feeds;
+namespace MinistryMonitor.Core.Fetching.Feeds;
 
 /// <summary>A feed as read: its dialect, title, the encoding its bytes were read in, and its entries in order.</summary>
 /// <param name="Dialect">"rss090", "rss091" … "rss20", "rss10" (RDF), "atom03" or "atom10".</param>

@@ -4,7 +4,7 @@ using AngleSharp.Dom;
 using System.Text;
 using System.Xml.Linq;
 
-namespace Monitor.Core.Fetching.Feeds;
+namespace MinistryMonitor.Core.Fetching.Feeds;
 
 /// <summary>
 /// How feed elements carry text: <c>xml:base</c> for relative links, and Atom's text constructs (type text, html,

@@ -2,7 +2,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
-namespace Monitor.Core.Fetching.Feeds;
+namespace MinistryMonitor.Core.Fetching.Feeds;
 
 /// <summary>
 /// Loads feed and sitemap XML safely. DOCTYPEs are parsed so that entities declared inside them (<c>&amp;nbsp;</c> in

@@ -1,7 +1,7 @@
-using Monitor.Core.Sources;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Sources;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Core.Fetching.Feeds;
+namespace MinistryMonitor.Core.Fetching.Feeds;
 
 /// <summary>
 /// What a sitemap source lists now: its sitemap, or for a sitemap index its newest child sitemaps (bounded), read into

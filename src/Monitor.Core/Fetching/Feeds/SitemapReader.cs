@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Xml;
 using System.Xml.Linq;
 
-namespace Monitor.Core.Fetching.Feeds;
+namespace MinistryMonitor.Core.Fetching.Feeds;
 
 /// <summary>
 /// Reads sitemaps (sitemaps.org 0.9): a <c>urlset</c> of statement URLs with <c>lastmod</c>, Google News sitemaps

@@ -1,4 +1,4 @@
-namespace Monitor.Core.Fetching.Feeds;
+namespace MinistryMonitor.Core.Fetching.Feeds;
 
 /// <summary>An entry of a feed, sitemap or listing that discovery did not queue, and why (logged and counted, never silent).</summary>
 /// <param name="Entry">What identifies it to an operator: its link as written, its id or its title.</param>

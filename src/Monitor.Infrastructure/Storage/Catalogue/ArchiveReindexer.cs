@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Archive;
-using Monitor.Core.Detection;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Infrastructure.Storage;
+namespace MinistryMonitor.Infrastructure.Storage;
 
 /// <summary>
 /// Rebuilds the catalogue's listing rows and the search index from the archive itself: for an archive made before

@@ -1,8 +1,8 @@
 using System.Buffers.Text;
 using System.Text;
-using Monitor.Core.Archive;
+using MinistryMonitor.Core.Archive;
 
-namespace Monitor.Infrastructure.Storage;
+namespace MinistryMonitor.Infrastructure.Storage;
 
 /// <summary>
 /// Where a listing stopped: the listing it belongs to, the month partition and the last row key returned, as

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
-using Monitor.Core.Archive;
+using MinistryMonitor.Core.Archive;
 
-namespace Monitor.Infrastructure.Storage;
+namespace MinistryMonitor.Infrastructure.Storage;
 
 /// <summary>
 /// Reads one page of a time-keyed listing: a row-key range in each month partition, newest month first, resuming

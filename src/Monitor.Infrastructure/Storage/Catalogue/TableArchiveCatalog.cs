@@ -1,10 +1,10 @@
-using Monitor.Core.Archive;
-using Monitor.Core.Detection;
-using Monitor.Core.Messages;
-using Monitor.Core.Stages;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Archive;
+using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Stages;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Infrastructure.Storage;
+namespace MinistryMonitor.Infrastructure.Storage;
 
 /// <summary>
 /// The archive's read side over Table Storage (time-partitioned listings, O(1) statement lookups) and the blobs

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
-using Monitor.Core.Archive;
+using MinistryMonitor.Core.Archive;
 
-namespace Monitor.Infrastructure.Storage;
+namespace MinistryMonitor.Infrastructure.Storage;
 
 /// <summary>
 /// The statement listings in Table Storage. Partition = month of publication (else first seen); each statement has

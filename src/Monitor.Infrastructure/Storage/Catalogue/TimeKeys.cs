@@ -1,7 +1,7 @@
 using System.Globalization;
-using Monitor.Core.Storage;
+using MinistryMonitor.Core.Storage;
 
-namespace Monitor.Infrastructure.Storage;
+namespace MinistryMonitor.Infrastructure.Storage;
 
 /// <summary>
 /// The keys that make listings cheap: one partition per calendar month (UTC), and row keys that start with the

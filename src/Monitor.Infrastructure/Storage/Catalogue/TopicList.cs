@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Monitor.Infrastructure.Storage;
+namespace MinistryMonitor.Infrastructure.Storage;
 
 /// <summary>Topic ids are free text (any character), so a list of them is stored in a table property as a JSON array.</summary>
 internal static class TopicList

@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Monitor.Core.Fetching;
-using Monitor.Core.Fetching.Feeds;
+using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Core.Fetching.Feeds;
 
-namespace Monitor.Core.Tests.Fetching.Feedparser;
+namespace MinistryMonitor.Core.Tests.Fetching.Feedparser;
 
 /// <summary>
 /// One of feedparser's test feeds: its bytes, the HTTP headers its comment gives, and its <c>Expect:</c> expression, run

@@ -1,6 +1,6 @@
 using Xunit.Abstractions;
 
-namespace Monitor.Core.Tests.Fetching.Feedparser;
+namespace MinistryMonitor.Core.Tests.Fetching.Feedparser;
 
 /// <summary>
 /// feedparser's test feeds (../shared/conformance/feedparser/tests) for the fields the monitor reads: entry link, id,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Monitor.Core.Tests.Fetching.Feedparser;
+namespace MinistryMonitor.Core.Tests.Fetching.Feedparser;
 
 /// <summary>
 /// A small evaluator for the Python expressions of feedparser's test headers (<c>not bozo and entries[0]['link'] == '…'</c>):

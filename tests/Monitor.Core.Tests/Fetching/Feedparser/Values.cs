@@ -1,6 +1,6 @@
-using Monitor.Core.Fetching.Feeds;
+using MinistryMonitor.Core.Fetching.Feeds;
 
-namespace Monitor.Core.Tests.Fetching.Feedparser;
+namespace MinistryMonitor.Core.Tests.Fetching.Feedparser;
 
 /// <summary>A dictionary of the feed model whose unknown keys are fields the monitor does not read (the case is skipped).</summary>
 public sealed class ModelDict(string path, IReadOnlyDictionary<string, Func<object?>> fields)
@@ -30,7 +30,7 @@ public sealed record EncodingValue(string WebName)
 {
     public bool Matches(string label) =>
         string.Equals(WebName, label, StringComparison.OrdinalIgnoreCase)
-        || (Monitor.Core.Decoding.CharsetNames.ToEncoding(label, inDocument: false) is { } expected
+        || (MinistryMonitor.Core.Decoding.CharsetNames.ToEncoding(label, inDocument: false) is { } expected
             && string.Equals(expected.WebName, WebName, StringComparison.OrdinalIgnoreCase))
         || (IsGb(label) && IsGb(WebName));
 
