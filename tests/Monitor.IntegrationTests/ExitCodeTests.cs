@@ -1,6 +1,6 @@
 namespace MinistryMonitor.IntegrationTests;
 
-/// <summary>The documented exit codes (README "Exit codes"): one line for an expected failure, details only with -v.</summary>
+/// <summary>The documented exit codes (docs/cli.md, "Exit codes"): one line for an expected failure, details only with -v.</summary>
 public sealed class ExitCodeTests
 {
     [Fact]

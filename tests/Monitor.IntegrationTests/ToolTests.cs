@@ -34,7 +34,7 @@ public sealed class ToolTests
         var install = await MonitorProcess.RunAsync("dotnet", ["tool", "install", "MinistryMonitor.Cli", "--tool-path", tools, "--configfile", nugetConfig], work);
         Assert.True(install.ExitCode == 0, install.Output);
         var monitor = Path.Combine(tools, OperatingSystem.IsWindows() ? "monitor.exe" : "monitor");
-        // dotnet tool install took this platform's package, precompiled: its own code and its libraries (README "Start-up").
+        // dotnet tool install took this platform's package, precompiled: its own code and its libraries (docs/benchmarks.md, "Start-up").
         var installed = Assert.Single(Directory.GetFiles(Path.Combine(tools, ".store"), "monitor.dll", SearchOption.AllDirectories));
         Assert.Contains($"ministrymonitor.cli.{HostRuntimeIdentifier}", installed, StringComparison.OrdinalIgnoreCase);
         Assert.True(IsReadyToRun(installed), $"{installed} carries no ReadyToRun code");

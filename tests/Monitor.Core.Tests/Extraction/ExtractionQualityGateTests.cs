@@ -6,7 +6,7 @@ namespace MinistryMonitor.Core.Tests.Extraction;
 /// <summary>
 /// The quality gate of the generic extractor: it runs over the shared halves of both public benchmarks
 /// (../shared/benchmarks) as <c>monitor extract --in/--out</c> does, and fails when a change loses quality.
-/// The floors sit a little below the figures measured on 2026-12-06 (README, extraction section).
+/// The floors sit a little below the figures measured on 2026-12-06 (docs/benchmarks.md, "Extraction").
 /// </summary>
 [Trait("Category", "Quality")]
 public sealed class ExtractionQualityGateTests(ITestOutputHelper output) : IDisposable

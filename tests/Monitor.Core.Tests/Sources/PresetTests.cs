@@ -6,7 +6,7 @@ namespace MinistryMonitor.Core.Tests.Sources;
 
 /// <summary>
 /// The presets in src/Monitor.Functions/config/sources.json against markup shaped as published scrapers of these
-/// sites describe it (2024–2025; see README "Presets"), and against the saved pages in ../shared. These pages are
+/// sites describe it (2024–2025; see docs/configuration.md, "Source presets"), and against the saved pages in ../shared. These pages are
 /// small reconstructions of the elements the scrapers select, not copies of the sites.
 /// </summary>
 public sealed class PresetTests
