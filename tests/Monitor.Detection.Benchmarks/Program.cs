@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Diffing;
 using MinistryMonitor.Detection.Benchmarks;
 
 // Single-threaded throughput of topic matching and of version diffing (see README.md beside this file).
@@ -63,7 +64,7 @@ var oldVersion = corpus.Statement(1024 * 1024, corpus.Phrases.Take(300).ToList()
 var newVersion = Edit(oldVersion, new Random(Seed));
 var full = new MentionDetector(allTopics);
 full.Match(newVersion);
-var (diffRuns, diffElapsed, _) = Measure(() => ParagraphDiff.Compare(oldVersion, newVersion), measureFor);
+var (diffRuns, diffElapsed, _) = Measure(() => TextDiff.Compare(oldVersion, newVersion), measureFor);
 var (detectRuns, detectElapsed, _) = Measure(() => full.Detect(oldVersion, newVersion), measureFor);
 var result = full.Detect(oldVersion, newVersion);
 Console.WriteLine();
