@@ -43,7 +43,29 @@ internal static class SequenceDiff
         else if (oldMiddle > 0) edits.Add(new SequenceEdit(EditKind.Delete, prefix, prefix, oldMiddle));
         else if (newMiddle > 0) edits.Add(new SequenceEdit(EditKind.Insert, prefix, prefix, newMiddle));
         if (suffix > 0) Append(edits, new SequenceEdit(EditKind.Equal, older.Length - suffix, newer.Length - suffix, suffix));
-        return edits;
+        return DeletionsFirst(edits);
+    }
+
+    /// <summary>Between two kept stretches, what was deleted reads before what was inserted ("<del>old</del> <ins>new</ins>").</summary>
+    private static List<SequenceEdit> DeletionsFirst(List<SequenceEdit> edits)
+    {
+        var ordered = new List<SequenceEdit>(edits.Count);
+        for (var i = 0; i < edits.Count;)
+        {
+            if (edits[i].Kind == EditKind.Equal) { ordered.Add(edits[i++]); continue; }
+            var end = i;
+            while (end < edits.Count && edits[end].Kind != EditKind.Equal) end++;
+            var stretch = edits.GetRange(i, end - i);
+            var oldStart = stretch.Min(e => e.OldIndex);
+            var newStart = stretch.Min(e => e.NewIndex);
+            var deleted = stretch.Where(e => e.Kind == EditKind.Delete).Sum(e => e.Length);
+            var inserted = stretch.Where(e => e.Kind == EditKind.Insert).Sum(e => e.Length);
+            // A stretch with no kept item inside deletes one contiguous run of the old and inserts one of the new.
+            if (deleted > 0) ordered.Add(new SequenceEdit(EditKind.Delete, oldStart, newStart, deleted));
+            if (inserted > 0) ordered.Add(new SequenceEdit(EditKind.Insert, oldStart + deleted, newStart, inserted));
+            i = end;
+        }
+        return ordered;
     }
 
     /// <summary>The edit script of two sequences with no common first or last item; null when it costs more than <paramref name="budget"/>.</summary>

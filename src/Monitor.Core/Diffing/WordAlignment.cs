@@ -40,8 +40,13 @@ internal static class WordAlignment
                     cursor = end;
                     break;
                 case EditKind.Delete:
-                    // Deleted words stand where they were: after the space that preceded them in the new text.
-                    if (edit.NewIndex < news.Count)
+                    var from = olds[edit.OldIndex].Range.Start;
+                    var to = olds[edit.OldIndex + edit.Length - 1].Range.End;
+                    var old = writer.OldText;
+                    var spacedBefore = from > oldSentence.Start && char.IsWhiteSpace(old[from - 1]);
+                    var spacedAfter = to < oldSentence.End && char.IsWhiteSpace(old[to]);
+                    // Deleted words stand where they were: after the space that preceded them, if they had one.
+                    if (spacedBefore && edit.NewIndex < news.Count)
                     {
                         var next = news[edit.NewIndex].Range.Start;
                         var space = cursor;
@@ -49,11 +54,6 @@ internal static class WordAlignment
                         writer.Same(cursor, space);
                         cursor = space;
                     }
-                    var from = olds[edit.OldIndex].Range.Start;
-                    var to = olds[edit.OldIndex + edit.Length - 1].Range.End;
-                    var old = writer.OldText;
-                    var spacedBefore = from > oldSentence.Start && char.IsWhiteSpace(old[from - 1]);
-                    var spacedAfter = to < oldSentence.End && char.IsWhiteSpace(old[to]);
                     var atSpace = cursor > newSentence.Start && char.IsWhiteSpace(writer.NewText[cursor - 1]);
                     var followedByInsert = e + 1 < edits.Count && edits[e + 1].Kind == EditKind.Insert;
                     var nextIsWord = cursor < newSentence.End && !char.IsWhiteSpace(writer.NewText[cursor]);
