@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Subscriptions;
+
+namespace MinistryMonitor.Detection.Benchmarks;
+
+/// <summary>
+/// <c>subscribers</c>: the detect stage's one pass per version with 10,000 subscribers' own terms plus the
+/// catalogue (src/Monitor.Functions/config/topics.json), over the real statements of the State Department feed.
+/// Each subscriber has three terms of the kinds people type: a name or phrase from the news (taken from the
+/// statements themselves, so they do match), a word with a wildcard ending, and a proximity query. One pass is
+/// <see cref="SubscriptionSnapshot.Detect"/>: one scan of the text, the diff against the previous version, the split
+/// into public topics and private matches.
+/// </summary>
+internal static partial class SubscriberQueries
+{
+    private const int Subscribers = 10_000;
+    private const int Seed = 20261207;
+
+    public static int Run(TimeSpan measureFor, Func<Action, TimeSpan, (int Runs, TimeSpan Elapsed, TimeSpan Cpu)> measure)
+    {
+        var shared = Environment.GetEnvironmentVariable("MONITOR_SHARED_DIR") ?? FindShared();
+        var statements = RealStatements.Load(shared);
+        var catalogue = TopicCatalog.Load(FindRepoFile("src/Monitor.Functions/config/topics.json"));
+        var subscriptions = Queries(statements.Select(s => s.Current).ToList(), new Random(Seed));
+
+        var build = Stopwatch.StartNew();
+        var snapshot = new SubscriptionSnapshot("bench", catalogue, subscriptions);
+        build.Stop();
+        var chars = statements.Sum(s => (long)s.Current.Length);
+        Console.WriteLine($"real statements: {statements.Count:N0} versions ({statements.Count(s => s.Previous is not null):N0} edits of an earlier version), {chars / statements.Count:N0} chars on average, from {shared}");
+        Console.WriteLine($"matcher: {catalogue.Count:N0} catalogue topics + {Subscribers:N0} subscribers x 3 own terms = {snapshot.Detector.Topics.Count:N0} topics, compiled in {build.Elapsed.TotalMilliseconds:F0} ms");
+        Console.WriteLine($"sample own terms: {string.Join(" | ", subscriptions.Take(3).SelectMany(s => s.Terms))}");
+
+        var (publicMentions, privateMentions, publicTopics) = (0, 0, 0);
+        foreach (var (previous, current) in statements)
+        {
+            var detection = snapshot.Detect(previous, current);
+            publicMentions += detection.Public.NewMentions.Count;
+            privateMentions += detection.PrivateMentions.Count;
+            publicTopics += detection.PublicTopics.Count;
+        }
+        Console.WriteLine($"one pass over all versions: {publicMentions:N0} new catalogue mentions, {privateMentions:N0} new own-term matches, {publicTopics:N0} public topic tags");
+
+        void Pass()
+        {
+            foreach (var (previous, current) in statements) snapshot.Detect(previous, current);
+        }
+        var (runs, elapsed, cpu) = measure(Pass, measureFor);
+        var perSecond = runs * statements.Count / elapsed.TotalSeconds;
+        var perCpuSecond = runs * statements.Count / cpu.TotalSeconds;
+        Console.WriteLine($"detection (match + diff + split), one thread: {perSecond:N0} statements/s wall, {perCpuSecond:N0} per cpu-second (goal >= 1,000)");
+        return 0;
+    }
+
+    /// <summary>Three own terms per subscriber, drawn with a fixed seed from the names and words of the statements.</summary>
+    private static List<Subscription> Queries(List<string> texts, Random random)
+    {
+        var names = texts.SelectMany(t => Name().Matches(t).Select(m => m.Value)).Distinct(StringComparer.Ordinal).Where(n => n.Length > 3).ToList();
+        var words = texts.SelectMany(t => Word().Matches(t).Select(m => m.Value.ToLowerInvariant())).Distinct(StringComparer.Ordinal).ToList();
+        string Pick(List<string> from) => from[random.Next(from.Count)];
+        return Enumerable.Range(0, Subscribers).Select(i => new Subscription
+        {
+            Address = $"subscriber{i}@example.org",
+            Status = SubscriptionStatus.Active,
+            OwnTermsId = $"bench{i:D5}",
+            Terms = [Pick(names), Pick(words)[..5] + "*", $"{Pick(words)} NEAR/5 {Pick(words)}"],
+        }).ToList();
+    }
+
+    private static string FindShared() => Path.Combine(Path.GetDirectoryName(FindRepoFile("Monitor.sln"))!, "..", "shared");
+
+    private static string FindRepoFile(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException($"{relative} not found above {AppContext.BaseDirectory}");
+    }
+
+    // One to three capitalised words: "Secretary Blinken", "Republic of Korea" is two names, which is fine for a load test.
+    [GeneratedRegex(@"\b\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}\b")]
+    private static partial Regex Name();
+
+    // Words long enough to take a wildcard ending after five letters.
+    [GeneratedRegex(@"\b\p{L}{7,}\b")]
+    private static partial Regex Word();
+}
