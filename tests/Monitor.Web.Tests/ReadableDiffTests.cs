@@ -16,11 +16,11 @@ public sealed class ReadableDiffTests
         var blocks = ReadableDiff.Build(diff, [mention], changesOnly: false);
 
         Assert.Equal(2, blocks.Count);
-        Assert.All(blocks[0].Pieces, p => Assert.Equal(DiffRunKind.Same, p.Kind));
+        Assert.All(blocks[0].Spans, s => Assert.Equal(DiffRunKind.Same, s.Kind));
         Assert.Equal(
             [(DiffRunKind.Same, "The ministers discussed the ", null), (DiffRunKind.Same, "Lachin ", "Lachin corridor"),
              (DiffRunKind.Deleted, "road", null), (DiffRunKind.Same, " ", null), (DiffRunKind.Inserted, "corridor", "Lachin corridor"), (DiffRunKind.Same, ".", null)],
-            blocks[1].Pieces.Select(p => (p.Kind, p.Text, p.TopicName)));
+            blocks[1].Spans.SelectMany(s => s.Pieces.Select(p => (s.Kind, p.Text, p.TopicName))));
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class ReadableDiffTests
         var blocks = ReadableDiff.Build(diff, [], changesOnly: true);
 
         Assert.Equal([2, 0, 1], blocks.Select(b => b.Skipped));
-        Assert.Contains(blocks[1].Pieces, p => p is { Kind: DiffRunKind.Inserted, Text: "now" });
+        Assert.Contains(blocks[1].Spans, s => s.Kind == DiffRunKind.Inserted && s.Pieces.Single().Text == "now");
     }
 
     [Fact]

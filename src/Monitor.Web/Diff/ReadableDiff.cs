@@ -3,11 +3,14 @@ using MinistryMonitor.Core.Diffing;
 
 namespace MinistryMonitor.Web.Diff;
 
-/// <summary>A piece of a readable diff: kept, inserted or deleted text, marked when it is a new topic mention.</summary>
-public sealed record DiffPiece(DiffRunKind Kind, string Text, string? TopicName = null);
+/// <summary>A piece of text in a readable diff, marked when it is (part of) a new topic mention.</summary>
+public sealed record DiffPiece(string Text, string? TopicName = null);
 
-/// <summary>A paragraph of a readable diff, or (when <see cref="Pieces"/> is empty) unchanged paragraphs left out.</summary>
-public sealed record DiffBlock(IReadOnlyList<DiffPiece> Pieces, int Skipped = 0);
+/// <summary>One kept, inserted or deleted run of a readable diff (one &lt;ins&gt; or &lt;del&gt;), cut at the mentions.</summary>
+public sealed record DiffSpan(DiffRunKind Kind, IReadOnlyList<DiffPiece> Pieces);
+
+/// <summary>A paragraph of a readable diff, or (when <see cref="Spans"/> is empty) unchanged paragraphs left out.</summary>
+public sealed record DiffBlock(IReadOnlyList<DiffSpan> Spans, int Skipped = 0);
 
 /// <summary>
 /// Lays out Core's <see cref="TextDiff"/> of two versions for the statement page: the paragraphs in the newer text's
@@ -31,7 +34,7 @@ public static class ReadableDiff
             }
             if (skipped > 0) blocks.Add(new DiffBlock([], skipped));
             skipped = 0;
-            blocks.Add(new DiffBlock(paragraph.Runs.SelectMany(r => Pieces(r, mentions)).ToList()));
+            blocks.Add(new DiffBlock(paragraph.Runs.Select(r => new DiffSpan(r.Kind, Pieces(r, mentions).ToList())).ToList()));
         }
         if (skipped > 0) blocks.Add(new DiffBlock([], skipped));
         return blocks;
@@ -42,7 +45,7 @@ public static class ReadableDiff
     {
         if (run.NewStart < 0)
         {
-            yield return new DiffPiece(run.Kind, run.Text);
+            yield return new DiffPiece(run.Text);
             yield break;
         }
         var end = run.NewStart + run.Text.Length;
@@ -53,11 +56,11 @@ public static class ReadableDiff
             var from = Math.Max(mentions[i].Start, position);
             var to = Math.Min(mentions[i].Start + mentions[i].Length, end);
             if (to <= from) continue;
-            if (from > position) yield return new DiffPiece(run.Kind, Slice(run, position, from));
-            yield return new DiffPiece(run.Kind, Slice(run, from, to), mentions[i].TopicName);
+            if (from > position) yield return new DiffPiece(Slice(run, position, from));
+            yield return new DiffPiece(Slice(run, from, to), mentions[i].TopicName);
             position = to;
         }
-        if (position < end) yield return new DiffPiece(run.Kind, Slice(run, position, end));
+        if (position < end) yield return new DiffPiece(Slice(run, position, end));
     }
 
     private static string Slice(DiffRun run, int from, int to) => run.Text[(from - run.NewStart)..(to - run.NewStart)];
