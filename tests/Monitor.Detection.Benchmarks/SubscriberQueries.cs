@@ -9,7 +9,8 @@ namespace MinistryMonitor.Detection.Benchmarks;
 /// <c>subscribers</c>: the detect stage's one pass per version with 10,000 subscribers' own terms plus the
 /// catalogue (src/Monitor.Functions/config/topics.json), over the real statements of the State Department feed.
 /// Each subscriber has three terms of the kinds people type: a name or phrase from the news (taken from the
-/// statements themselves, so they do match), a word with a wildcard ending, and a proximity query. One pass is
+/// statements themselves, so they do match), a word of eight letters or more with its last two letters replaced by
+/// a wildcard ("sanctio*"), and a proximity query of two such words. One pass is
 /// <see cref="SubscriptionSnapshot.Detect"/>: one scan of the text, the diff against the previous version, the split
 /// into public topics and private matches.
 /// </summary>
@@ -39,14 +40,20 @@ internal static partial class SubscriberQueries
             return 0;
         }
         var (publicMentions, privateMentions, publicTopics) = (0, 0, 0);
+        var byKind = new Dictionary<string, int>();
         foreach (var (previous, current) in statements)
         {
             var detection = snapshot.Detect(previous, current);
             publicMentions += detection.Public.NewMentions.Count;
             privateMentions += detection.PrivateMentions.Count;
             publicTopics += detection.PublicTopics.Count;
+            foreach (var m in detection.PrivateMentions)
+            {
+                var kind = m.Term.Contains("NEAR/", StringComparison.Ordinal) ? "near" : m.Term.EndsWith('*') ? "wildcard" : "name";
+                byKind[kind] = byKind.GetValueOrDefault(kind) + 1;
+            }
         }
-        Console.WriteLine($"one pass over all versions: {publicMentions:N0} new catalogue mentions, {privateMentions:N0} new own-term matches, {publicTopics:N0} public topic tags");
+        Console.WriteLine($"one pass over all versions: {publicMentions:N0} new catalogue mentions, {privateMentions:N0} new own-term matches ({string.Join(", ", byKind.Select(k => $"{k.Key} {k.Value:N0}"))}), {publicTopics:N0} public topic tags");
 
         void Pass()
         {
@@ -75,7 +82,7 @@ internal static partial class SubscriberQueries
             Address = $"subscriber{i}@example.org",
             Status = SubscriptionStatus.Active,
             OwnTermsId = $"bench{i:D5}",
-            // A name, a word with any ending ("sanctio*"), and two words near each other.
+            // A name, a long word with any ending ("sanctio*"), and two words near each other.
             Terms = [Pick(names), Pick(words)[..^2] + "*", $"{Pick(words)} NEAR/5 {Pick(words)}"],
         }).ToList();
     }
