@@ -1,12 +1,16 @@
 using System.Diagnostics;
 using System.Text;
 using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Diffing;
 using MinistryMonitor.Detection.Benchmarks;
 
 // Single-threaded throughput of topic matching and of version diffing (see README.md beside this file).
 const int Seed = 20240725;
 const int StatementBytes = 50 * 1024;
-var measureFor = TimeSpan.FromSeconds(args.Length > 0 && double.TryParse(args[0], System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 2);
+var seconds = args.Select(a => double.TryParse(a, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : (double?)null).FirstOrDefault(s => s is not null);
+var measureFor = TimeSpan.FromSeconds(seconds ?? 2);
+// "subscribers": 10,000 subscribers' own terms plus the catalogue over the real statements (SubscriberQueries.cs).
+if (args.FirstOrDefault() == "subscribers") return SubscriberQueries.Run(measureFor, Measure);
 
 Console.WriteLine($"Ministry Monitor detection benchmark (.NET {Environment.Version}, {Environment.ProcessorCount} logical cores, one thread used, seed {Seed})");
 Console.WriteLine();
@@ -63,7 +67,7 @@ var oldVersion = corpus.Statement(1024 * 1024, corpus.Phrases.Take(300).ToList()
 var newVersion = Edit(oldVersion, new Random(Seed));
 var full = new MentionDetector(allTopics);
 full.Match(newVersion);
-var (diffRuns, diffElapsed, _) = Measure(() => ParagraphDiff.Compare(oldVersion, newVersion), measureFor);
+var (diffRuns, diffElapsed, _) = Measure(() => TextDiff.Compare(oldVersion, newVersion), measureFor);
 var (detectRuns, detectElapsed, _) = Measure(() => full.Detect(oldVersion, newVersion), measureFor);
 var result = full.Detect(oldVersion, newVersion);
 Console.WriteLine();

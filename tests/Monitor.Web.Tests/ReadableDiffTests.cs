@@ -1,4 +1,5 @@
 using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Diffing;
 using MinistryMonitor.Web.Diff;
 
 namespace MinistryMonitor.Web.Tests;
@@ -6,22 +7,32 @@ namespace MinistryMonitor.Web.Tests;
 public sealed class ReadableDiffTests
 {
     [Fact]
-    public void Compare_SentenceInsertedAndOneRewritten_MarksThemAndKeepsTheRest()
+    public void Build_OneWordReplaced_MarksThatWordOnlyAndTheNewMention()
     {
-        var paragraphs = SentenceDiff.Compare(
-            "First sentence. Second one stays.\n\nOld closing line.",
-            "First sentence. A new sentence! Second one stays.\n\nNew closing line.");
+        const string newer = "Talks continue.\n\nThe ministers discussed the Lachin corridor.";
+        var diff = TextDiff.Compare("Talks continue.\n\nThe ministers discussed the Lachin road.", newer);
+        var mention = new Mention("lc", "Lachin corridor", "Lachin corridor", "Lachin corridor", newer.IndexOf("Lachin", StringComparison.Ordinal), 15, "", 1);
 
-        Assert.Equal(2, paragraphs.Count);
+        var blocks = ReadableDiff.Build(diff, [mention], changesOnly: false);
+
+        Assert.Equal(2, blocks.Count);
+        Assert.All(blocks[0].Spans, s => Assert.Equal(DiffRunKind.Same, s.Kind));
         Assert.Equal(
-            [(DiffRunKind.Same, "First sentence."), (DiffRunKind.Inserted, "A new sentence!"), (DiffRunKind.Same, "Second one stays.")],
-            paragraphs[0].Select(r => (r.Kind, r.Text.Trim())));
-        Assert.Equal([(DiffRunKind.Deleted, "Old closing line."), (DiffRunKind.Inserted, "New closing line.")], paragraphs[1].Select(r => (r.Kind, r.Text.Trim())));
+            [(DiffRunKind.Same, "The ministers discussed the ", null), (DiffRunKind.Same, "Lachin ", "Lachin corridor"),
+             (DiffRunKind.Deleted, "road", null), (DiffRunKind.Same, " ", null), (DiffRunKind.Inserted, "corridor", "Lachin corridor"), (DiffRunKind.Same, ".", null)],
+            blocks[1].Spans.SelectMany(s => s.Pieces.Select(p => (s.Kind, p.Text, p.TopicName))));
     }
 
     [Fact]
-    public void Compare_SameText_HasNothingMarked() =>
-        Assert.All(SentenceDiff.Compare("A. B.\n\nC.", "A. B.\n\nC.").SelectMany(p => p), r => Assert.Equal(DiffRunKind.Same, r.Kind));
+    public void Build_ChangesOnly_FoldsUnchangedParagraphsIntoCounts()
+    {
+        var diff = TextDiff.Compare("A one.\n\nB two.\n\nC three.\n\nD four.", "A one.\n\nB two.\n\nC THREE now.\n\nD four.");
+
+        var blocks = ReadableDiff.Build(diff, [], changesOnly: true);
+
+        Assert.Equal([2, 0, 1], blocks.Select(b => b.Skipped));
+        Assert.Contains(blocks[1].Spans, s => s.Kind == DiffRunKind.Inserted && s.Pieces.Single().Text == "now");
+    }
 
     [Fact]
     public void Paragraphs_MentionsInTwoParagraphs_AreMarkedRunsWithTheirTopic()

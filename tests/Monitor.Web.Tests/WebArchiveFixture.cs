@@ -59,6 +59,8 @@ public sealed class WebArchiveFixture : IAsyncLifetime
         // The edit: a sentence with the topic's mention is added; the broken page drops off the listing, so its message waits in fetch-poison.
         Harness.Site.Set("en/news/", Listing("/en/news/1.html", "/en/news/xss.html"));
         Harness.Site.Set("ru/news/1.html", Page(EditedTitle, "Министр провёл переговоры с коллегой. " + InsertedSentence, "Стороны обсудили вопросы региональной безопасности."));
+        // A one-word edit: the reader sees exactly that word marked.
+        Harness.Site.Set("en/news/1.html", Page(PeaceTitle, "The ministers met in Vienna to continue the peace talks.", "Both delegations agreed to meet again."));
         await Harness.RunCycleAsync();
 
         foreach (var record in await Harness.StatementsAsync())

@@ -13,7 +13,8 @@ namespace MinistryMonitor.Core.Archive;
 /// percent-encoded UTF-8 (RFC 3986, as JavaScript's <c>encodeURIComponent</c>; read them with
 /// <c>decodeURIComponent</c> or <c>Uri.UnescapeDataString</c>).</para>
 /// <para>Tags (at most 10 per blob): <c>source</c>, <c>language</c>, <c>month</c> (<c>yyyy-MM</c> of publication,
-/// else of archiving) and one <c>topic:{id}</c> = <c>yes</c> per topic mentioned, up to 7. Find them with e.g.
+/// else of archiving) and one <c>topic:{id}</c> = <c>yes</c> per topic mentioned, up to 7 (archiving writes the
+/// blobs without topics; detection, the one match of a version's text, sets the tags again with them). Find them with e.g.
 /// <c>"source" = 'ru-mfa' AND "month" &gt;= '2026-01' AND "topic:lachin-corridor" = 'yes'</c>.</para>
 /// </summary>
 public static class ArchiveLabels

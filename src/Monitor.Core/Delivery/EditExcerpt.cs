@@ -1,4 +1,4 @@
-using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Diffing;
 using MinistryMonitor.Core.Messages;
 
 namespace MinistryMonitor.Core.Delivery;

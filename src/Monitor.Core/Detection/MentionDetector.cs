@@ -1,9 +1,12 @@
+using MinistryMonitor.Core.Diffing;
+
 namespace MinistryMonitor.Core.Detection;
 
 /// <summary>
 /// Finds topic mentions with one automaton over normalised words (<see cref="TopicAutomaton"/>), applies the
 /// topics' proximity, exclusion and required-group rules (<see cref="MentionAssembler"/>), and decides novelty
-/// from a paragraph/sentence/word diff against the previous version (<see cref="ParagraphDiff"/>).
+/// from the one paragraph/sentence/word diff against the previous version (<see cref="TextDiff"/>), the
+/// same diff the statement page shows.
 /// Safe to share between threads once built.
 /// </summary>
 public sealed class MentionDetector : IMentionDetector
@@ -37,8 +40,8 @@ public sealed class MentionDetector : IMentionDetector
     public static DetectionResult Novel(string? previousText, string currentText, IReadOnlyList<Mention> currentMentions)
     {
         if (previousText is null) return new DetectionResult(currentMentions, StatementDiff.FirstVersion);
-        var outcome = ParagraphDiff.Compare(previousText, currentText);
-        var fresh = currentMentions.Where(m => outcome.IsFresh(m.Start, m.Start + m.Length)).ToList();
-        return new DetectionResult(fresh, outcome.Diff);
+        var diff = TextDiff.Compare(previousText, currentText);
+        var fresh = currentMentions.Where(m => diff.IsFresh(m.Start, m.Start + m.Length)).ToList();
+        return new DetectionResult(fresh, diff.Changes);
     }
 }

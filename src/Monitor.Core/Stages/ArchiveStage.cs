@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using MinistryMonitor.Core.Archive;
-using MinistryMonitor.Core.Detection;
 using MinistryMonitor.Core.Extraction;
 using MinistryMonitor.Core.Messages;
 using MinistryMonitor.Core.Sources;
@@ -14,7 +13,8 @@ namespace MinistryMonitor.Core.Stages;
 /// Idempotent: a redelivered message finds the same text hash and writes nothing; a crash between writing the blobs
 /// and updating the index is completed by the retry, because the blobs it finds carry the same hash.
 /// </summary>
-public sealed class ArchiveStage(IStatementIndex index, IBlobStore blobs, IMentionDetector detector, TimeProvider time, ILogger<ArchiveStage> logger)
+/// <para>Archiving matches no topics: the detect stage matches each version once and tags its blobs with the public topics.</para>
+public sealed class ArchiveStage(IStatementIndex index, IBlobStore blobs, TimeProvider time, ILogger<ArchiveStage> logger)
 {
     private const int MaxAttempts = 8;
 
@@ -22,7 +22,6 @@ public sealed class ArchiveStage(IStatementIndex index, IBlobStore blobs, IMenti
     {
         var textHash = Hashes.Sha256(extracted.Text);
         var rawHash = raw.FeedItem?.ContentHtml is { } fragment ? Hashes.Sha256(fragment) : Hashes.Sha256(raw.Content);
-        IReadOnlyList<string>? topics = null;
 
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -45,18 +44,17 @@ public sealed class ArchiveStage(IStatementIndex index, IBlobStore blobs, IMenti
             var metadata = new ArchivedVersion(source.Id, source.Name, request.StatementId, request.ItemKey, raw.Url, version, extracted.Title,
                 extracted.Published, extracted.Language, extracted.Author, extracted.DocumentNumber, extracted.Method, extracted.Error, textHash, rawHash, now, textBlob, htmlBlob);
 
-            // Matching is CPU only: the topics go into the blobs' index tags in the upload requests themselves.
-            topics ??= ArchivePublisher.TopicIds(detector, extracted.Text);
-            if (!await WriteVersionAsync(metadata, basePath, raw, extracted.Text, ArchiveLabels.For(metadata, topics), cancellationToken))
+            if (!await WriteVersionAsync(metadata, basePath, raw, extracted.Text, ArchiveLabels.For(metadata, []), cancellationToken))
             {
                 logger.LogInformation("Version {Version} of {StatementId} was written concurrently with other text; retrying", version, request.StatementId);
                 await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), time, cancellationToken);
                 continue;
             }
 
+            // Topics stay those listings show now (the last detection's) until detection of this version replaces them.
             var updated = new StatementRecord(source.Id, request.StatementId, request.ItemKey, raw.Url, extracted.Title ?? record?.Title,
                 record?.Published ?? extracted.Published, basePath, version, textHash, rawHash, record?.DetectedVersion ?? 0,
-                record?.FirstSeen ?? now, now, record?.ETag, extracted.Language ?? record?.Language, topics) { ExtractionMethod = extracted.Method };
+                record?.FirstSeen ?? now, now, record?.ETag, extracted.Language ?? record?.Language, record?.Topics) { ExtractionMethod = extracted.Method };
             if (!await index.TrySaveAsync(updated, cancellationToken)) continue;
 
             // No read back for the new ETag: nothing downstream saves this record again (detection reads its own copy).

@@ -11,6 +11,10 @@ namespace MinistryMonitor.Core.Stages;
 /// <summary>
 /// Compares an archived version with the one before it, keeps the diff beside the version, and hands the
 /// mentions found in new or changed text to the alert stage.
+/// <para>The version's text is matched once, by one compiled matcher holding the catalogue and every subscriber's own
+/// terms; the result is split into public topics (listings, search, blob tags) and private matches (alerts to their
+/// owner). The previous version is not matched again: what listings show for it is the topics stored with the
+/// statement by its last detection.</para>
 /// </summary>
 public sealed class DetectStage(
     MonitorConfiguration configuration,
@@ -44,17 +48,32 @@ public sealed class DetectStage(
             detection.NewMentions.Count, detection.PrivateMentions.Count, request.SourceId, request.StatementId, request.Version);
 
         await alerts.RaiseAsync(source, record, request.Version, detection.NewMentions, cancellationToken);
+        await TagVersionAsync(record, request.Version, detection.PublicTopics, cancellationToken);
 
         // Listings and search show a statement's latest version; an older one detected late changes nothing there.
         IReadOnlyList<string>? topics = null;
         if (request.Version == record.Version)
         {
             topics = detection.PublicTopics;
-            var previousTopics = previous is null ? [] : snapshot.PublicTopicIds(previous);
-            await publisher.PublishAsync(record with { Topics = topics }, current, topics, previousTopics, cancellationToken);
+            await publisher.PublishAsync(record with { Topics = topics }, current, topics, record.Topics ?? [], cancellationToken);
         }
         await MarkDetectedAsync(record, request.Version, topics, cancellationToken);
         return detection.Public with { NewMentions = detection.NewMentions };
+    }
+
+    /// <summary>The version's blobs get the blob index tags of its public topics (archiving wrote them without).</summary>
+    private async Task TagVersionAsync(StatementRecord record, int version, IReadOnlyList<string> topics, CancellationToken cancellationToken)
+    {
+        var path = record.VersionPath(version, "json");
+        var json = await blobs.ReadAsync(BlobArea.Statements, path, cancellationToken)
+            ?? throw new InvalidOperationException($"Archived metadata '{path}' is missing.");
+        var metadata = PipelineJson.Deserialize<ArchivedVersion>(json.ToString(), "archive");
+        var tags = ArchiveLabels.For(metadata, topics).Tags;
+        foreach (var blob in new[] { path, metadata.TextBlob, metadata.HtmlBlob })
+        {
+            if (!await blobs.SetTagsAsync(BlobArea.Statements, blob, tags, cancellationToken))
+                throw new InvalidOperationException($"Archived blob '{blob}' is missing; its topics cannot be tagged.");
+        }
     }
 
     private async Task<string> ReadTextAsync(StatementRecord record, int version, CancellationToken cancellationToken)

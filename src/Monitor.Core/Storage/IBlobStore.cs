@@ -18,6 +18,12 @@ public interface IBlobStore
     Task<bool> TryCreateAsync(BlobArea area, string path, BinaryData content, string contentType, BlobLabels? labels, CancellationToken cancellationToken);
 
     Task<BinaryData?> ReadAsync(BlobArea area, string path, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces an existing blob's index tags (its content stays untouched): detection tags a version with its topics
+    /// after the one match of its text. False when the blob does not exist.
+    /// </summary>
+    Task<bool> SetTagsAsync(BlobArea area, string path, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken);
 }
 
 /// <summary>

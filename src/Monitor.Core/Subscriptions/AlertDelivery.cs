@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using MinistryMonitor.Core.Delivery;
 using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Diffing;
 using MinistryMonitor.Core.Messages;
 using MinistryMonitor.Core.Storage;
 

@@ -28,6 +28,19 @@ public sealed class BlobStore(StorageClients clients) : IBlobStore
         }
     }
 
+    public async Task<bool> SetTagsAsync(BlobArea area, string path, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Container(area).GetBlobClient(path).SetTagsAsync(tags.ToDictionary(), cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+    }
+
     public async Task<BinaryData?> ReadAsync(BlobArea area, string path, CancellationToken cancellationToken)
     {
         try

@@ -1,4 +1,5 @@
 using MinistryMonitor.Core.Detection;
+using MinistryMonitor.Core.Diffing;
 
 namespace MinistryMonitor.Core.Tests.Detection;
 

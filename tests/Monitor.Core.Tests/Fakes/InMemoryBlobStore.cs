@@ -19,6 +19,13 @@ internal sealed class InMemoryBlobStore : IBlobStore
         return Task.FromResult(created);
     }
 
+    public Task<bool> SetTagsAsync(BlobArea area, string path, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
+    {
+        if (!Blobs.ContainsKey((area, path))) return Task.FromResult(false);
+        Labels.AddOrUpdate((area, path), _ => new BlobLabels(new Dictionary<string, string>(), tags), (_, old) => old with { Tags = tags });
+        return Task.FromResult(true);
+    }
+
     public Task<BinaryData?> ReadAsync(BlobArea area, string path, CancellationToken cancellationToken) =>
         Task.FromResult(Blobs.TryGetValue((area, path), out var b) ? b : null);
 }

@@ -22,7 +22,7 @@ public sealed class ArchiveStageTests
 
     public ArchiveStageTests()
     {
-        _stage = new ArchiveStage(_index, _blobs, new MentionDetector([]), _time, NullLogger<ArchiveStage>.Instance);
+        _stage = new ArchiveStage(_index, _blobs, _time, NullLogger<ArchiveStage>.Instance);
         _request = new FetchRequest("demo", Hashes.StatementId("demo", "guid-1"), "guid-1", Url, null, _time.GetUtcNow());
     }
 

@@ -111,7 +111,7 @@ public sealed class DiscoverSkippedAndSitemapTests
         var log = new InMemoryIngestionLog();
         _discover = new DiscoverStage(configuration, fetcher, _index, blobs, _queue, log, _state, _time,
             new CatchUp(fetcher, _index, _queue, NullLogger<CatchUp>.Instance), _logger);
-        var archive = new ArchiveStage(_index, blobs, new MentionDetector([]), _time, NullLogger<ArchiveStage>.Instance);
+        var archive = new ArchiveStage(_index, blobs, _time, NullLogger<ArchiveStage>.Instance);
         _fetch = new FetchStage(configuration, fetcher, blobs, new FeedItemCache(), new ExtractStage(new StatementExtractor(), NullLogger<ExtractStage>.Instance),
             archive, _queue, log, _state, new Core.Withdrawals.WithdrawalRecorder(_index, new RecordingTimeline(), _queue, _time, NullLogger<Core.Withdrawals.WithdrawalRecorder>.Instance),
             NullLogger<FetchStage>.Instance);

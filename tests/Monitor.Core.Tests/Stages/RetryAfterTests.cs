@@ -176,7 +176,7 @@ public sealed class RetryAfterTests
         var index = new InMemoryStatementIndex();
         var blobs = new InMemoryBlobStore();
         return new FetchStage(configuration, _fetcher, blobs, new FeedItemCache(), new ExtractStage(new StatementExtractor(), NullLogger<ExtractStage>.Instance),
-            new ArchiveStage(index, blobs, new MentionDetector([]), _time, NullLogger<ArchiveStage>.Instance), _queue, _log, _state,
+            new ArchiveStage(index, blobs, _time, NullLogger<ArchiveStage>.Instance), _queue, _log, _state,
             new Core.Withdrawals.WithdrawalRecorder(index, new RecordingTimeline(), _queue, _time, NullLogger<Core.Withdrawals.WithdrawalRecorder>.Instance), NullLogger<FetchStage>.Instance);
     }
 

@@ -21,6 +21,12 @@ internal sealed class CrashingBlobStore(IBlobStore inner, CrashSwitch crash) : I
         crash.ThrowIfDead();
         return inner.ReadAsync(area, path, cancellationToken);
     }
+
+    public Task<bool> SetTagsAsync(BlobArea area, string path, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
+    {
+        crash.Before("blob tags");
+        return inner.SetTagsAsync(area, path, tags, cancellationToken);
+    }
 }
 
 internal sealed class CrashingMessageQueue(IMessageQueue inner, CrashSwitch crash) : IMessageQueue

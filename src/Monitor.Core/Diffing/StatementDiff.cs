@@ -1,4 +1,4 @@
-namespace MinistryMonitor.Core.Detection;
+namespace MinistryMonitor.Core.Diffing;
 
 /// <summary>How one version of a statement differs from the previous one; kept with the archived version.</summary>
 public sealed record StatementDiff(bool IsFirstVersion, IReadOnlyList<TextChange> Changes)
