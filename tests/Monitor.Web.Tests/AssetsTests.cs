@@ -52,8 +52,8 @@ public sealed class AssetsTests(WebArchiveFixture archive)
     {
         using var client = new HttpClient { BaseAddress = archive.BaseAddress };
         var html = await client.GetStringAsync(path);
-        Assert.Contains("<link rel=\"manifest\" href=\"manifest.webmanifest\" />", html);
-        Assert.Contains("<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\" />", html);
-        Assert.Contains("<link rel=\"icon\" href=\"favicon.ico\" sizes=\"32x32\" />", html);
+        Assert.Matches("<link rel=\"manifest\" href=\"manifest.webmanifest\"\\s*/?>", html);
+        Assert.Matches("<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg\\+xml\"\\s*/?>", html);
+        Assert.Matches("<link rel=\"icon\" href=\"favicon.ico\" sizes=\"32x32\"\\s*/?>", html);
     }
 }

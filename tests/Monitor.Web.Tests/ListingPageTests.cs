@@ -77,7 +77,7 @@ public sealed class ListingPageTests(WebArchiveFixture archive, BrowserFixture b
     public async Task Home_SearchAtPhoneWidth_SnippetsWrapInsideTheScreen()
     {
         var (page, _) = await browser.NewPageAsync(360, 760);
-        await page.GotoAsync(new Uri(archive.BaseAddress, "?q=" + Uri.EscapeDataString("probe")).AbsoluteUri);
+        await page.GotoAsync(new Uri(archive.BaseAddress, "?q=" + Uri.EscapeDataString("коридору")).AbsoluteUri);
         var snippets = page.Locator("ol.statements .snippet");
         Assert.NotEqual(0, await snippets.CountAsync());
         Assert.NotEqual(0, await page.Locator("ol.statements .snippet mark").CountAsync());
@@ -118,7 +118,10 @@ public sealed class ListingPageTests(WebArchiveFixture archive, BrowserFixture b
 
         // The same numbers as a table, for those who read rather than look.
         var tableRow = page.Locator("table.weekly-table tbody tr").First;
-        Assert.Equal(WeekLabel(monday), await tableRow.Locator("th").InnerTextAsync());
+        Assert.Equal(WeekLabel(monday), await tableRow.Locator("th").TextContentAsync());
+        var ruColumn = 1 + (await page.Locator(".chart-row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.source)")).ToList().IndexOf(WebArchiveFixture.RussianSource);
+        Assert.Equal(records.Count(r => r.SourceId == WebArchiveFixture.RussianSource && ThisWeek(r.Published ?? r.FirstSeen)).ToString(CultureInfo.InvariantCulture),
+            await tableRow.Locator("td").Nth(ruColumn - 1).TextContentAsync());
     }
 
     [Fact]

@@ -63,7 +63,8 @@ public sealed class OperatorConsoleTests(WebArchiveFixture archive, BrowserFixtu
         var outcomes = await page.Locator("li.fetch").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.outcome)");
         Assert.NotEmpty(outcomes);
         Assert.All(outcomes, o => Assert.Equal("http-error", o));
-        Assert.Contains(await page.Locator("li.fetch .url").AllInnerTextsAsync(), u => u.EndsWith("broken.html", StringComparison.Ordinal));
+        // The rows sit in closed disclosures: their text is in the page though not laid out.
+        Assert.Contains(await page.Locator("li.fetch .url").AllTextContentsAsync(), u => u.EndsWith("broken.html", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -160,9 +161,9 @@ public sealed class OperatorConsoleTests(WebArchiveFixture archive, BrowserFixtu
             var card = page.Locator($"li.source-card[data-source={source}]");
             Assert.Equal("0", await card.Locator("dt:has-text('Failures in a row') + dd").InnerTextAsync());
             Assert.NotEqual("—", await card.Locator("dt:has-text('Last success') + dd").InnerTextAsync());
-            var thisWeek = records.Count(r => r.SourceId == source && (r.Published ?? r.FirstSeen) > DateTimeOffset.UtcNow.AddDays(-7)
-                && (r.Published ?? r.FirstSeen).Year > 2020);
-            Assert.Equal(thisWeek.ToString(System.Globalization.CultureInfo.InvariantCulture), await card.Locator("[data-count=this-week]").InnerTextAsync());
+            // First archived in the fixture's run, the 2020 statement too: new to the archive, whatever its date.
+            var archived = records.Count(r => r.SourceId == source && r.FirstSeen > DateTimeOffset.UtcNow.AddDays(-7));
+            Assert.Equal(archived.ToString(System.Globalization.CultureInfo.InvariantCulture), await card.Locator("[data-count=last-7-days]").InnerTextAsync());
             Assert.Equal(12, await card.Locator("svg.bars rect").CountAsync());
             Assert.Equal("/log?source=" + source, await card.Locator("a.source-name").GetAttributeAsync("href"));
         }

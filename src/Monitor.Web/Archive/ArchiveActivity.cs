@@ -7,9 +7,6 @@ namespace MinistryMonitor.Web.Archive;
 public sealed record SourceWeeks(string SourceId, string Name, IReadOnlyList<int> Counts)
 {
     public int Total => Counts.Sum();
-
-    /// <summary>The current (last) week's count.</summary>
-    public int ThisWeek => Counts.Count == 0 ? 0 : Counts[^1];
 }
 
 /// <summary>How many statements listed this month mention a topic.</summary>
