@@ -16,7 +16,7 @@ public sealed class OperatorConsoleTests(WebArchiveFixture archive, BrowserFixtu
         Assert.Equal(1, await archive.PoisonedFetchesAsync());
         var row = page.Locator("table.poisoned tbody tr");
         Assert.Equal(1, await row.CountAsync());
-        Assert.Equal(QueueNames.Fetch, await row.Locator("td").First.InnerTextAsync());
+        Assert.Equal(QueueNames.Fetch, await row.Locator(".queue").InnerTextAsync());
         Assert.Contains("broken.html", await row.Locator("pre.message").InnerTextAsync());
 
         await row.Locator("button").ClickAsync();
