@@ -50,6 +50,7 @@ public static class WebServiceExtensions
 
         services.AddSingleton<SourceNames>();
         services.AddSingleton<StatementBrowser>();
+        services.AddSingleton<ArchiveActivity>();
         services.AddSingleton<MonitorWebPipeline>();
         return builder;
     }

@@ -28,9 +28,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page that records every dialog (alert, confirm) a script might open.</summary>
-    public async Task<(IPage Page, List<string> Dialogs)> NewPageAsync(int width = 1100, int height = 900)
+    /// <param name="colorScheme">The <c>prefers-color-scheme</c> the page sees (light unless told).</param>
+    public async Task<(IPage Page, List<string> Dialogs)> NewPageAsync(int width = 1100, int height = 900, ColorScheme colorScheme = ColorScheme.Light)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = colorScheme,
+        });
         var page = await context.NewPageAsync();
         var dialogs = new List<string>();
         page.Dialog += async (_, dialog) =>

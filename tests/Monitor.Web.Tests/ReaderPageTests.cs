@@ -104,17 +104,6 @@ public sealed class ReaderPageTests(WebArchiveFixture archive, BrowserFixture br
         await page.GotoAsync(archive.BaseAddress.AbsoluteUri);
         var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"The front page is {overflow}px wider than a phone's screen.");
-
-        if (Environment.GetEnvironmentVariable("MONITOR_SCREENSHOT_DIR") is { Length: > 0 } dir)
-        {
-            // How the README's screenshot is taken: MONITOR_SCREENSHOT_DIR=docs dotnet test tests/Monitor.Web.Tests
-            var (wide, _) = await browser.NewPageAsync(width: 1100, height: 760);
-            await wide.GotoAsync(archive.BaseAddress.AbsoluteUri);
-            await wide.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, "reader.png") });
-            var (source, id) = archive.Statement(WebArchiveFixture.EditedTitle);
-            await wide.GotoAsync(new Uri(archive.BaseAddress, StatementLinks.Page(source, id).TrimStart('/')).AbsoluteUri);
-            await wide.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, "reader-statement.png"), FullPage = true });
-        }
     }
 
     private static async Task<IReadOnlyList<string>> Titles(IPage page) =>

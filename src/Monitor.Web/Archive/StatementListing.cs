@@ -15,6 +15,7 @@ public sealed record StatementFilter(
 /// <summary>A statement as listed by the API and the reader.</summary>
 /// <param name="Snippet">For a search, the passage that matched, with the matched words as ranges (plain text: encode it).</param>
 /// <param name="WithdrawnAt">When the statement was found withdrawn from the ministry's site (listings; search hits do not carry it yet).</param>
+/// <param name="FirstSeen">When the monitor first archived it (listings; search hits do not carry it): where an undated statement is listed.</param>
 public sealed record StatementListItem(
     string Source,
     string SourceName,
@@ -26,7 +27,8 @@ public sealed record StatementListItem(
     IReadOnlyList<string> Topics,
     string? Language,
     Snippet? Snippet = null,
-    DateTimeOffset? WithdrawnAt = null);
+    DateTimeOffset? WithdrawnAt = null,
+    DateTimeOffset? FirstSeen = null);
 
 /// <summary>
 /// The one listing behind the front page and <c>GET /api/statements</c>: the catalogue's time-partitioned pages
@@ -45,7 +47,7 @@ public sealed class StatementBrowser(IArchiveCatalog catalog, IArchiveSearch sea
                 Since = filter.Since, Until = filter.Until, PageSize = pageSize, ContinuationToken = continuationToken,
             }, cancellationToken);
             return new Page<StatementListItem>(page.Items.Select(s => new StatementListItem(s.SourceId, names.Of(s.SourceId), s.StatementId,
-                s.Title, s.Url, s.Published, s.Version, s.Topics, s.Language, WithdrawnAt: s.WithdrawnAt)).ToList(), page.ContinuationToken);
+                s.Title, s.Url, s.Published, s.Version, s.Topics, s.Language, WithdrawnAt: s.WithdrawnAt, FirstSeen: s.FirstSeen)).ToList(), page.ContinuationToken);
         }
 
         var results = await search.SearchAsync(new ArchiveSearchQuery
