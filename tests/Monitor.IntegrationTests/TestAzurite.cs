@@ -5,7 +5,8 @@ namespace MinistryMonitor.IntegrationTests;
 /// <summary>
 /// One in-memory Azurite per test process, hence per test assembly, started on first use; each caller gets a storage
 /// account of its own on it, so its containers, queues and tables are invisible to every other test, which may run at
-/// the same time. Starting an Azurite per test cost about two seconds of CPU each, and xunit v2 has no assembly fixture.
+/// the same time: one Node.js start-up per assembly instead of one per test or class (xunit v2 has no assembly fixture,
+/// hence the lazy static).
 /// The Azurite stops when the test process exits; if the process is killed, its supervisor stops it (see
 /// <see cref="AzuriteProcess"/>), so none outlives the run. Tests of Azurite's own lifecycle start their own.
 /// </summary>
