@@ -9,17 +9,18 @@ using MinistryMonitor.Core.Operators;
 using MinistryMonitor.Core.Storage;
 using MinistryMonitor.Core.Subscriptions;
 using MinistryMonitor.Functions.Functions;
-using MinistryMonitor.Infrastructure.Azurite;
 using MinistryMonitor.Infrastructure.Hosting;
+using MinistryMonitor.IntegrationTests;
 
 namespace MinistryMonitor.Functions.Tests;
 
+[Trait("Category", "Slow")]
 public sealed class FunctionInvocationTests
 {
     [Fact]
     public async Task Functions_InvokedAsTheHostWould_CarryAStatementFromTimerToEmail()
     {
-        await using var azurite = await AzuriteProcess.StartAsync(null, CancellationToken.None);
+        var storage = await TestAzurite.NewAccountAsync();
         await using var site = await LoopbackSite.StartAsync();
         await using var smtp = await LoopbackSmtpServer.StartAsync();
         site.Set("feed.xml", Feed(site.BaseUrl), "application/rss+xml");
@@ -34,7 +35,7 @@ public sealed class FunctionInvocationTests
         // The settings the Bicep sets on Azure; storage comes only from AzureWebJobsStorage, as there.
         using var host = await FunctionsApp.BuildAsync(new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["AzureWebJobsStorage"] = storage,
             ["FETCH_SCHEDULE"] = "0 */5 * * * *",
             ["Monitor:SourcesFile"] = Path.Combine(config, "sources.json"),
             ["Monitor:TopicsFile"] = Path.Combine(config, "topics.json"),
@@ -53,10 +54,10 @@ public sealed class FunctionInvocationTests
         Assert.Equal(1, await host.Services.GetRequiredService<SubscriptionImporter>().ImportAsync(CancellationToken.None));
 
         await Create<ScheduleFunction>(host).Run(new TimerInfo(), CancellationToken.None);
-        Assert.Equal(1, await DeliverQueueAsync(azurite, QueueNames.Discover, m => Create<DiscoverFunction>(host).Run(m, CancellationToken.None)));
-        Assert.Equal(1, await DeliverQueueAsync(azurite, QueueNames.Fetch, m => Create<FetchFunction>(host).Run(m, CancellationToken.None)));
-        Assert.Equal(1, await DeliverQueueAsync(azurite, QueueNames.Detect, m => Create<DetectFunction>(host).Run(m, CancellationToken.None)));
-        Assert.Equal(1, await DeliverQueueAsync(azurite, QueueNames.Alerts, m => Create<DeliverFunction>(host).Run(m, CancellationToken.None)));
+        Assert.Equal(1, await DeliverQueueAsync(storage, QueueNames.Discover, m => Create<DiscoverFunction>(host).Run(m, CancellationToken.None)));
+        Assert.Equal(1, await DeliverQueueAsync(storage, QueueNames.Fetch, m => Create<FetchFunction>(host).Run(m, CancellationToken.None)));
+        Assert.Equal(1, await DeliverQueueAsync(storage, QueueNames.Detect, m => Create<DetectFunction>(host).Run(m, CancellationToken.None)));
+        Assert.Equal(1, await DeliverQueueAsync(storage, QueueNames.Alerts, m => Create<DeliverFunction>(host).Run(m, CancellationToken.None)));
 
         var statement = Assert.Single(await host.Services.GetRequiredService<IStatementIndex>().ListAsync(null, CancellationToken.None).ToListAsync());
         Assert.Equal(1, statement.Version);
@@ -82,16 +83,16 @@ public sealed class FunctionInvocationTests
 
         // A timer tick right after: the source is not due yet, so nothing is queued.
         await Create<ScheduleFunction>(host).Run(new TimerInfo(), CancellationToken.None);
-        Assert.Equal(0, await DeliverQueueAsync(azurite, QueueNames.Discover, _ => Task.CompletedTask));
+        Assert.Equal(0, await DeliverQueueAsync(storage, QueueNames.Discover, _ => Task.CompletedTask));
         Directory.Delete(config, recursive: true);
     }
 
     private static T Create<T>(IHost host) => ActivatorUtilities.CreateInstance<T>(host.Services);
 
     /// <summary>What the Functions host does for a queue trigger: receive, invoke, delete on success.</summary>
-    private static async Task<int> DeliverQueueAsync(AzuriteProcess azurite, string queueName, Func<string, Task> invoke)
+    private static async Task<int> DeliverQueueAsync(string storage, string queueName, Func<string, Task> invoke)
     {
-        var queue = new QueueClient(azurite.ConnectionString, queueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var queue = new QueueClient(storage, queueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         var delivered = 0;
         foreach (var message in (await queue.ReceiveMessagesAsync(32)).Value)
         {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MinistryMonitor.Functions.Functions;
-using MinistryMonitor.Infrastructure.Azurite;
+using MinistryMonitor.IntegrationTests;
 using MinistryMonitor.Web.Security;
 
 namespace MinistryMonitor.Functions.Tests;
@@ -17,17 +17,18 @@ namespace MinistryMonitor.Functions.Tests;
 /// The Web function through the Functions app's real DI container on Azurite, called as the worker's ASP.NET Core
 /// integration calls it (with the request's HttpContext), with the App Service Authentication header as Azure sends it.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class WebFunctionTests(WebFunctionTests.Storage storage) : IClassFixture<WebFunctionTests.Storage>
 {
-    /// <summary>One Azurite and one set of configuration files for all these tests: they only read.</summary>
+    /// <summary>One storage account and one set of configuration files for all these tests: they only read.</summary>
     public sealed class Storage : IAsyncLifetime
     {
-        public AzuriteProcess Azurite { get; private set; } = null!;
+        public string ConnectionString { get; private set; } = null!;
         public string Config { get; private set; } = null!;
 
         public async Task InitializeAsync()
         {
-            Azurite = await AzuriteProcess.StartAsync(null, CancellationToken.None);
+            ConnectionString = await TestAzurite.NewAccountAsync();
             Config = Directory.CreateTempSubdirectory("monitor-web-function-").FullName;
             File.WriteAllText(Path.Combine(Config, "sources.json"),
                 """{ "sources": [ { "id": "mfa", "name": "MFA", "language": "en", "feed": "http://127.0.0.1:9/feed.xml" } ] }""");
@@ -36,10 +37,10 @@ public sealed class WebFunctionTests(WebFunctionTests.Storage storage) : IClassF
             File.WriteAllText(Path.Combine(Config, "subscriptions.json"), """{ "subscribers": [] }""");
         }
 
-        public async Task DisposeAsync()
+        public Task DisposeAsync()
         {
-            await Azurite.DisposeAsync();
             Directory.Delete(Config, recursive: true);
+            return Task.CompletedTask;
         }
     }
 
@@ -141,7 +142,7 @@ public sealed class WebFunctionTests(WebFunctionTests.Storage storage) : IClassF
         // The settings the Bicep sets on Azure, plus what App Service sets when its authentication is on.
         var settings = new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = storage.Azurite.ConnectionString,
+            ["AzureWebJobsStorage"] = storage.ConnectionString,
             ["FETCH_SCHEDULE"] = "0 */5 * * * *",
             ["Monitor:SourcesFile"] = Path.Combine(storage.Config, "sources.json"),
             ["Monitor:TopicsFile"] = Path.Combine(storage.Config, "topics.json"),

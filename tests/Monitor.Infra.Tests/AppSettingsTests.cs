@@ -4,6 +4,7 @@ namespace MinistryMonitor.Infra.Tests;
 /// Every setting the code reads is set by the Bicep: options classes (Section__Property) and the %NAME% settings
 /// in trigger bindings. A setting may be left out only if it is listed in <see cref="NotSetOnAzure"/> with a reason.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class AppSettingsTests
 {
     /// <summary>Settings the code binds that Azure deliberately leaves unset, and why.</summary>
@@ -23,11 +24,6 @@ public sealed class AppSettingsTests
             "The only proxy in front of the worker is the Functions host on loopback, named in Web__KnownProxies; networks are for other front ends.",
         ["Pipeline__MaxRetryDelaySeconds"] =
             "The local runner's ceiling on its doubling retry delay; the Functions host retries a message after host.json's fixed visibilityTimeout, which never grows.",
-    };
-
-    /// <summary>Settings the Bicep must set although no code binds them yet (planned features).</summary>
-    public static readonly IReadOnlyDictionary<string, string> SetAheadOfCode = new Dictionary<string, string>
-    {
     };
 
     /// <summary>Settings the Flex Consumption plan rejects or ignores: the runtime and the package are in functionAppConfig.</summary>
@@ -92,14 +88,6 @@ public sealed class AppSettingsTests
         var missing = percent.Where(s => !IsSet(s.Key)).Select(s => $"{s.Key}, used by {s.Value}").ToList();
 
         Assert.True(missing.Count == 0, "Trigger bindings resolve settings the Bicep does not set:\n" + string.Join('\n', missing));
-    }
-
-    [Fact]
-    public void AppSettings_SetAheadOfCode_AreSet()
-    {
-        var missing = SetAheadOfCode.Keys.Where(k => !IsSet(k)).ToList();
-
-        Assert.True(missing.Count == 0, "Settings planned features need are not set: " + string.Join(", ", missing));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 namespace MinistryMonitor.Infra.Tests;
 
 /// <summary>The templates build and lint cleanly with the Bicep CLI from NuGet, offline (infra/bicepconfig.json turns the rules on).</summary>
+[Trait("Category", "Slow")]
 public sealed class BicepTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using MinistryMonitor.Infrastructure.Options;
 namespace MinistryMonitor.Infra.Tests;
 
 /// <summary>host.json, azure.yaml and main.parameters.json agree with the code and the template.</summary>
+[Trait("Category", "Slow")]
 public sealed partial class DeploymentFilesTests
 {
     private static JsonObject HostJson => JsonNode.Parse(File.ReadAllText(InfraPaths.HostJson))!.AsObject();

@@ -8,6 +8,7 @@ namespace MinistryMonitor.Infra.Tests;
 /// What the generated functions.metadata and the code expect of the storage account is what the Bicep provisions:
 /// queues (each with its -poison queue), tables (Storage__TablePrefix + name) and blob containers.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class StorageLayoutTests
 {
     private const string QueueType = "Microsoft.Storage/storageAccounts/queueServices/queues";

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 namespace MinistryMonitor.Infra.Tests;
 
 /// <summary>App Service Authentication as the web host expects it: on, anonymous callers let through to the public reader.</summary>
+[Trait("Category", "Slow")]
 public sealed class WebAuthenticationTests
 {
     [Fact]

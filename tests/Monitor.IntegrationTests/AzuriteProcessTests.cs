@@ -6,6 +6,7 @@ using MinistryMonitor.Infrastructure.Azurite;
 namespace MinistryMonitor.IntegrationTests;
 
 /// <summary>Azurite listens on ports it was given by the system, and says which; nothing picks them beforehand.</summary>
+[Trait("Category", "Slow")]
 public sealed class AzuriteProcessTests
 {
     [Theory]

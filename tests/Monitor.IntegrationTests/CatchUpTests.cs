@@ -6,6 +6,7 @@ namespace MinistryMonitor.IntegrationTests;
 /// Catch-up after an outage, on the real pipeline: a feed (RSS with RFC 5005 <c>atom:link rel="next"</c>) or listing
 /// (a <c>next</c> selector) whose first page is all new is read page by page until a known entry shows.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class CatchUpTests
 {
     private const string Rss = "application/rss+xml; charset=utf-8";

@@ -5,6 +5,7 @@ using MinistryMonitor.Cli.Demo;
 namespace MinistryMonitor.IntegrationTests;
 
 /// <summary><c>monitor check-source</c> as an operator runs it: a separate process against a ministry site on loopback.</summary>
+[Trait("Category", "Slow")]
 public sealed partial class CheckSourceTests : IAsyncLifetime
 {
     private static readonly Dictionary<string, string> AllowLoopback = new() { ["Fetch__AllowPrivateNetworks"] = "true" };

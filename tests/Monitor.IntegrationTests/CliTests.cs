@@ -6,6 +6,7 @@ using MinistryMonitor.Cli.Demo;
 namespace MinistryMonitor.IntegrationTests;
 
 /// <summary>The <c>monitor</c> command as a user runs it: a separate process, its own Azurite data folder in the working directory.</summary>
+[Trait("Category", "Slow")]
 public sealed class CliTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using MinistryMonitor.Infrastructure.Hosting;
 
 namespace MinistryMonitor.IntegrationTests;
 
+[Trait("Category", "Slow")]
 public sealed class DeliveryFailureTests
 {
     private const string Statement = "<html><body><article><h1>Statement</h1><p>Traffic through the Lachin corridor must resume.</p></article></body></html>";

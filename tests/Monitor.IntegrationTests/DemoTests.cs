@@ -2,6 +2,7 @@ using MinistryMonitor.Cli.Demo;
 
 namespace MinistryMonitor.IntegrationTests;
 
+[Trait("Category", "Slow")]
 public sealed class DemoTests
 {
     [Fact]

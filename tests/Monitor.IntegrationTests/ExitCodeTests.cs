@@ -1,6 +1,7 @@
 namespace MinistryMonitor.IntegrationTests;
 
 /// <summary>The documented exit codes (docs/cli.md, "Exit codes"): one line for an expected failure, details only with -v.</summary>
+[Trait("Category", "Slow")]
 public sealed class ExitCodeTests
 {
     [Fact]

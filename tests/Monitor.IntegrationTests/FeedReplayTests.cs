@@ -11,6 +11,7 @@ namespace MinistryMonitor.IntegrationTests;
 /// Replays ten consecutive real snapshots of the State Department press feed (12–21, a stretch with four edits
 /// after publication) as ten cycles against the real pipeline.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class FeedReplayTests
 {
     private const int First = 12;

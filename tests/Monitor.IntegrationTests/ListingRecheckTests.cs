@@ -1,5 +1,6 @@
 namespace MinistryMonitor.IntegrationTests;
 
+[Trait("Category", "Slow")]
 public sealed class ListingRecheckTests
 {
     private const string Listing = "<html><body><a class=\"s\" href=\"/news/1.html\">Statement</a></body></html>";

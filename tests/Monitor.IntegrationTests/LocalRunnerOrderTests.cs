@@ -8,6 +8,7 @@ namespace MinistryMonitor.IntegrationTests;
 /// once (Azurite's cost per call grows with them), and the first source's alerts are out before the next source
 /// is even read.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class LocalRunnerOrderTests
 {
     [Fact]

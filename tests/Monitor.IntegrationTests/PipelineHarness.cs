@@ -8,7 +8,6 @@ using MinistryMonitor.Cli.Local;
 using MinistryMonitor.Core.Messages;
 using MinistryMonitor.Core.Stages;
 using MinistryMonitor.Core.Storage;
-using MinistryMonitor.Infrastructure.Azurite;
 using MinistryMonitor.Infrastructure.Hosting;
 using MinistryMonitor.Infrastructure.Storage;
 
@@ -16,12 +15,12 @@ namespace MinistryMonitor.IntegrationTests;
 
 /// <summary>
 /// The real pipeline wired to real components: an in-memory Azurite, a Kestrel site on loopback standing in for
-/// a ministry, and an SMTP server on loopback. Each test gets its own, so queues never mix between tests.
+/// a ministry, and an SMTP server on loopback. Each test gets its own site, SMTP server and storage account (on the
+/// assembly's one Azurite, <see cref="TestAzurite"/>), so queues never mix between tests.
 /// </summary>
 public sealed class PipelineHarness : IAsyncDisposable
 {
     private readonly string _directory;
-    private AzuriteProcess _azurite = null!;
 
     private PipelineHarness(string directory) => _directory = directory;
 
@@ -29,7 +28,7 @@ public sealed class PipelineHarness : IAsyncDisposable
     public LoopbackSmtpServer Smtp { get; private set; } = null!;
     public LocalMonitor Monitor { get; private set; } = null!;
 
-    public string ConnectionString => _azurite.ConnectionString;
+    public string ConnectionString { get; private set; } = "";
     public IServiceProvider Services => Monitor.Services;
     public LocalPipelineRunner Runner => Monitor.Runner;
 
@@ -52,7 +51,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         }
         catch
         {
-            // A start that fails (a test of a bad configuration file) must not leave its Azurite, site or SMTP server running.
+            // A start that fails (a test of a bad configuration file) must not leave its site or SMTP server running.
             await harness.DisposeAsync();
             throw;
         }
@@ -66,7 +65,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         Action<LoopbackSite>? beforeStart)
     {
         var harness = this;
-        harness._azurite = await AzuriteProcess.StartAsync(null, CancellationToken.None);
+        harness.ConnectionString = await TestAzurite.NewAccountAsync();
         harness.Site = await LoopbackSite.StartAsync();
         harness.Smtp = await LoopbackSmtpServer.StartAsync();
         beforeStart?.Invoke(harness.Site);
@@ -74,7 +73,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         var files = harness.WriteFiles(sources, topics, subscribers);
         var all = new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = harness._azurite.ConnectionString,
+            ["Storage:ConnectionString"] = harness.ConnectionString,
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = harness.Smtp.Port.ToString(CultureInfo.InvariantCulture),
             ["Smtp:Security"] = "None",
@@ -145,7 +144,6 @@ public sealed class PipelineHarness : IAsyncDisposable
         if (Monitor is not null) await Monitor.DisposeAsync();
         if (Smtp is not null) await Smtp.DisposeAsync();
         if (Site is not null) await Site.DisposeAsync();
-        if (_azurite is not null) await _azurite.DisposeAsync();
         try
         {
             Directory.Delete(_directory, recursive: true);

@@ -5,6 +5,7 @@ using MinistryMonitor.Infrastructure.Azurite;
 namespace MinistryMonitor.IntegrationTests;
 
 /// <summary>No process outlives its owner: Azurite stops with the monitor however the monitor ends.</summary>
+[Trait("Category", "Slow")]
 public sealed partial class ProcessLifetimeTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using MinistryMonitor.Core.Messages;
 
 namespace MinistryMonitor.IntegrationTests;
 
+[Trait("Category", "Slow")]
 public sealed class SeedStatementTests
 {
     [Fact]

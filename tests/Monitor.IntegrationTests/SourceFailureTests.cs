@@ -6,6 +6,7 @@ using MinistryMonitor.Infrastructure.Hosting;
 
 namespace MinistryMonitor.IntegrationTests;
 
+[Trait("Category", "Slow")]
 public sealed class SourceFailureTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using MinistryMonitor.Core.Storage;
 namespace MinistryMonitor.IntegrationTests;
 
 /// <summary>Source health and the filtered ingestion log, on Azurite with a loopback ministry site.</summary>
+[Trait("Category", "Slow")]
 public sealed class SourceHealthTests
 {
     [Fact]

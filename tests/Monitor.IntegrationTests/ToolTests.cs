@@ -8,6 +8,7 @@ using MinistryMonitor.Infrastructure.Azurite;
 namespace MinistryMonitor.IntegrationTests;
 
 /// <summary><c>monitor</c> as operators install it: a packed .NET tool, run from a folder outside the repository.</summary>
+[Trait("Category", "Slow")]
 public sealed class ToolTests
 {
     private static readonly string Repository = NodeTools.FindManifestDirectory()
@@ -142,7 +143,7 @@ public sealed class ToolTests
     private static async Task EnsureRepositoryAzuriteAsync()
     {
         // Installs the repository's pinned azurite (npm ci) if this clone has not yet.
-        await using var azurite = await AzuriteProcess.StartAsync(null, CancellationToken.None);
+        await TestAzurite.NewAccountAsync();
     }
 
 #if DEBUG

@@ -5,6 +5,7 @@ using MinistryMonitor.Core.Tracing;
 
 namespace MinistryMonitor.IntegrationTests;
 
+[Trait("Category", "Slow")]
 public sealed class TracingTests
 {
     [Fact]

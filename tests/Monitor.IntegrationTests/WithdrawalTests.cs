@@ -13,6 +13,7 @@ namespace MinistryMonitor.IntegrationTests;
 /// listing and the API, its subscriber and the operators are told once, and it is marked restored when it comes back.
 /// The recheck schedule is shortened to a few milliseconds so that every run checks.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class WithdrawalTests
 {
     private const string Analyst = "analyst@example.org";

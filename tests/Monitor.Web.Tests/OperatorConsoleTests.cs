@@ -6,6 +6,7 @@ namespace MinistryMonitor.Web.Tests;
 
 /// <summary>The operator console in headless Chromium: monitor serve opens it to loopback.</summary>
 [Collection(WebArchiveCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class OperatorConsoleTests(WebArchiveFixture archive, BrowserFixture browser)
 {
     [Fact]

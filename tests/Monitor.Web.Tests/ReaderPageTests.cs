@@ -4,6 +4,7 @@ namespace MinistryMonitor.Web.Tests;
 
 /// <summary>The reader in headless Chromium, on an archive the real pipeline filled.</summary>
 [Collection(WebArchiveCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class ReaderPageTests(WebArchiveFixture archive, BrowserFixture browser)
 {
     [Fact]
@@ -95,6 +96,7 @@ public sealed class ReaderPageTests(WebArchiveFixture archive, BrowserFixture br
         Assert.Contains("<script>alert('body')</script>", text);
         Assert.Contains("<a href=\"javascript:alert('link')\">click me</a>", text);
         Assert.Empty(dialogs);
+        Assert.Empty(scriptsRun);
     }
 
     [Fact]

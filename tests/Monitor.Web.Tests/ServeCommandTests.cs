@@ -7,6 +7,7 @@ using MinistryMonitor.Cli.Demo;
 namespace MinistryMonitor.Web.Tests;
 
 /// <summary><c>monitor serve</c> as a user runs it: a separate process, after <c>monitor run</c>, on the same data folder.</summary>
+[Trait("Category", "Slow")]
 public sealed class ServeCommandTests
 {
     [Fact]

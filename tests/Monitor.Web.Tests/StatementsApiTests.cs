@@ -6,6 +6,7 @@ namespace MinistryMonitor.Web.Tests;
 
 /// <summary>The JSON API over loopback Kestrel (monitor serve), on the archive the pipeline filled.</summary>
 [Collection(WebArchiveCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class StatementsApiTests(WebArchiveFixture archive)
 {
     private HttpClient Client() => new() { BaseAddress = archive.BaseAddress };

@@ -10,6 +10,7 @@ namespace MinistryMonitor.Web.Tests;
 /// percent-encoding reaches the server as sent (HttpClient would escape it). Seeded, so a failure reproduces.
 /// </summary>
 [Collection(WebArchiveCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class WebFuzzTests(WebArchiveFixture archive)
 {
     private const int Seed = 20261206;

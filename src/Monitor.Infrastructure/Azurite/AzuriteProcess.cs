@@ -20,6 +20,7 @@ public sealed class AzuriteProcess : ILocalAzurite
     private readonly StringBuilder _output;
     private readonly Dictionary<string, int> _ports = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource<(int Blob, int Queue, int Table)> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private (int Blob, int Queue, int Table) _endpoints;
 
     private AzuriteProcess(Process process, StringBuilder output)
     {
@@ -41,7 +42,12 @@ public sealed class AzuriteProcess : ILocalAzurite
 
     /// <param name="dataDirectory">Where Azurite keeps its data; null keeps everything in memory.</param>
     /// <param name="debugLog">Whether Azurite writes its debug log (several lines per request) to debug.log in the data directory.</param>
-    public static async Task<AzuriteProcess> StartAsync(string? dataDirectory, CancellationToken cancellationToken, bool debugLog = false)
+    /// <param name="accounts">
+    /// Storage accounts Azurite serves besides the development account, each with the same well-known key
+    /// (<see cref="ConnectionStringOf"/>): a test assembly shares one Azurite and gives each test its own account, whose
+    /// containers, queues and tables no other test sees.
+    /// </param>
+    public static async Task<AzuriteProcess> StartAsync(string? dataDirectory, CancellationToken cancellationToken, bool debugLog = false, IReadOnlyCollection<string>? accounts = null)
     {
         var entry = await NodeTools.EnsureAzuriteAsync(cancellationToken);
 
@@ -49,7 +55,10 @@ public sealed class AzuriteProcess : ILocalAzurite
         args.AddRange(Arguments(dataDirectory, debugLog));
 
         // The supervisor watches its stdin: the pipe's write end stays in this process and closes when it ends.
-        var process = StartNode(args, redirectInput: true);
+        var environment = accounts is { Count: > 0 }
+            ? new Dictionary<string, string> { ["AZURITE_ACCOUNTS"] = string.Join(';', accounts.Prepend(AccountName).Select(a => $"{a}:{AccountKey}")) }
+            : null;
+        var process = StartNode(args, redirectInput: true, environment);
         var output = new StringBuilder();
         var azurite = new AzuriteProcess(process, output);
         process.OutputDataReceived += (_, e) => azurite.OnOutput(e.Data);
@@ -80,6 +89,7 @@ public sealed class AzuriteProcess : ILocalAzurite
             if (await Task.WhenAny(listening, exited) == exited)
                 throw new StorageEmulatorException($"Azurite exited with code {_process.ExitCode} before it was ready: {Output}");
             var (blob, queue, table) = await listening;
+            _endpoints = (blob, queue, table);
             ConnectionString = ConnectionStringFor(blob, queue, table);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -106,7 +116,7 @@ public sealed class AzuriteProcess : ILocalAzurite
     }
 
     /// <summary>Starts node with its output (and input, if asked) piped to this process.</summary>
-    internal static Process StartNode(IEnumerable<string> args, bool redirectInput)
+    internal static Process StartNode(IEnumerable<string> args, bool redirectInput, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo(NodeTools.FindOnPath("node") ?? "node", args)
         {
@@ -114,6 +124,7 @@ public sealed class AzuriteProcess : ILocalAzurite
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) psi.Environment[key] = value;
         try
         {
             return Process.Start(psi) ?? throw new StorageEmulatorException("Could not start Node.js for Azurite.");
@@ -156,12 +167,15 @@ public sealed class AzuriteProcess : ILocalAzurite
         return args;
     }
 
-    /// <summary>The connection string of Azurite's well-known development account on these loopback ports.</summary>
-    internal static string ConnectionStringFor(int blob, int queue, int table) =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{blob}/{AccountName};" +
-        $"QueueEndpoint=http://127.0.0.1:{queue}/{AccountName};" +
-        $"TableEndpoint=http://127.0.0.1:{table}/{AccountName};";
+    /// <summary>The connection string of one of the <c>accounts</c> this Azurite was started with.</summary>
+    public string ConnectionStringOf(string account) => ConnectionStringFor(_endpoints.Blob, _endpoints.Queue, _endpoints.Table, account);
+
+    /// <summary>The connection string of Azurite's well-known development account (or another it serves) on these loopback ports.</summary>
+    internal static string ConnectionStringFor(int blob, int queue, int table, string account = AccountName) =>
+        $"DefaultEndpointsProtocol=http;AccountName={account};AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{blob}/{account};" +
+        $"QueueEndpoint=http://127.0.0.1:{queue}/{account};" +
+        $"TableEndpoint=http://127.0.0.1:{table}/{account};";
 
     internal static string SupervisorScript()
     {

@@ -12,6 +12,7 @@ public sealed class BatchExtractorTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Run_FolderOfPlainGzippedAndBinaryPages_WritesOneTextPerPageAndReportsTheRefused()
     {

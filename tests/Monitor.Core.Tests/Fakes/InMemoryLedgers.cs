@@ -125,6 +125,10 @@ internal sealed class RecordingMailSender : IMailSender
     /// <summary>Sends waiting at the gate.</summary>
     public int Waiting => Volatile.Read(ref _waiting);
 
+    /// <summary>Completes when the first send reaches the gate, so a test can wait for it with a deadline instead of polling.</summary>
+    public Task FirstAtGate => _firstAtGate.Task;
+
+    private readonly TaskCompletionSource _firstAtGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _waiting;
 
     public async Task SendAsync(AlertEmail email, CancellationToken cancellationToken)
@@ -132,6 +136,7 @@ internal sealed class RecordingMailSender : IMailSender
         if (Gate is { } gate)
         {
             Interlocked.Increment(ref _waiting);
+            _firstAtGate.TrySetResult();
             await gate.Task.WaitAsync(cancellationToken);
             Interlocked.Decrement(ref _waiting);
         }

@@ -42,6 +42,7 @@ public sealed class SitemapReaderTests
         Assert.Equal("https://mfa.example/sitemap-2026-11.xml", Assert.Single(sitemap.ChildSitemaps).Url.AbsoluteUri);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Read_GzipBombBeyondTheProtocolsSize_IsRefused()
     {
@@ -59,6 +60,7 @@ public sealed class SitemapReaderTests
         Assert.Contains("once decompressed", error.Message);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Read_FiftyThousandUrls_ReadsThemInLinearTime()
     {

@@ -139,6 +139,7 @@ public sealed class DiscoverValidatorsTests
         Assert.Null(await StoredAsync());
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task HandleAsync_MoreNewStatementsThanThePendingCap_KeepsNoValidatorsUntilTheyAreArchived()
     {

@@ -177,7 +177,7 @@ public sealed class AlertDeliveryTests
         _world.Mail.Gate = gate;
 
         var first = _world.Stage.HandleAsync(SubscriptionWorld.Alert(), CancellationToken.None);
-        while (_world.Mail.Waiting == 0) await Task.Delay(5);
+        await _world.Mail.FirstAtGate.WaitAsync(TimeSpan.FromSeconds(30));
         var second = await Record.ExceptionAsync(() => _world.Stage.HandleAsync(SubscriptionWorld.Alert(), CancellationToken.None));
         gate.SetResult();
         await first;

@@ -9,6 +9,7 @@ namespace MinistryMonitor.IntegrationTests.Archive;
 /// The real pipeline on Azurite and a loopback ministry: what it archives is listed by the catalogue, found by the
 /// embedded search in inflected forms, and labelled in Blob Storage so the archive can be filtered by tags.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ArchivePipelineTests
 {
     private const string Listing = """

@@ -5,6 +5,7 @@ using MinistryMonitor.Core.Storage;
 namespace MinistryMonitor.IntegrationTests.Archive;
 
 /// <summary>The time-partitioned listings on Azurite: order, paging across month partitions, filters and idempotent writes.</summary>
+[Trait("Category", "Slow")]
 public sealed class CatalogueTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset May = new(2026, 5, 20, 12, 0, 0, TimeSpan.Zero);

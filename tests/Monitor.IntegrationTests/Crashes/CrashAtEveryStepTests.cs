@@ -10,6 +10,7 @@ namespace MinistryMonitor.IntegrationTests.Crashes;
 /// crash in the one documented window, between the SMTP server's acceptance and the claim's completion), nothing
 /// poisoned.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class CrashAtEveryStepTests(ITestOutputHelper output)
 {
     // Snapshots 8 and 10, trimmed to three items: cycle 1 archives two statements, cycle 2 a new one and an edit of

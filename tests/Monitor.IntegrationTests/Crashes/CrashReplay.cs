@@ -9,14 +9,13 @@ using MinistryMonitor.Cli.Demo;
 using MinistryMonitor.Core.Messages;
 using MinistryMonitor.Core.Storage;
 using MinistryMonitor.Core.Tests;
-using MinistryMonitor.Infrastructure.Azurite;
 
 namespace MinistryMonitor.IntegrationTests.Crashes;
 
 /// <summary>
-/// A replay of real State Department feed snapshots through the pipeline, run once per crash point on one Azurite:
+/// A replay of real State Department feed snapshots through the pipeline, run once per crash point on one storage account:
 /// each run has its own tables and containers (a prefix per run) and starts with empty queues, so runs never see
-/// each other's state and no Azurite has to be started per run.
+/// each other's state and no account has to be made per run.
 /// </summary>
 public sealed class CrashReplay : IAsyncDisposable
 {
@@ -24,7 +23,7 @@ public sealed class CrashReplay : IAsyncDisposable
     private static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
 
     private readonly string _directory = Directory.CreateTempSubdirectory("monitor-crash-").FullName;
-    private AzuriteProcess _azurite = null!;
+    private string _storage = null!;
     private LoopbackSite _site = null!;
     private LoopbackSmtpServer _smtp = null!;
     private (string Sources, string Topics, string Subscriptions) _files;
@@ -39,7 +38,7 @@ public sealed class CrashReplay : IAsyncDisposable
     {
         var all = SharedData.FeedSnapshots();
         var replay = new CrashReplay(snapshotNumbers.Select(n => Trim(SharedData.ReadFeedSnapshot(all[n - 1]), guidEndings)).ToArray());
-        replay._azurite = await AzuriteProcess.StartAsync(null, CancellationToken.None);
+        replay._storage = await TestAzurite.NewAccountAsync();
         replay._site = await LoopbackSite.StartAsync();
         replay._smtp = await LoopbackSmtpServer.StartAsync();
         replay._files = replay.WriteFiles();
@@ -111,7 +110,7 @@ public sealed class CrashReplay : IAsyncDisposable
             ["Monitor:SourcesFile"] = _files.Sources,
             ["Monitor:TopicsFile"] = _files.Topics,
             ["Monitor:SubscriptionsFile"] = _files.Subscriptions,
-            ["Storage:ConnectionString"] = _azurite.ConnectionString,
+            ["Storage:ConnectionString"] = _storage,
             ["Storage:TablePrefix"] = "Run" + tag,
             ["Storage:ArchiveContainer"] = "archive-" + tag,
             ["Storage:FeedContainer"] = "feeds-" + tag,
@@ -150,7 +149,7 @@ public sealed class CrashReplay : IAsyncDisposable
         }
     }
 
-    private QueueClient Queue(string name) => new(_azurite.ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+    private QueueClient Queue(string name) => new(_storage, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 
     private (string Sources, string Topics, string Subscriptions) WriteFiles()
     {
@@ -187,7 +186,6 @@ public sealed class CrashReplay : IAsyncDisposable
     {
         if (_smtp is not null) await _smtp.DisposeAsync();
         if (_site is not null) await _site.DisposeAsync();
-        if (_azurite is not null) await _azurite.DisposeAsync();
         try
         {
             Directory.Delete(_directory, recursive: true);

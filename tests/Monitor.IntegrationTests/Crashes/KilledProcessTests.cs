@@ -22,6 +22,7 @@ namespace MinistryMonitor.IntegrationTests.Crashes;
 /// lost, nothing poisoned. The test runs Azurite itself
 /// and points the command at it, so a killed command leaves no Azurite behind and storage outlives it, as on Azure.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class KilledProcessTests(ITestOutputHelper output)
 {
     private const string FeedPath = "rss-feed/press-releases/feed/";

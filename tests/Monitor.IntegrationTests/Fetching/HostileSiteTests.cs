@@ -12,6 +12,7 @@ namespace MinistryMonitor.IntegrationTests.Fetching;
 /// schemes, a robots.txt built to freeze a backtracking matcher. Each is refused or answered within seconds, with the
 /// reason, by the real fetch stack and by <c>monitor check-source</c> as a separate process, which never crashes.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class HostileSiteTests : IAsyncLifetime
 {
     private static readonly Dictionary<string, string?> PrivateNetworksOff = new() { ["Fetch:AllowPrivateNetworks"] = "false" };

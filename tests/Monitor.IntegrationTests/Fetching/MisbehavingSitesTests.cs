@@ -4,6 +4,7 @@ using MinistryMonitor.Core.Storage;
 namespace MinistryMonitor.IntegrationTests.Fetching;
 
 /// <summary>Each misbehaving server of one pipeline cycle gets the right log outcome; nothing is lost or duplicated; the others go on.</summary>
+[Trait("Category", "Slow")]
 public sealed class MisbehavingSitesTests(MisbehavingSites sites) : IClassFixture<MisbehavingSites>
 {
     private List<StatementRecord> StatementsOf(string sourceId) => sites.Statements.Where(s => s.SourceId == sourceId).ToList();

@@ -13,6 +13,7 @@ using Polly.CircuitBreaker;
 namespace MinistryMonitor.IntegrationTests.Fetching;
 
 /// <summary>The fetch stack against Kestrel sites on loopback that misbehave.</summary>
+[Trait("Category", "Slow")]
 public sealed class PageFetcherTests
 {
     private const string Page = "<html><body><article><p>Statement.</p></article></body></html>";

@@ -7,6 +7,7 @@ namespace MinistryMonitor.IntegrationTests.Fetching;
 /// 429 with Retry-After is logged as http-error with its retry time, the cycle ends at once (nothing waits for the
 /// retry time, nothing is poisoned), and the next cycle keeps off the site until then.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class RetryAfterPipelineTests
 {
     [Fact]

@@ -2,36 +2,33 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using MinistryMonitor.Core.Fetching;
 using MinistryMonitor.Core.Storage;
-using MinistryMonitor.Infrastructure.Azurite;
 using MinistryMonitor.Infrastructure.Options;
 using MinistryMonitor.Infrastructure.Storage;
 
 namespace MinistryMonitor.IntegrationTests.Fetching;
 
 /// <summary>The validators table against Azurite: pending statements round-trip, and rows stored before them still read as plain validators.</summary>
+[Trait("Category", "Slow")]
 public sealed class TableValidatorStoreTests(TableValidatorStoreTests.Storage storage) : IClassFixture<TableValidatorStoreTests.Storage>
 {
     private static readonly DateTimeOffset At = new(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
 
-    // One Azurite for the class; each test has its own URL.
+    // One storage account for the class; each test has its own URL.
     private readonly Uri _url = new($"https://mfa.example/news/{Guid.NewGuid():N}");
 
     private TableValidatorStore Store => new(storage.Clients);
 
     public sealed class Storage : IAsyncLifetime
     {
-        private AzuriteProcess _azurite = null!;
-
         public StorageClients Clients { get; private set; } = null!;
 
         public async Task InitializeAsync()
         {
-            _azurite = await AzuriteProcess.StartAsync(null, CancellationToken.None);
-            Clients = new StorageClients(Options.Create(new StorageOptions { ConnectionString = _azurite.ConnectionString }), []);
+            Clients = new StorageClients(Options.Create(new StorageOptions { ConnectionString = await TestAzurite.NewAccountAsync() }), []);
             await Clients.Table(StorageClients.TableNames.HttpValidators).CreateIfNotExistsAsync();
         }
 
-        public async Task DisposeAsync() => await _azurite.DisposeAsync();
+        public Task DisposeAsync() => Task.CompletedTask;
     }
 
     [Fact]

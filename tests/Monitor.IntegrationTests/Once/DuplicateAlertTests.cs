@@ -6,6 +6,7 @@ using MinistryMonitor.Infrastructure.Storage;
 namespace MinistryMonitor.IntegrationTests.Once;
 
 /// <summary>Copies of one alert on the queue, handled side by side by the real runner: each recipient is mailed once.</summary>
+[Trait("Category", "Slow")]
 public sealed class DuplicateAlertTests
 {
     [Fact]

@@ -1,16 +1,16 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MinistryMonitor.Core.Storage;
-using MinistryMonitor.Infrastructure.Azurite;
 using MinistryMonitor.Infrastructure.Options;
 using MinistryMonitor.Infrastructure.Storage;
 
 namespace MinistryMonitor.IntegrationTests.Once;
 
 /// <summary>The claim ledger against Azurite: the conditional writes are what makes "once" hold, so they are tested for real.</summary>
+[Trait("Category", "Slow")]
 public sealed class TableOnceLedgerTests(TableOnceLedgerTests.Storage storage) : IClassFixture<TableOnceLedgerTests.Storage>
 {
-    // One Azurite for the class; each test has its own key, so they do not see each other's rows.
+    // One storage account for the class; each test has its own key, so they do not see each other's rows.
     private readonly OnceKey Key = new("mail", $"alert-{Guid.NewGuid():N}/analyst@example.org");
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
 
@@ -18,18 +18,15 @@ public sealed class TableOnceLedgerTests(TableOnceLedgerTests.Storage storage) :
 
     public sealed class Storage : IAsyncLifetime
     {
-        private AzuriteProcess _azurite = null!;
-
         public StorageClients Clients { get; private set; } = null!;
 
         public async Task InitializeAsync()
         {
-            _azurite = await AzuriteProcess.StartAsync(null, CancellationToken.None);
-            Clients = new StorageClients(Options.Create(new StorageOptions { ConnectionString = _azurite.ConnectionString }), []);
+            Clients = new StorageClients(Options.Create(new StorageOptions { ConnectionString = await TestAzurite.NewAccountAsync() }), []);
             await Clients.Table(StorageClients.TableNames.Once).CreateIfNotExistsAsync();
         }
 
-        public async Task DisposeAsync() => await _azurite.DisposeAsync();
+        public Task DisposeAsync() => Task.CompletedTask;
     }
 
     private DateTimeOffset In(int seconds) => _time.GetUtcNow().AddSeconds(seconds);

@@ -8,6 +8,7 @@ namespace MinistryMonitor.IntegrationTests.SharedStorage;
 /// One Azurite per data folder, whatever runs on it: the built <c>monitor</c> started as separate processes, as a
 /// user does in two terminals, stopped and killed the ways they end in practice.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class SharedAzuriteTests
 {
     private const string FeedPath = "feed.xml";

@@ -14,6 +14,7 @@ namespace MinistryMonitor.IntegrationTests.SharedStorage;
 /// e-mails as the three runs alone; then a subscriber added while <c>serve</c> is up gets nothing for statements
 /// archived before. Two Azurites on one folder kept 20 statements of 30.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class SideBySideRunTests(ITestOutputHelper output)
 {
     private const string FeedPath = "rss-feed/press-releases/feed/";

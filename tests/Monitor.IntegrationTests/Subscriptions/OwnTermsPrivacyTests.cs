@@ -16,6 +16,7 @@ namespace MinistryMonitor.IntegrationTests.Subscriptions;
 /// A subscriber's own terms alert that subscriber and nobody else sees them: after a real run on Azurite, no public
 /// page, API answer, search hit, listing row, index row or blob tag holds them or an id derived from them.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed partial class OwnTermsPrivacyTests
 {
     private const string Address = "private.reader@example.org";

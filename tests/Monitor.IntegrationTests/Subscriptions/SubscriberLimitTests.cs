@@ -15,6 +15,7 @@ namespace MinistryMonitor.IntegrationTests.Subscriptions;
 /// loopback): one e-mail per address per window whatever is posted, a request budget per client address, and
 /// X-Forwarded-For believed only from configured proxies. Time is fake, so the 6-hour window is crossed at once.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class SubscriberLimitTests
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);

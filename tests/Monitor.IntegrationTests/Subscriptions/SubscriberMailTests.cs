@@ -15,6 +15,7 @@ namespace MinistryMonitor.IntegrationTests.Subscriptions;
 /// Subscribers end to end: the pipeline on Azurite mails through a real SMTP server on loopback, and the web host
 /// (monitor serve's Kestrel on loopback, on the same storage) answers the links in those e-mails.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class SubscriberMailTests
 {
     [Fact]

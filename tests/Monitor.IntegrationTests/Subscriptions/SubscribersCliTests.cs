@@ -1,6 +1,7 @@
 namespace MinistryMonitor.IntegrationTests.Subscriptions;
 
 /// <summary><c>monitor subscribers add|list|remove</c> as an operator runs them: separate processes on one data folder.</summary>
+[Trait("Category", "Slow")]
 public sealed class SubscribersCliTests
 {
     [Fact]

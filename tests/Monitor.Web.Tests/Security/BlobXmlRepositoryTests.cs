@@ -5,19 +5,20 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using MinistryMonitor.Infrastructure.Azurite;
+using MinistryMonitor.IntegrationTests;
 using MinistryMonitor.Web.Security;
 
 namespace MinistryMonitor.Web.Tests.Security;
 
 /// <summary><see cref="BlobXmlRepository"/> against Azurite; each test has its own container.</summary>
+[Trait("Category", "Slow")]
 public sealed class BlobXmlRepositoryTests(BlobXmlRepositoryTests.Storage storage) : IClassFixture<BlobXmlRepositoryTests.Storage>
 {
     public sealed class Storage : IAsyncLifetime
     {
-        public AzuriteProcess Azurite { get; private set; } = null!;
-        public async Task InitializeAsync() => Azurite = await AzuriteProcess.StartAsync(null, CancellationToken.None);
-        public async Task DisposeAsync() => await Azurite.DisposeAsync();
+        public string ConnectionString { get; private set; } = null!;
+        public async Task InitializeAsync() => ConnectionString = await TestAzurite.NewAccountAsync();
+        public Task DisposeAsync() => Task.CompletedTask;
     }
 
     private static readonly XElement Key = XElement.Parse("""<key id="3f2a6a5e-0a51-4c52-9f43-1a1d4b8e7c10" version="1"><creationDate>2026-11-29T23:00:00Z</creationDate></key>""");
@@ -73,7 +74,7 @@ public sealed class BlobXmlRepositoryTests(BlobXmlRepositoryTests.Storage storag
         first.StoreElement(Key, "key-a");
         first.StoreElement(new XElement("key", new XAttribute("id", "b")), "key-b");
 
-        var second = new BlobXmlRepository(new BlobServiceClient(storage.Azurite.ConnectionString).GetBlobContainerClient(container.Name), NullLogger<BlobXmlRepository>.Instance);
+        var second = new BlobXmlRepository(new BlobServiceClient(storage.ConnectionString).GetBlobContainerClient(container.Name), NullLogger<BlobXmlRepository>.Instance);
 
         Assert.Equal(["3f2a6a5e-0a51-4c52-9f43-1a1d4b8e7c10", "b"], second.GetAllElements().Select(e => (string?)e.Attribute("id")));
     }
@@ -121,13 +122,13 @@ public sealed class BlobXmlRepositoryTests(BlobXmlRepositoryTests.Storage storag
         var services = new ServiceCollection().AddLogging();
         services.AddDataProtection().SetApplicationName(DataProtectionServiceExtensions.ApplicationName);
         services.Configure<KeyManagementOptions>(o => o.XmlRepository = new BlobXmlRepository(
-            new BlobServiceClient(storage.Azurite.ConnectionString).GetBlobContainerClient(containerName), NullLogger<BlobXmlRepository>.Instance));
+            new BlobServiceClient(storage.ConnectionString).GetBlobContainerClient(containerName), NullLogger<BlobXmlRepository>.Instance));
         return services.BuildServiceProvider();
     }
 
     private (BlobXmlRepository Repository, BlobContainerClient Container) New()
     {
-        var container = new BlobServiceClient(storage.Azurite.ConnectionString).GetBlobContainerClient("dp-" + Guid.NewGuid().ToString("N"));
+        var container = new BlobServiceClient(storage.ConnectionString).GetBlobContainerClient("dp-" + Guid.NewGuid().ToString("N"));
         return (new BlobXmlRepository(container, NullLogger<BlobXmlRepository>.Instance), container);
     }
 

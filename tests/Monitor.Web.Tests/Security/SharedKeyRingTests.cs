@@ -17,6 +17,7 @@ namespace MinistryMonitor.Web.Tests.Security;
 /// antiforgery keys in the shared blob container.
 /// </summary>
 [Collection(WebArchiveCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed partial class SharedKeyRingTests(WebArchiveFixture archive)
 {
     [Fact]

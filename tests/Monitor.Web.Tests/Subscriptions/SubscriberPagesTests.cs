@@ -6,6 +6,7 @@ namespace MinistryMonitor.Web.Tests.Subscriptions;
 
 /// <summary>The subscriber pages in headless Chromium: subscribe, confirm from the e-mail, manage, unsubscribe.</summary>
 [Collection(WebArchiveCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class SubscriberPagesTests(WebArchiveFixture archive, BrowserFixture browser)
 {
     private const string Address = "browser-reader@example.org";
@@ -57,6 +58,20 @@ public sealed class SubscriberPagesTests(WebArchiveFixture archive, BrowserFixtu
 
     [Fact]
     public async Task UnsubscribePage_ForgedToken_SaysTheLinkIsNotValid()
+    {
+        var (page, _) = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(archive.BaseAddress, "unsubscribe/bS5hYmMuMA.Zm9yZ2Vk").AbsoluteUri);
+
+        // The GET only asks (mail scanners follow links); the one-click POST is where the token is checked.
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.ClickAsync("button:has-text('Unsubscribe')"), r => r.Request.Method == "POST" && r.Url.Contains("/unsubscribe/", StringComparison.Ordinal));
+
+        Assert.Equal(404, response!.Status);
+        Assert.Equal("Link not valid", await page.InnerTextAsync("h1"));
+    }
+
+    [Fact]
+    public async Task ManagePage_ForgedToken_SaysTheLinkIsNotValid()
     {
         var (page, _) = await browser.NewPageAsync();
         var response = await page.GotoAsync(new Uri(archive.BaseAddress, "subscriptions/manage/bS5hYmMuMA.Zm9yZ2Vk").AbsoluteUri);

@@ -3,8 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MinistryMonitor.Infrastructure.Http;
+using MinistryMonitor.IntegrationTests.Fetching;
 
-namespace MinistryMonitor.IntegrationTests.Fetching;
+namespace MinistryMonitor.Infrastructure.Tests.Http;
 
 public sealed class FetchSafetyNoticeTests
 {

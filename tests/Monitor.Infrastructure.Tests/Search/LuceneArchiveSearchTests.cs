@@ -4,7 +4,7 @@ using MinistryMonitor.Core.Archive;
 using MinistryMonitor.Infrastructure.Search;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
-namespace MinistryMonitor.IntegrationTests.Archive;
+namespace MinistryMonitor.Infrastructure.Tests.Search;
 
 /// <summary>The embedded back end for real: a Lucene.Net index in a folder on disk.</summary>
 public sealed class LuceneArchiveSearchTests : IDisposable

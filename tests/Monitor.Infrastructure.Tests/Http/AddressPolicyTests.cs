@@ -1,7 +1,7 @@
 using System.Net;
 using MinistryMonitor.Infrastructure.Http;
 
-namespace MinistryMonitor.IntegrationTests.Fetching;
+namespace MinistryMonitor.Infrastructure.Tests.Http;
 
 public sealed class AddressPolicyTests
 {

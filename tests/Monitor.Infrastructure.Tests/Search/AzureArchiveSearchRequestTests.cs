@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using MinistryMonitor.Core.Archive;
 using MinistryMonitor.Infrastructure.Search;
 
-namespace MinistryMonitor.IntegrationTests.Archive;
+namespace MinistryMonitor.Infrastructure.Tests.Search;
 
 /// <summary>
 /// The Azure AI Search back end can't run here (no service, no emulator), so these unit tests check only what it

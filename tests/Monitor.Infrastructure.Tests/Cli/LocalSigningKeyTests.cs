@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using MinistryMonitor.Cli.Local;
 
-namespace MinistryMonitor.IntegrationTests.SharedStorage;
+namespace MinistryMonitor.Infrastructure.Tests.Cli;
 
 /// <summary>Commands started together on a new data folder sign subscribers' links with one key.</summary>
 public sealed class LocalSigningKeyTests

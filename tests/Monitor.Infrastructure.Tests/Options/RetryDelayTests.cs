@@ -1,6 +1,6 @@
 using MinistryMonitor.Infrastructure.Options;
 
-namespace MinistryMonitor.IntegrationTests;
+namespace MinistryMonitor.Infrastructure.Tests.Options;
 
 /// <summary>The local runner's wait before a failed message's next attempt.</summary>
 public sealed class RetryDelayTests

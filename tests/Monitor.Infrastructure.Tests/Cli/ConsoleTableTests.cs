@@ -1,6 +1,6 @@
 using MinistryMonitor.Cli.Output;
 
-namespace MinistryMonitor.IntegrationTests;
+namespace MinistryMonitor.Infrastructure.Tests.Cli;
 
 public sealed class ConsoleTableTests
 {
