@@ -119,7 +119,7 @@ public static class SubscriptionsApi
         if (check != TokenCheck.Valid) return LinkProblem(check);
         var pending = await service.GetPendingAsync(id, cancellationToken);
         if (pending is null) return LinkProblem(TokenCheck.Forged);
-        return new RazorComponentResult<ConfirmPage>(new { Action = $"/subscriptions/confirm/{token}", What = ConfirmationEmailComposer.Describe(pending) });
+        return new RazorComponentResult<ConfirmPage>(new { Action = $"/subscriptions/confirm/{token}", What = service.Describe(pending) });
     }
 
     public static async Task<IResult> ConfirmPagePost(SelfService service, SubscriberLinks links, string token, CancellationToken cancellationToken)
