@@ -18,7 +18,7 @@ public static class AlertEmailComposer
         var terms = alert.Mentions.Select(m => m.MatchedText).Distinct(StringComparer.Ordinal).ToList();
 
         var layout = new EmailLayout(subject, locale)
-            .Paragraph($"{alert.SourceName}: {what} \"{alert.TopicName}\".", alert.TopicName)
+            .Paragraph($"{alert.SourceName} — {what} \"{alert.TopicName}\".", alert.TopicName)
             .Heading(title, statementPage)
             .Meta(alert.Published is { } published ? $"Published {locale.When(published)}" : $"Found {locale.When(alert.RaisedAt)}")
             .Links(("Read the statement", statementPage), ("On the ministry's site", alert.Url));

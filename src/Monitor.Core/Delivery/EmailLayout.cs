@@ -60,9 +60,10 @@ public sealed class EmailLayout
         return Block($"<p style=\"margin:0 0 16px;{Ink}\">{html}</p>", text);
     }
 
-    /// <summary>The statement's title, as the e-mail's heading, linking to its page.</summary>
+    /// <summary>The e-mail's one heading (an alert's statement title, linking to its page).</summary>
     public EmailLayout Heading(string text, Uri? link = null) =>
-        Block($"<h1 style=\"margin:0 0 8px;font-size:22px;line-height:1.3;{Ink}\">{Anchor(text, link)}</h1>", text, gap: false);
+        Block($"<h1 style=\"margin:0 0 {(link is null ? 16 : 8)}px;font-size:22px;line-height:1.3;{Ink}\">{Anchor(text, link)}</h1>",
+            $"{text}{Environment.NewLine}{new string('=', Math.Min(text.Length, 72))}", gap: link is null);
 
     /// <summary>A small grey line under a heading: when, where.</summary>
     public EmailLayout Meta(string text) =>

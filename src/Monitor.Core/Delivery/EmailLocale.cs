@@ -46,6 +46,10 @@ public sealed partial record EmailLocale(string Language, TimeZoneInfo Zone)
     /// <summary>"08:00" (en-US: "8:00 AM") of an hour of the day.</summary>
     public string Hour(int hour) => new System.DateTime(2000, 1, 1, hour, 0, 0, DateTimeKind.Unspecified).ToString(IsUnitedStates ? "h:mm tt" : "HH:mm", Culture);
 
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    public string And(IReadOnlyList<string> items) =>
+        items.Count <= 1 ? string.Concat(items) : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
+
     /// <summary>The zone as people say it: "Baku time", "New York time", "UTC".</summary>
     public string ZoneName => FriendlyName(Zone);
 

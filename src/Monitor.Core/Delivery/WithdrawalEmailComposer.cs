@@ -15,9 +15,9 @@ public static class WithdrawalEmailComposer
         var title = notice.Title ?? notice.Url.AbsoluteUri;
         var subject = $"[{(withdrawn ? "Withdrawn" : "Restored")}] {notice.SourceName}: {title}";
         var what = withdrawn
-            ? $"{notice.SourceName} withdrew a statement from its site (seen {locale.When(notice.RaisedAt)}: {notice.Reason})."
-            : $"{notice.SourceName} published again a statement it had withdrawn (seen {locale.When(notice.RaisedAt)}).";
-        var topics = string.Join(", ", topicNames.Select(n => $"\"{n}\""));
+            ? $"{notice.SourceName} — a statement was withdrawn from the ministry's site (seen {locale.When(notice.RaisedAt)}: {notice.Reason})."
+            : $"{notice.SourceName} — a statement the ministry had withdrawn is published again (seen {locale.When(notice.RaisedAt)}).";
+        var topics = locale.And(topicNames.Select(n => $"\"{n}\"").ToList());
 
         var layout = new EmailLayout(subject, locale)
             .Paragraph(what)

@@ -9,8 +9,9 @@ public static class ConfirmationEmailComposer
     {
         const string subject = "Confirm your Ministry Monitor alerts";
         var body = new EmailLayout(subject, subscription.EmailLocale)
+            .Heading("Confirm your alerts")
             .Paragraph("Someone, probably you, asked Ministry Monitor to send alerts to this address:")
-            .Paragraph(Describe(subscription, topicName) + ".")
+            .Paragraph(Sentence(Describe(subscription, topicName)))
             .Button("Confirm the subscription", confirm)
             .Paragraph($"The link works for {SubscriberTokens.ConfirmLifetime.TotalDays:0} days.")
             .Note("If it was not you, ignore this e-mail: nothing will be sent unless the address is confirmed.")
@@ -22,8 +23,9 @@ public static class ConfirmationEmailComposer
     {
         const string subject = "Your Ministry Monitor alerts";
         var body = new EmailLayout(subject, subscription.EmailLocale)
+            .Heading("You are subscribed already")
             .Paragraph("Someone, probably you, asked to subscribe this address, which already receives Ministry Monitor alerts:")
-            .Paragraph(Describe(subscription, topicName) + ".")
+            .Paragraph(Sentence(Describe(subscription, topicName)))
             .Button("Change or stop them", manage)
             .Note("If it was not you, nothing has changed; you can ignore this e-mail.")
             .Render();
@@ -33,10 +35,10 @@ public static class ConfirmationEmailComposer
     /// <summary>What a subscription follows and how often, in words: topics by name, never by id.</summary>
     public static string Describe(Subscription s, Func<string, string> topicName)
     {
-        var parts = new List<string>();
-        if (s.Topics.Count > 0) parts.Add((s.Topics.Count == 1 ? "the topic " : "the topics ") + And(s.Topics.Select(t => $"\"{topicName(t)}\"").ToList()));
-        if (s.Terms.Count > 0) parts.Add((s.Terms.Count == 1 ? "your term " : "your terms ") + And(s.Terms.Select(t => $"\"{t}\"").ToList()));
         var locale = s.EmailLocale;
+        var parts = new List<string>();
+        if (s.Topics.Count > 0) parts.Add((s.Topics.Count == 1 ? "the topic " : "the topics ") + locale.And(s.Topics.Select(t => $"\"{topicName(t)}\"").ToList()));
+        if (s.Terms.Count > 0) parts.Add((s.Terms.Count == 1 ? "your term " : "your terms ") + locale.And(s.Terms.Select(t => $"\"{t}\"").ToList()));
         var mode = s.Mode switch
         {
             DeliveryMode.Daily => $"in a daily digest at {locale.Hour(s.Hour)} {locale.ZoneName}",
@@ -46,8 +48,7 @@ public static class ConfirmationEmailComposer
         return $"{string.Join(" and ", parts)}, {mode}";
     }
 
-    private static string And(IReadOnlyList<string> items) =>
-        items.Count <= 1 ? string.Concat(items) : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
+    private static string Sentence(string text) => string.Concat(char.ToUpperInvariant(text[0]).ToString(), text.AsSpan(1), ".");
 
     private static AlertEmail Email(Subscription s, string subject, EmailBody body, string kind, string domain) =>
         new(s.Address, s.Name, subject, body.Text, body.Html, $"{Storage.Hashes.Sha256($"{kind}\n{s.Id}\n{Guid.NewGuid()}")[..32]}@{domain}");

@@ -16,7 +16,8 @@ public static class DigestEmailComposer
         var emailLinks = new EmailLinks(links.Unsubscribe(subscription.Id), links.Manage(subscription.Id));
 
         var layout = new EmailLayout(subject, locale)
-            .Paragraph($"{kind} digest of Ministry Monitor: {alerts.Count} {(alerts.Count == 1 ? "alert" : "alerts")} from {locale.When(period.Start)} to {locale.When(period.End)}.");
+            .Heading($"{kind} digest, {locale.Day(period.End)}")
+            .Paragraph($"{alerts.Count} {(alerts.Count == 1 ? "alert" : "alerts")} from {locale.When(period.Start)} to {locale.When(period.End)}.");
         foreach (var topic in alerts.GroupBy(a => a.TopicName).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             layout.Section(topic.Key);
