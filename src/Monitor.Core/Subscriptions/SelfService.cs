@@ -138,6 +138,7 @@ public sealed class SelfService(
             Hour = changed.Hour,
             TimeZone = changed.TimeZone,
             WeeklyOn = changed.WeeklyOn,
+            Withdrawals = changed.Withdrawals,
         });
         await store.SaveAsync(updated, cancellationToken);
         return new(check, updated);
