@@ -100,9 +100,10 @@ public static class SubscriptionsApi
         new RazorComponentResult<SubscribePage>(new { Value = NewFrom(context) });
 
     public static async Task<IResult> SubscribeForm(
-        SelfService service, TimeProvider time, HttpContext context, [FromForm] SubscriptionFormFields form, [FromForm] string? address, CancellationToken cancellationToken)
+        SelfService service, TimeProvider time, HttpContext context, [FromForm] SubscriptionFormFields? form, [FromForm] string? address, CancellationToken cancellationToken)
     {
-        var request = form.ToSubscription(NewFrom(context) with { Address = address ?? string.Empty });
+        // A post with none of the form's fields (not from the page: it always sends mode and terms) binds no object.
+        var request = (form ?? new SubscriptionFormFields()).ToSubscription(NewFrom(context) with { Address = address ?? string.Empty });
         try
         {
             await service.SubscribeAsync(request, cancellationToken);
@@ -149,8 +150,9 @@ public static class SubscriptionsApi
         return result.Succeeded ? Manage(result.Subscription!, token, links, null, saved: false) : LinkProblem(result.Check);
     }
 
-    public static async Task<IResult> ManagePagePost(SelfService service, SubscriberLinks links, string token, [FromForm] SubscriptionFormFields form, CancellationToken cancellationToken)
+    public static async Task<IResult> ManagePagePost(SelfService service, SubscriberLinks links, string token, [FromForm] SubscriptionFormFields? form, CancellationToken cancellationToken)
     {
+        form ??= new SubscriptionFormFields();
         try
         {
             var result = await service.UpdateAsync(token, form.ToSubscription, cancellationToken);
