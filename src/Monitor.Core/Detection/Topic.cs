@@ -20,6 +20,12 @@ public sealed record Topic(string Id, string Name, IReadOnlyList<string> Terms)
 
     /// <summary>Where the <see cref="RequireAll"/> groups must be found, relative to the mention.</summary>
     public MatchScope Scope { get; init; } = MatchScope.Paragraph;
+
+    /// <summary>The part of the world the topic belongs to ("South Caucasus"); the subscribe form groups topics by it.</summary>
+    public string Region { get; init; } = DefaultRegion;
+
+    /// <summary>The group of topics whose catalogue entry names no region.</summary>
+    public const string DefaultRegion = "Other topics";
 }
 
 /// <summary>How far from a mention the required groups of a topic may be.</summary>

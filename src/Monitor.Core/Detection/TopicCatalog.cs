@@ -8,7 +8,7 @@ public static class TopicCatalog
 {
     private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
     {
-        "id", "name", "terms", "phrases", "acronyms", "exclude", "requireAll", "scope", "comment",
+        "id", "name", "region", "terms", "phrases", "acronyms", "exclude", "requireAll", "scope", "comment",
     };
 
     public static IReadOnlyList<Topic> Load(string path) => Parse(ConfigurationJson.ReadFile(path), path);
@@ -86,7 +86,7 @@ public static class TopicCatalog
                 throw new ConfigurationFileException(fileName, id, "scope", "only meaningful with \"requireAll\"");
         }
 
-        return new Topic(id, name, terms) { Acronyms = acronyms, Exclude = exclude, RequireAll = groups, Scope = scope };
+        return new Topic(id, name, terms) { Acronyms = acronyms, Exclude = exclude, RequireAll = groups, Scope = scope, Region = String(item, "region") ?? Topic.DefaultRegion };
     }
 
     private static void Validate(IEnumerable<string> terms, bool caseSensitive, string fileName, string id, string field)

@@ -65,7 +65,7 @@ public sealed class AlertDelivery(
             foreach (var subscription in byMail)
             {
                 var email = AlertEmailComposer.Compose(alert, new MailRecipient(subscription.Address, subscription.Name), statementPage,
-                    new EmailLinks(links.Unsubscribe(subscription.Id), links.Manage(subscription.Id)), edits, MessageIdDomain);
+                    new EmailLinks(links.Unsubscribe(subscription.Id), links.Manage(subscription.Id)), edits, subscription.EmailLocale, MessageIdDomain);
                 if (await TryAsync(subscription, alert, failures, () => MailAsync(session, subscription, alert, email, cancellationToken))) delivered++;
             }
         }
@@ -96,7 +96,7 @@ public sealed class AlertDelivery(
                 var followed = topics.Where(t => subscription.Wants(t, notice.SourceId, language))
                     .Select(t => snapshot.Detector.Topics.FirstOrDefault(topic => topic.Id == t)?.Name ?? t).ToList();
                 var email = WithdrawalEmailComposer.Compose(notice, new MailRecipient(subscription.Address, subscription.Name), statementPage,
-                    new EmailLinks(links.Unsubscribe(subscription.Id), links.Manage(subscription.Id)), followed, MessageIdDomain);
+                    new EmailLinks(links.Unsubscribe(subscription.Id), links.Manage(subscription.Id)), followed, subscription.EmailLocale, MessageIdDomain);
                 if (await TryAsync(subscription, notice, failures, () => MailAsync(session, subscription, notice, email, cancellationToken))) delivered++;
             }
         }

@@ -74,7 +74,7 @@ public sealed class SelfService(
         var existing = await store.GetAsync(wanted.Id, cancellationToken);
         if (existing is { Status: SubscriptionStatus.Active or SubscriptionStatus.Bouncing })
         {
-            await mail.SendAsync(ConfirmationEmailComposer.AlreadySubscribed(existing, links.Manage(existing.Id), AlertDelivery.MessageIdDomain), cancellationToken);
+            await mail.SendAsync(ConfirmationEmailComposer.AlreadySubscribed(existing, links.Manage(existing.Id), rules.TopicName, AlertDelivery.MessageIdDomain), cancellationToken);
             return;
         }
         if (existing is { Status: SubscriptionStatus.Pending } && now - existing.CreatedAt < ResendInterval)
@@ -83,7 +83,7 @@ public sealed class SelfService(
             return;
         }
         await store.SaveAsync(wanted, cancellationToken);
-        await mail.SendAsync(ConfirmationEmailComposer.Confirm(wanted, links.Confirm(wanted.Id), AlertDelivery.MessageIdDomain), cancellationToken);
+        await mail.SendAsync(ConfirmationEmailComposer.Confirm(wanted, links.Confirm(wanted.Id), rules.TopicName, AlertDelivery.MessageIdDomain), cancellationToken);
         logger.LogInformation("Subscription of {Address} waits for confirmation", wanted.Address);
     }
 
@@ -108,6 +108,9 @@ public sealed class SelfService(
         logger.LogInformation("{Address} unsubscribed", gone.Address);
         return new(check, gone);
     }
+
+    /// <summary>What a subscription follows and how often, in words (topics by name), as its e-mails say it.</summary>
+    public string Describe(Subscription subscription) => ConfirmationEmailComposer.Describe(subscription, rules.TopicName);
 
     /// <summary>A pending subscription, to show what a confirmation link would confirm.</summary>
     public async Task<Subscription?> GetPendingAsync(string id, CancellationToken cancellationToken) =>
@@ -135,6 +138,7 @@ public sealed class SelfService(
             Hour = changed.Hour,
             TimeZone = changed.TimeZone,
             WeeklyOn = changed.WeeklyOn,
+            Withdrawals = changed.Withdrawals,
         });
         await store.SaveAsync(updated, cancellationToken);
         return new(check, updated);

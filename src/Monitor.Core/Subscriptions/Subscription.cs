@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Serialization;
+using MinistryMonitor.Core.Delivery;
 using MinistryMonitor.Core.Storage;
 
 namespace MinistryMonitor.Core.Subscriptions;
@@ -47,6 +48,12 @@ public sealed record Subscription
     /// <summary>IANA time zone of <see cref="Hour"/>.</summary>
     public string TimeZone { get; init; } = "UTC";
 
+    /// <summary>
+    /// The language tag of the subscriber's e-mails (their <c>lang</c>, how dates are written): an English one, since the
+    /// e-mails are written in English ("en", "en-GB", "en-US"), from the browser's Accept-Language at subscribing.
+    /// </summary>
+    public string Locale { get; init; } = EmailLocale.DefaultLanguage;
+
     /// <summary>The day a weekly digest goes out.</summary>
     public DayOfWeek WeeklyOn { get; init; } = DayOfWeek.Monday;
 
@@ -75,6 +82,10 @@ public sealed record Subscription
     /// <summary>The id of the topic compiled from <see cref="Terms"/>; private: it only ever names this subscriber's alerts.</summary>
     [JsonIgnore]
     public string? OwnTopicId => OwnTermsId is null ? null : OwnTopicPrefix + OwnTermsId;
+
+    /// <summary>How this subscriber's e-mails write dates: <see cref="Locale"/> in <see cref="TimeZone"/>.</summary>
+    [JsonIgnore]
+    public EmailLocale EmailLocale => EmailLocale.For(Locale, TimeZone);
 
     [JsonIgnore]
     public Channel Channel => Webhook is null ? Channel.Email : Channel.Webhook;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Mail;
+using MinistryMonitor.Core.Delivery;
 using MinistryMonitor.Core.Detection;
 
 namespace MinistryMonitor.Core.Subscriptions;
@@ -34,10 +35,15 @@ public sealed class SubscriptionRules(IReadOnlyCollection<Topic> catalogue, IRea
         if (subscription.Hour is < 0 or > 23)
             throw new SubscriptionException("hour", $"{subscription.Hour} is not an hour of the day (0-23)");
         FindTimeZone(subscription.TimeZone);
+        if (!EmailLocale.IsSupported(subscription.Locale))
+            throw new SubscriptionException("locale", $"'{subscription.Locale}' is not a language the e-mails are written in (en, or en with a region: en-GB, en-US)");
         if (subscription.Webhook is not null) CheckWebhook(subscription.Webhook, allowPrivateNetworks);
         // Every way in (web, CLI, API) validates, so every new subscription gets its private own-terms id here.
         return subscription with { Address = address, OwnTermsId = subscription.OwnTermsId ?? Subscription.NewOwnTermsId() };
     }
+
+    /// <summary>The display name of a catalogue topic ("Lachin corridor"), or the id when the catalogue no longer has it.</summary>
+    public string TopicName(string id) => catalogue.FirstOrDefault(t => t.Id == id)?.Name ?? id;
 
     public static string CheckAddress(string? address)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using MinistryMonitor.Core.Delivery;
 using MinistryMonitor.Core.Subscriptions;
 using MinistryMonitor.Web.Limits;
 using MinistryMonitor.Web.Subscriptions;
@@ -37,7 +38,7 @@ public static class SubscriptionsApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
 
         var pages = endpoints.MapGroup("/").AllowAnonymous().ExcludeFromDescription().RequireRateLimiting(SubscriberLimits.PolicyName);
-        pages.MapGet("/subscribe", () => new RazorComponentResult<SubscribePage>());
+        pages.MapGet("/subscribe", SubscribePageGet);
         pages.MapPost(SubscribeFormPath, SubscribeForm);
         pages.MapGet("/subscriptions/confirm/{token}", ConfirmPageGet);
         pages.MapPost("/subscriptions/confirm/{token}", ConfirmPagePost);
@@ -56,7 +57,7 @@ public static class SubscriptionsApi
     {
         try
         {
-            await service.SubscribeAsync(request.ToSubscription(), cancellationToken);
+            await service.SubscribeAsync(request.ToSubscription() with { Locale = EmailLocale.FromAcceptLanguage(context.Request.Headers.AcceptLanguage) }, cancellationToken);
         }
         catch (SubscriptionException ex)
         {
@@ -94,24 +95,37 @@ public static class SubscriptionsApi
 
     // ---- Pages ----
 
+    /// <summary>The empty form, its time zone suggested from the browser's Accept-Language (no script can ask the browser).</summary>
+    public static RazorComponentResult SubscribePageGet(HttpContext context) =>
+        new RazorComponentResult<SubscribePage>(new { Value = NewFrom(context) });
+
     public static async Task<IResult> SubscribeForm(
-        SelfService service, TimeProvider time, HttpContext context, [FromForm] SubscriptionFormFields form, [FromForm] string? address, CancellationToken cancellationToken)
+        SelfService service, TimeProvider time, HttpContext context, [FromForm] SubscriptionFormFields? form, [FromForm] string? address, CancellationToken cancellationToken)
     {
-        var request = form.ToSubscription(new Subscription { Address = address ?? string.Empty });
+        // A post with none of the form's fields (not from the page: it always sends mode and terms) binds no object.
+        var request = (form ?? new SubscriptionFormFields()).ToSubscription(NewFrom(context) with { Address = address ?? string.Empty });
         try
         {
             await service.SubscribeAsync(request, cancellationToken);
         }
         catch (SubscriptionException ex)
         {
-            return new RazorComponentResult<SubscribePage>(new { Value = request, Error = ex.Message }) { StatusCode = StatusCodes.Status400BadRequest };
+            return new RazorComponentResult<SubscribePage>(new { Value = request, Error = SubscriptionFormMessages.For(ex), ErrorField = ex.Field }) { StatusCode = StatusCodes.Status400BadRequest };
         }
         catch (AddressMailLimitException ex)
         {
             return AddressLimited(context, time, ex);
         }
-        return Message("Check your inbox", $"We sent a confirmation link to {request.Address.Trim()}. Nothing else is sent before you follow it.");
+        return Message(SubscriptionFormMessages.SentTitle, SubscriptionFormMessages.Sent(request.Address.Trim()));
     }
+
+    /// <summary>A subscription as the form starts it: the zone suggested and the e-mails' English locale taken from Accept-Language.</summary>
+    private static Subscription NewFrom(HttpContext context) => new()
+    {
+        Address = string.Empty,
+        TimeZone = TimeZoneChoices.Suggest(context.Request.Headers.AcceptLanguage),
+        Locale = EmailLocale.FromAcceptLanguage(context.Request.Headers.AcceptLanguage),
+    };
 
     public static async Task<IResult> ConfirmPageGet(SelfService service, SubscriberLinks links, string token, CancellationToken cancellationToken)
     {
@@ -119,7 +133,7 @@ public static class SubscriptionsApi
         if (check != TokenCheck.Valid) return LinkProblem(check);
         var pending = await service.GetPendingAsync(id, cancellationToken);
         if (pending is null) return LinkProblem(TokenCheck.Forged);
-        return new RazorComponentResult<ConfirmPage>(new { Action = $"/subscriptions/confirm/{token}", What = ConfirmationEmailComposer.Describe(pending) });
+        return new RazorComponentResult<ConfirmPage>(new { Action = $"/subscriptions/confirm/{token}", What = service.Describe(pending) });
     }
 
     public static async Task<IResult> ConfirmPagePost(SelfService service, SubscriberLinks links, string token, CancellationToken cancellationToken)
@@ -136,8 +150,9 @@ public static class SubscriptionsApi
         return result.Succeeded ? Manage(result.Subscription!, token, links, null, saved: false) : LinkProblem(result.Check);
     }
 
-    public static async Task<IResult> ManagePagePost(SelfService service, SubscriberLinks links, string token, [FromForm] SubscriptionFormFields form, CancellationToken cancellationToken)
+    public static async Task<IResult> ManagePagePost(SelfService service, SubscriberLinks links, string token, [FromForm] SubscriptionFormFields? form, CancellationToken cancellationToken)
     {
+        form ??= new SubscriptionFormFields();
         try
         {
             var result = await service.UpdateAsync(token, form.ToSubscription, cancellationToken);
@@ -146,7 +161,7 @@ public static class SubscriptionsApi
         catch (SubscriptionException ex)
         {
             var current = await service.GetAsync(token, cancellationToken);
-            return current.Succeeded ? Manage(form.ToSubscription(current.Subscription!), token, links, ex.Message, saved: false) : LinkProblem(current.Check);
+            return current.Succeeded ? Manage(form.ToSubscription(current.Subscription!), token, links, ex, saved: false) : LinkProblem(current.Check);
         }
     }
 
@@ -160,13 +175,14 @@ public static class SubscriptionsApi
 
     // ---- Shared ----
 
-    private static RazorComponentResult Manage(Subscription subscription, string token, SubscriberLinks links, string? error, bool saved) =>
+    private static RazorComponentResult Manage(Subscription subscription, string token, SubscriberLinks links, SubscriptionException? error, bool saved) =>
         new RazorComponentResult<ManagePage>(new
         {
             Value = subscription,
             Action = $"/subscriptions/manage/{token}",
             Unsubscribe = links.Unsubscribe(subscription.Id).AbsolutePath,
-            Error = error,
+            Error = error is null ? null : SubscriptionFormMessages.For(error),
+            ErrorField = error?.Field,
             Saved = saved,
         }) { StatusCode = error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest };
 

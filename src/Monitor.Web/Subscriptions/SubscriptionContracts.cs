@@ -57,6 +57,7 @@ public sealed class SubscriptionFormFields
     public string? Mode { get; set; }
     public string? Hour { get; set; }
     public string? TimeZone { get; set; }
+    public string? WeeklyOn { get; set; }
 
     /// <summary>The "tell me of withdrawals" checkbox: the forms always show it, so its absence means unticked.</summary>
     public string? Withdrawals { get; set; }
@@ -65,6 +66,7 @@ public sealed class SubscriptionFormFields
     {
         var mode = Enum.TryParse<DeliveryMode>(Mode, ignoreCase: true, out var m) && Enum.IsDefined(m) ? m : s.Mode;
         var hour = int.TryParse(Hour, NumberStyles.Integer, CultureInfo.InvariantCulture, out var h) ? h : s.Hour;
+        var weeklyOn = Enum.TryParse<DayOfWeek>(WeeklyOn, ignoreCase: true, out var d) && Enum.IsDefined(d) ? d : s.WeeklyOn;
         return s with
         {
             Topics = Topics ?? [],
@@ -72,6 +74,7 @@ public sealed class SubscriptionFormFields
             Sources = Sources ?? [],
             Mode = mode,
             Hour = hour,
+            WeeklyOn = weeklyOn,
             TimeZone = string.IsNullOrWhiteSpace(TimeZone) ? "UTC" : TimeZone.Trim(),
             Withdrawals = Withdrawals is not null,
         };

@@ -19,6 +19,16 @@ public class TopicCatalogTests
     }
 
     [Fact]
+    public void Parse_RegionGivenOrNot_IsReadOrDefaultsToOtherTopics()
+    {
+        var topics = TopicCatalog.Parse("""
+            { "topics": [ { "id": "a", "region": "South Caucasus", "terms": ["a"] }, { "id": "b", "terms": ["b"] } ] }
+            """, "topics.json");
+
+        Assert.Equal(["South Caucasus", Topic.DefaultRegion], topics.Select(t => t.Region));
+    }
+
+    [Fact]
     public void Parse_PhrasesAlias_IsReadAsTerms()
     {
         var topic = Assert.Single(TopicCatalog.Parse("""{ "topics": [ { "id": "t", "phrases": ["peace treaty"] } ] }""", "topics.json"));
