@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace MinistryMonitor.Web.Tests;
@@ -35,9 +34,7 @@ public sealed class PageQualityTests(WebArchiveFixture archive, BrowserFixture b
         var failures = new List<string>();
         await ForEveryPageAsync(width, scheme, async (address, page) =>
         {
-            var result = await page.RunAxe();
-            failures.AddRange(result.Violations.Select(v =>
-                $"{address}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
+            failures.AddRange((await AccessibilityAssert.ViolationsAsync(page)).Select(v => $"{address}: {v}"));
         });
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
