@@ -30,8 +30,6 @@ public static class SubscriptionServiceExtensions
         });
         services.AddSingleton<IDigestInbox, TableDigestInbox>();
         services.AddTransient<Bounces>();
-        services.AddTransient<AlertDelivery>();
-        services.AddTransient<DigestStage>();
         services.AddSingleton<IAddressMailWindow, TableAddressMailWindow>();
         services.AddSingleton(sp => new SelfServiceLimits(TimeSpan.FromHours(sp.GetRequiredService<IOptions<SubscriberMailOptions>>().Value.SubscriberMailWindowHours)));
         services.AddTransient<SelfService>();

@@ -116,7 +116,7 @@ public sealed class KilledProcessTests(ITestOutputHelper output)
         await foreach (var claim in ledger.ListAsync(DeliverStage.MailScope, CancellationToken.None))
         {
             var slash = claim.Key.Id.IndexOf('/', StringComparison.Ordinal);
-            var messageId = AlertEmailComposer.MessageIdFor(claim.Key.Id[..slash], claim.Key.Id[(slash + 1)..], DeliverStage.MessageIdDomain);
+            var messageId = AlertEmailComposer.MessageIdFor(claim.Key.Id[..slash], claim.Key.Id[(slash + 1)..], MessageIds.Domain);
             if (claim.State == OnceState.Pending && received.Contains(messageId)) inWindow++;
         }
         return inWindow;

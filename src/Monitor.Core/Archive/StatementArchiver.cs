@@ -1,20 +1,19 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
-using MinistryMonitor.Core.Archive;
 using MinistryMonitor.Core.Detection;
 using MinistryMonitor.Core.Extraction;
 using MinistryMonitor.Core.Messages;
 using MinistryMonitor.Core.Sources;
 using MinistryMonitor.Core.Storage;
 
-namespace MinistryMonitor.Core.Stages;
+namespace MinistryMonitor.Core.Archive;
 
 /// <summary>
 /// Archives a statement in Blob Storage: raw HTML, text and metadata per version, never overwriting.
 /// Idempotent: a redelivered message finds the same text hash and writes nothing; a crash between writing the blobs
 /// and updating the index is completed by the retry, because the blobs it finds carry the same hash.
 /// </summary>
-public sealed class ArchiveStage(IStatementIndex index, IBlobStore blobs, IMentionDetector detector, TimeProvider time, ILogger<ArchiveStage> logger)
+public sealed class StatementArchiver(IStatementIndex index, IBlobStore blobs, IMentionDetector detector, TimeProvider time, ILogger<StatementArchiver> logger)
 {
     private const int MaxAttempts = 8;
 
