@@ -53,7 +53,7 @@ public sealed class DeliveryFailureTests
 
         Assert.Equal(1, summary.Poisoned);
         Assert.Empty(harness.Smtp.Messages);
-        var poisoned = Assert.Single(await harness.Get<OperatorQueues>().PeekPoisonedAsync(CancellationToken.None));
+        var poisoned = Assert.Single(await harness.Get<IPoisonQueues>().PeekPoisonedAsync(CancellationToken.None));
         Assert.Equal(QueueNames.Alerts, poisoned.Queue);
         Assert.Equal("lachin-corridor", PipelineJson.Deserialize<AlertMessage>(poisoned.Body, "test").TopicId);
         // The runner hands the poisoning to the operator notifier after the cycle: recorded (no operators to mail here).
@@ -66,7 +66,7 @@ public sealed class DeliveryFailureTests
 
         // The operator requeues the alert once the mail server is back: it is delivered, once, even if requeued twice.
         harness.Smtp.AcceptAll();
-        Assert.Equal(1, await harness.Get<OperatorQueues>().RequeuePoisonedAsync(CancellationToken.None));
+        Assert.Equal(1, await harness.Get<IPoisonQueues>().RequeuePoisonedAsync(CancellationToken.None));
         await harness.Runner.DrainAsync(CancellationToken.None);
         await harness.Queue(QueueNames.Alerts).SendMessageAsync(poisoned.Body);
         await harness.Runner.DrainAsync(CancellationToken.None);

@@ -11,8 +11,10 @@ using MinistryMonitor.Core.Delivery;
 using MinistryMonitor.Core.Detection;
 using MinistryMonitor.Core.Extraction;
 using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Core.Operators;
 using MinistryMonitor.Core.Stages;
 using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Infrastructure.DataProtection;
 using MinistryMonitor.Infrastructure.Http;
 using MinistryMonitor.Infrastructure.Mail;
 using MinistryMonitor.Infrastructure.Options;
@@ -88,7 +90,9 @@ public static class MonitorServiceExtensions
         services.AddTransient<DigestStage>();
         services.AddTransient<PipelineDispatcher>();
         services.AddTransient<LocalPipelineRunner>();
-        services.AddTransient<OperatorQueues>();
+        services.AddTransient<IPoisonQueues, OperatorQueues>();
+        // The web hosts' key ring (forms, antiforgery), shared by every host on the same storage.
+        services.AddMonitorDataProtection();
         services.AddTransient<PoisonWatch>();
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<ConfigurationStartupCheck>();

@@ -13,15 +13,15 @@ public static class SubscriptionServiceExtensions
     public static IServiceCollection AddSubscriptionServices(this IServiceCollection services)
     {
         services.AddOptions<UnsubscribeOptions>().BindConfiguration(UnsubscribeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PublicWebOptions>().BindConfiguration(PublicWebOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SubscriberMailOptions>().BindConfiguration(SubscriberMailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // The one binding of the section Web: the pipeline's e-mails link under its public address, and the web host reads the rest.
+        services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<ISubscriptionStore, TableSubscriptionStore>();
         services.AddSingleton<SubscriptionDirectory>();
         services.AddTransient<SubscriptionImporter>();
         services.AddTransient<OwnTermsIds>();
         services.AddSingleton(sp => new SubscriberTokens(sp.GetRequiredService<IOptions<UnsubscribeOptions>>().Value.SigningKey, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new SubscriberLinks(new Uri(sp.GetRequiredService<IOptions<PublicWebOptions>>().Value.PublicBaseUrl), sp.GetRequiredService<SubscriberTokens>()));
+        services.AddSingleton(sp => new SubscriberLinks(new Uri(sp.GetRequiredService<IOptions<WebOptions>>().Value.PublicBaseUrl), sp.GetRequiredService<SubscriberTokens>()));
         services.AddSingleton(sp =>
         {
             var configuration = sp.GetRequiredService<MonitorConfiguration>();
@@ -31,7 +31,7 @@ public static class SubscriptionServiceExtensions
         services.AddSingleton<IDigestInbox, TableDigestInbox>();
         services.AddTransient<Bounces>();
         services.AddSingleton<IAddressMailWindow, TableAddressMailWindow>();
-        services.AddSingleton(sp => new SelfServiceLimits(TimeSpan.FromHours(sp.GetRequiredService<IOptions<SubscriberMailOptions>>().Value.SubscriberMailWindowHours)));
+        services.AddSingleton(sp => new SelfServiceLimits(TimeSpan.FromHours(sp.GetRequiredService<IOptions<WebOptions>>().Value.SubscriberMailWindowHours)));
         services.AddTransient<SelfService>();
         services.AddHttpClient<IWebhookSender, WebhookSender>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookConnections.Handler(sp.GetRequiredService<IConfiguration>().GetValue<bool>("Fetch:AllowPrivateNetworks")))
