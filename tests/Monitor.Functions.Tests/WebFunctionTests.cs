@@ -142,7 +142,7 @@ public sealed class WebFunctionTests(WebFunctionTests.Storage storage) : IClassF
         var settings = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = storage.Azurite.ConnectionString,
-            ["FETCH_SCHEDULE"] = "0 */5 * * * *",
+            ["DISCOVER_SCHEDULE"] = "0 */5 * * * *",
             ["Monitor:SourcesFile"] = Path.Combine(storage.Config, "sources.json"),
             ["Monitor:TopicsFile"] = Path.Combine(storage.Config, "topics.json"),
             ["Monitor:SubscriptionsFile"] = Path.Combine(storage.Config, "subscriptions.json"),

@@ -15,7 +15,7 @@ public sealed class DeliveryFailureTests
             [TestData.ListingSource("mfa", "news/", "a")],
             [TestData.Topic("lachin-corridor", "Lachin corridor")],
             [TestData.Subscriber("analyst@example.org", "lachin-corridor"), TestData.Subscriber("editor@example.org", "lachin-corridor")],
-            settings: new Dictionary<string, string?> { ["Pipeline:MaxDequeueCount"] = "20", ["Pipeline:RetryDelaySeconds"] = "0.1" },
+            settings: new Dictionary<string, string?> { ["LocalRunner:MaxDequeueCount"] = "20", ["LocalRunner:RetryDelaySeconds"] = "0.1" },
             beforeStart: site =>
             {
                 site.Set("news/", "<html><body><a href=\"/news/1.html\">1</a></body></html>");
@@ -41,7 +41,7 @@ public sealed class DeliveryFailureTests
             [TestData.ListingSource("mfa", "news/", "a")],
             [TestData.Topic("lachin-corridor", "Lachin corridor")],
             [TestData.Subscriber("analyst@example.org", "lachin-corridor")],
-            settings: new Dictionary<string, string?> { ["Pipeline:MaxDequeueCount"] = "3", ["Pipeline:RetryDelaySeconds"] = "0.05" },
+            settings: new Dictionary<string, string?> { ["LocalRunner:MaxDequeueCount"] = "3", ["LocalRunner:RetryDelaySeconds"] = "0.05" },
             beforeStart: site =>
             {
                 site.Set("news/", "<html><body><a href=\"/news/1.html\">1</a></body></html>");

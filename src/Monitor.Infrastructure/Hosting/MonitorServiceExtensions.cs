@@ -14,6 +14,7 @@ using MinistryMonitor.Core.Fetching;
 using MinistryMonitor.Core.Operators;
 using MinistryMonitor.Core.Stages;
 using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Infrastructure.Configuration;
 using MinistryMonitor.Infrastructure.DataProtection;
 using MinistryMonitor.Infrastructure.Http;
 using MinistryMonitor.Infrastructure.Mail;
@@ -29,6 +30,8 @@ public static class MonitorServiceExtensions
     public static IHostApplicationBuilder AddMonitorServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Before anything binds a renamed setting: the old names are read for one release, and named in a warning at start-up.
+        builder.AddRenamedSettings();
         // Ministry sites still serve windows-1251, KOI8-R, ISO-8859-9 …: make those encodings available process-wide.
         CodePages.Register();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)

@@ -12,7 +12,7 @@ public static class SubscriptionServiceExtensions
     /// <summary>Subscriptions in Table Storage, the detector compiled from them, signed links, digests and webhooks.</summary>
     public static IServiceCollection AddSubscriptionServices(this IServiceCollection services)
     {
-        services.AddOptions<UnsubscribeOptions>().BindConfiguration(UnsubscribeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LinksOptions>().BindConfiguration(LinksOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         // The one binding of the section Web: the pipeline's e-mails link under its public address, and the web host reads the rest.
         services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
@@ -20,7 +20,7 @@ public static class SubscriptionServiceExtensions
         services.AddSingleton<SubscriptionDirectory>();
         services.AddTransient<SubscriptionImporter>();
         services.AddTransient<OwnTermsIds>();
-        services.AddSingleton(sp => new SubscriberTokens(sp.GetRequiredService<IOptions<UnsubscribeOptions>>().Value.SigningKey, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SubscriberTokens(sp.GetRequiredService<IOptions<LinksOptions>>().Value.SigningKey, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SubscriberLinks(new Uri(sp.GetRequiredService<IOptions<WebOptions>>().Value.PublicBaseUrl), sp.GetRequiredService<SubscriberTokens>()));
         services.AddSingleton(sp =>
         {
