@@ -9,7 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MinistryMonitor.Functions.Functions;
 using MinistryMonitor.Infrastructure.Azurite;
-using MinistryMonitor.Web.Security;
+using MinistryMonitor.Infrastructure.DataProtection;
 
 namespace MinistryMonitor.Functions.Tests;
 
@@ -150,6 +150,8 @@ public sealed class WebFunctionTests(WebFunctionTests.Storage storage) : IClassF
             ["Search:InMemory"] = "true",
             ["Web:Authentication"] = "AppService",
             ["Web:OperatorRoles:0"] = "Monitor.Operator",
+            // Required in the one Web section: the Bicep sets it, and e-mails link under it.
+            ["Web:PublicBaseUrl"] = "https://monitor.example/",
             ["WEBSITE_AUTH_ENABLED"] = "True",
         };
         foreach (var (key, value) in overrides ?? []) settings[key] = value;
