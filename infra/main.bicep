@@ -29,7 +29,7 @@ param principalId string = ''
 ])
 param principalType string = 'User'
 
-@description('Minutes between schedule checks (FETCH_SCHEDULE = 0 */N * * * *). Sources are fetched at their own interval (intervalMinutes in sources.json, 15 by default).')
+@description('Minutes between schedule checks (DISCOVER_SCHEDULE = 0 */N * * * *). Sources are fetched at their own interval (intervalMinutes in sources.json, 15 by default).')
 @allowed([
   1
   2

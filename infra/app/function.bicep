@@ -66,7 +66,7 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
-@description('Minutes between schedule checks (FETCH_SCHEDULE). Each source is fetched when its own interval has passed.')
+@description('Minutes between schedule checks (DISCOVER_SCHEDULE). Each source is fetched when its own interval has passed.')
 @allowed([
   1
   2
@@ -162,7 +162,7 @@ type fetchSettings = {
   maxRetryAfterMinutes: int
 }
 
-// host.json is read at build time, so the local runner's Pipeline__* settings equal what the Functions host does.
+// host.json is read at build time, so the local runner's LocalRunner__* settings equal what the Functions host does.
 var host = loadJsonContent('../../host.json')
 var queueHost = host.extensions.queues
 var visibilityTimeout = split(queueHost.visibilityTimeout, ':')
@@ -262,8 +262,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // DefaultAzureCredential, wherever used, picks the user-assigned identity.
     AZURE_CLIENT_ID: identityClientId
 
-    // Timer of ScheduleFunction (%FETCH_SCHEDULE%).
-    FETCH_SCHEDULE: '0 */${scheduleMinutes} * * * *'
+    // Timer of ScheduleFunction (%DISCOVER_SCHEDULE%).
+    DISCOVER_SCHEDULE: '0 */${scheduleMinutes} * * * *'
     // Timer of WatchPoisonFunction (%POISON_WATCH_SCHEDULE%): operators hear of poisoned messages within 15 minutes.
     POISON_WATCH_SCHEDULE: '0 */15 * * * *'
     // Timer of NotifyOperatorsFunction (%OPERATOR_NOTIFY_SCHEDULE%): operator alerts are recorded and mailed within 5 minutes.
@@ -315,15 +315,15 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Fetch__MaxRetryAfterMinutes: string(fetch.maxRetryAfterMinutes)
 
     // PipelineOptions drive the local runner; on Azure host.json does the same job, so they are taken from it.
-    Pipeline__MaxDequeueCount: string(queueHost.maxDequeueCount)
-    Pipeline__BatchSize: string(queueHost.batchSize)
-    Pipeline__Concurrency: string(queueHost.batchSize)
-    Pipeline__RetryDelaySeconds: string(visibilityTimeoutSeconds)
-    Pipeline__ScheduleMinutes: string(scheduleMinutes)
+    LocalRunner__MaxDequeueCount: string(queueHost.maxDequeueCount)
+    LocalRunner__BatchSize: string(queueHost.batchSize)
+    LocalRunner__Concurrency: string(queueHost.batchSize)
+    LocalRunner__RetryDelaySeconds: string(visibilityTimeoutSeconds)
+    LocalRunner__ScheduleMinutes: string(scheduleMinutes)
     // Only the local runner leases messages itself; the Functions host holds them while a function runs.
-    Pipeline__MessageLeaseSeconds: '30'
+    LocalRunner__MessageLeaseSeconds: '30'
     // Longer than an SMTP send can take (3 steps of Smtp__TimeoutSeconds), shorter than a crashed message takes to reappear.
-    Pipeline__ClaimLeaseSeconds: '120'
+    LocalRunner__ClaimLeaseSeconds: '120'
 
     // WithdrawalOptions: archived statements are fetched again daily in their first week, then every 3 days up to
     // 30 days, to see whether the ministry withdrew them; the sweep runs with the Schedule timer.
@@ -351,7 +351,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID: identityClientId
 
     // UnsubscribeOptions: signs the unsubscribe, manage and confirm links in subscribers' e-mails.
-    Unsubscribe__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${unsubscribeSigningKeySecretName})'
+    Links__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${unsubscribeSigningKeySecretName})'
   }
 }
 

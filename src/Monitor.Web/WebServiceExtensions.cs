@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using MinistryMonitor.Core.Configuration;
 using MinistryMonitor.Web.Archive;
 using MinistryMonitor.Web.Limits;
 using MinistryMonitor.Web.Security;
@@ -14,16 +15,13 @@ public static class WebServiceExtensions
 {
     /// <summary>
     /// The web reader, operator console and JSON API, for both hosts (the Function App and <c>monitor serve</c>).
-    /// Call after <c>AddMonitorServices</c>, whose storage and configuration it reads.
+    /// Call after <c>AddMonitorServices</c>, whose storage and configuration (including <see cref="WebOptions"/>) it reads.
     /// </summary>
     public static IHostApplicationBuilder AddMonitorWebServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-
         services.AddRouting();
         services.AddProblemDetails();
-        services.AddMonitorDataProtection();
         services.AddAntiforgery();
         services.AddRazorComponents();
         services.AddSubscriberLimits();

@@ -76,13 +76,13 @@ try
     // Word searches over every statement: one word, then two, in the forms the texts use.
     var random = new Random(Seed);
     var words = Enumerable.Range(0, queries).Select(i => i % 2 == 0 ? corpus.QueryWord(random) : corpus.QueryWord(random) + " " + corpus.QueryWord(random)).ToList();
-    foreach (var warm in words.Take(20)) await search.SearchAsync(new ArchiveSearchQuery { Text = warm }, CancellationToken.None);
+    foreach (var warm in words.Take(20)) await search.SearchAsync(new StatementQuery { Text = warm }, CancellationToken.None);
     var times = new List<double>();
     var hits = new List<long>();
     foreach (var text in words)
     {
         var watch = Stopwatch.StartNew();
-        var result = await search.SearchAsync(new ArchiveSearchQuery { Text = text, PageSize = 20 }, CancellationToken.None);
+        var result = await search.SearchAsync(new StatementQuery { Text = text, PageSize = 20 }, CancellationToken.None);
         watch.Stop();
         times.Add(watch.Elapsed.TotalMilliseconds);
         hits.Add(result.TotalHits);

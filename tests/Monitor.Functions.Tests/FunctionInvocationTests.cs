@@ -36,7 +36,7 @@ public sealed class FunctionInvocationTests
         using var host = await FunctionsApp.BuildAsync(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = storage,
-            ["FETCH_SCHEDULE"] = "0 */5 * * * *",
+            ["DISCOVER_SCHEDULE"] = "0 */5 * * * *",
             ["Monitor:SourcesFile"] = Path.Combine(config, "sources.json"),
             ["Monitor:TopicsFile"] = Path.Combine(config, "topics.json"),
             ["Monitor:SubscriptionsFile"] = Path.Combine(config, "subscriptions.json"),
@@ -47,7 +47,7 @@ public sealed class FunctionInvocationTests
             ["Fetch:AllowPrivateNetworks"] = "true",
             ["OPERATOR_NOTIFY_SCHEDULE"] = "0 */5 * * * *",
             ["Operators:Emails"] = "ops@example.org",
-            ["Unsubscribe:SigningKey"] = "functions-test-signing-key",
+            ["Links:SigningKey"] = "functions-test-signing-key",
             ["Web:PublicBaseUrl"] = "https://monitor.example",
         });
         // What the started host does first (its hosted services): subscriptions.json into the subscriptions table.

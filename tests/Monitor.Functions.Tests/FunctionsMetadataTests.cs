@@ -14,7 +14,7 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal(["Deliver", "Detect", "Digest", "Discover", "Fetch", "NotifyOperators", "Schedule", "WatchPoison", "Web"], functions.Keys.Order());
 
-        foreach (var (function, setting) in new[] { ("Schedule", "%FETCH_SCHEDULE%"), ("WatchPoison", "%POISON_WATCH_SCHEDULE%"), ("NotifyOperators", "%OPERATOR_NOTIFY_SCHEDULE%"), ("Digest", "%DIGEST_SCHEDULE%") })
+        foreach (var (function, setting) in new[] { ("Schedule", "%DISCOVER_SCHEDULE%"), ("WatchPoison", "%POISON_WATCH_SCHEDULE%"), ("NotifyOperators", "%OPERATOR_NOTIFY_SCHEDULE%"), ("Digest", "%DIGEST_SCHEDULE%") })
         {
             Assert.Equal("timerTrigger", functions[function].GetProperty("type").GetString());
             Assert.Equal(setting, functions[function].GetProperty("schedule").GetString());

@@ -10,6 +10,8 @@ using Microsoft.Extensions.Options;
 using MinistryMonitor.Functions.Functions;
 using MinistryMonitor.IntegrationTests;
 using MinistryMonitor.Web.Security;
+using MinistryMonitor.Infrastructure.Azurite;
+using MinistryMonitor.Infrastructure.DataProtection;
 
 namespace MinistryMonitor.Functions.Tests;
 
@@ -143,7 +145,7 @@ public sealed class WebFunctionTests(WebFunctionTests.Storage storage) : IClassF
         var settings = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = storage.ConnectionString,
-            ["FETCH_SCHEDULE"] = "0 */5 * * * *",
+            ["DISCOVER_SCHEDULE"] = "0 */5 * * * *",
             ["Monitor:SourcesFile"] = Path.Combine(storage.Config, "sources.json"),
             ["Monitor:TopicsFile"] = Path.Combine(storage.Config, "topics.json"),
             ["Monitor:SubscriptionsFile"] = Path.Combine(storage.Config, "subscriptions.json"),
@@ -151,6 +153,8 @@ public sealed class WebFunctionTests(WebFunctionTests.Storage storage) : IClassF
             ["Search:InMemory"] = "true",
             ["Web:Authentication"] = "AppService",
             ["Web:OperatorRoles:0"] = "Monitor.Operator",
+            // Required in the one Web section: the Bicep sets it, and e-mails link under it.
+            ["Web:PublicBaseUrl"] = "https://monitor.example/",
             ["WEBSITE_AUTH_ENABLED"] = "True",
         };
         foreach (var (key, value) in overrides ?? []) settings[key] = value;

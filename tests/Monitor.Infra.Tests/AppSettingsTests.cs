@@ -22,7 +22,7 @@ public sealed class AppSettingsTests
             "An embedded index that lives as long as the process, for the demo and tests; Azure uses Azure AI Search.",
         ["Web__KnownNetworks__"] =
             "The only proxy in front of the worker is the Functions host on loopback, named in Web__KnownProxies; networks are for other front ends.",
-        ["Pipeline__MaxRetryDelaySeconds"] =
+        ["LocalRunner__MaxRetryDelaySeconds"] =
             "The local runner's ceiling on its doubling retry delay; the Functions host retries a message after host.json's fixed visibilityTimeout, which never grows.",
     };
 
@@ -59,7 +59,7 @@ public sealed class AppSettingsTests
         Assert.Contains("Smtp", sections);
         Assert.Contains("Monitor", sections);
         Assert.Contains("Fetch", sections);
-        Assert.Contains("Pipeline", sections);
+        Assert.Contains("LocalRunner", sections);
         Assert.Contains("Storage__AccountName", CodeSettings.BoundSettings(CodeSettings.InfrastructureAssembly).Keys);
         Assert.Contains("Web__Authentication", CodeSettings.AllBoundSettings().Keys);
     }
@@ -83,7 +83,7 @@ public sealed class AppSettingsTests
     public void AppSettings_EveryPercentSettingInFunctionsMetadata_IsSet()
     {
         var percent = FunctionsMetadata.PercentSettings();
-        Assert.NotEmpty(percent); // the timer's %FETCH_SCHEDULE% at least: an empty list means the metadata was not read
+        Assert.NotEmpty(percent); // the timer's %DISCOVER_SCHEDULE% at least: an empty list means the metadata was not read
 
         var missing = percent.Where(s => !IsSet(s.Key)).Select(s => $"{s.Key}, used by {s.Value}").ToList();
 
@@ -114,7 +114,7 @@ public sealed class AppSettingsTests
                         || k.EndsWith("ApiKey", StringComparison.OrdinalIgnoreCase))
             .ToList();
         Assert.Contains("Smtp__Password", secretLike);
-        Assert.Contains("Unsubscribe__SigningKey", secretLike);
+        Assert.Contains("Links__SigningKey", secretLike);
 
         var plain = secretLike.Where(k => !Bicep[k].Contains("@Microsoft.KeyVault(SecretUri=", StringComparison.Ordinal)).ToList();
 

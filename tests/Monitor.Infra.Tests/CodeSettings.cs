@@ -12,8 +12,8 @@ public static class CodeSettings
 {
     public static Assembly InfrastructureAssembly => typeof(StorageOptions).Assembly;
 
-    /// <summary>Every assembly of the Functions app that binds options: the pipeline's and the web host's.</summary>
-    public static IReadOnlyList<Assembly> AppAssemblies => [InfrastructureAssembly, typeof(MinistryMonitor.Web.WebOptions).Assembly];
+    /// <summary>Every assembly of the Functions app that holds options classes: the pipeline's, Core's (the section Web) and the web host's.</summary>
+    public static IReadOnlyList<Assembly> AppAssemblies => [InfrastructureAssembly, typeof(MinistryMonitor.Core.Configuration.WebOptions).Assembly, typeof(MinistryMonitor.Web.WebServiceExtensions).Assembly];
 
     public static IReadOnlyDictionary<string, string> AllBoundSettings() =>
         AppAssemblies.SelectMany(a => BoundSettings(a)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);

@@ -79,7 +79,7 @@ public sealed class StorageLayoutTests
         }
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));
-        Assert.True(settings.ContainsKey(MinistryMonitor.Functions.Functions.ScheduleFunction.ScheduleSetting), "FETCH_SCHEDULE is not set");
+        Assert.True(settings.ContainsKey(MinistryMonitor.Functions.Functions.ScheduleFunction.ScheduleSetting), "DISCOVER_SCHEDULE is not set");
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class DeliveryFailureTests
             [TestData.ListingSource("mfa", "news/", "a")],
             [TestData.Topic("lachin-corridor", "Lachin corridor")],
             [TestData.Subscriber("analyst@example.org", "lachin-corridor"), TestData.Subscriber("editor@example.org", "lachin-corridor")],
-            settings: new Dictionary<string, string?> { ["Pipeline:MaxDequeueCount"] = "20", ["Pipeline:RetryDelaySeconds"] = "0.1" },
+            settings: new Dictionary<string, string?> { ["LocalRunner:MaxDequeueCount"] = "20", ["LocalRunner:RetryDelaySeconds"] = "0.1" },
             beforeStart: site =>
             {
                 site.Set("news/", "<html><body><a href=\"/news/1.html\">1</a></body></html>");
@@ -42,7 +42,7 @@ public sealed class DeliveryFailureTests
             [TestData.ListingSource("mfa", "news/", "a")],
             [TestData.Topic("lachin-corridor", "Lachin corridor")],
             [TestData.Subscriber("analyst@example.org", "lachin-corridor")],
-            settings: new Dictionary<string, string?> { ["Pipeline:MaxDequeueCount"] = "3", ["Pipeline:RetryDelaySeconds"] = "0.05" },
+            settings: new Dictionary<string, string?> { ["LocalRunner:MaxDequeueCount"] = "3", ["LocalRunner:RetryDelaySeconds"] = "0.05" },
             beforeStart: site =>
             {
                 site.Set("news/", "<html><body><a href=\"/news/1.html\">1</a></body></html>");
@@ -54,7 +54,7 @@ public sealed class DeliveryFailureTests
 
         Assert.Equal(1, summary.Poisoned);
         Assert.Empty(harness.Smtp.Messages);
-        var poisoned = Assert.Single(await harness.Get<OperatorQueues>().PeekPoisonedAsync(CancellationToken.None));
+        var poisoned = Assert.Single(await harness.Get<IPoisonQueues>().PeekPoisonedAsync(CancellationToken.None));
         Assert.Equal(QueueNames.Alerts, poisoned.Queue);
         Assert.Equal("lachin-corridor", PipelineJson.Deserialize<AlertMessage>(poisoned.Body, "test").TopicId);
         // The runner hands the poisoning to the operator notifier after the cycle: recorded (no operators to mail here).
@@ -67,7 +67,7 @@ public sealed class DeliveryFailureTests
 
         // The operator requeues the alert once the mail server is back: it is delivered, once, even if requeued twice.
         harness.Smtp.AcceptAll();
-        Assert.Equal(1, await harness.Get<OperatorQueues>().RequeuePoisonedAsync(CancellationToken.None));
+        Assert.Equal(1, await harness.Get<IPoisonQueues>().RequeuePoisonedAsync(CancellationToken.None));
         await harness.Runner.DrainAsync(CancellationToken.None);
         await harness.Queue(QueueNames.Alerts).SendMessageAsync(poisoned.Body);
         await harness.Runner.DrainAsync(CancellationToken.None);

@@ -21,7 +21,7 @@ public sealed class LocalRunnerOrderTests
             [TestData.Topic("lachin-corridor", "Lachin corridor")],
             [TestData.Subscriber("analyst@example.org", "lachin-corridor")],
             // One message per batch: the order of the work is the runner's choice, not a batch's.
-            new Dictionary<string, string?> { ["Pipeline:BatchSize"] = "1", ["Pipeline:Concurrency"] = "1" },
+            new Dictionary<string, string?> { ["LocalRunner:BatchSize"] = "1", ["LocalRunner:Concurrency"] = "1" },
             beforeStart: site =>
             {
                 foreach (var name in new[] { "first", "second" })

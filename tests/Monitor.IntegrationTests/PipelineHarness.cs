@@ -77,7 +77,7 @@ public sealed class PipelineHarness : IAsyncDisposable
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = harness.Smtp.Port.ToString(CultureInfo.InvariantCulture),
             ["Smtp:Security"] = "None",
-            ["Pipeline:RetryDelaySeconds"] = "0.05",
+            ["LocalRunner:RetryDelaySeconds"] = "0.05",
             ["Fetch:MaxRetries"] = "1",
             ["Fetch:AttemptTimeoutSeconds"] = "10",
             // The sites are on loopback, which the SSRF guard refuses by default; and no need to be gentle with them.

@@ -41,7 +41,7 @@ public sealed class SourceFailureTests
             [TestData.ListingSource("mfa", "news/", "a")],
             [TestData.Topic("lachin-corridor", "Lachin corridor")],
             [TestData.Subscriber("analyst@example.org", "lachin-corridor")],
-            settings: new Dictionary<string, string?> { ["Pipeline:MaxDequeueCount"] = "2" },
+            settings: new Dictionary<string, string?> { ["LocalRunner:MaxDequeueCount"] = "2" },
             beforeStart: site =>
             {
                 site.Set("news/", "<html><body><a href=\"/news/1.html\">1</a></body></html>");
@@ -187,7 +187,7 @@ public sealed class SourceFailureTests
             [ListingWithoutRechecks("mfa", "news/"), TestData.FeedSource("press", "feed/")],
             [TestData.Topic("t", "anything")],
             [],
-            settings: new Dictionary<string, string?> { ["Pipeline:ScheduleMinutes"] = "1" },
+            settings: new Dictionary<string, string?> { ["LocalRunner:ScheduleMinutes"] = "1" },
             beforeStart: site =>
             {
                 site.Set("news/", "<html><body><a href=\"/news/1.html\">1</a></body></html>");
@@ -223,7 +223,7 @@ public sealed class SourceFailureTests
             [ListingWithoutRechecks("mfa", "news/")],
             [TestData.Topic("t", "anything")],
             [],
-            settings: new Dictionary<string, string?> { ["Pipeline:ScheduleMinutes"] = "1", ["Pipeline:MaxDequeueCount"] = "2" },
+            settings: new Dictionary<string, string?> { ["LocalRunner:ScheduleMinutes"] = "1", ["LocalRunner:MaxDequeueCount"] = "2" },
             beforeStart: site =>
             {
                 site.Set("news/", "<html><body><a href=\"/news/1.html\">1</a> <a href=\"/news/2.html\">2</a></body></html>");

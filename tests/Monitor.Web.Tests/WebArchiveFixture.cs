@@ -56,7 +56,7 @@ public sealed class WebArchiveFixture : IAsyncLifetime
             [new { id = "lachin-corridor", name = "Lachin corridor", terms = new[] { "Lachin corridor", "Лачинский коридор" } }],
             [new { email = "analyst@example.org", topics = new[] { "lachin-corridor" } }],
             // The fuzz test sends hundreds of requests to the subscriber pages from loopback; the limit is tested on its own.
-            settings: new Dictionary<string, string?> { ["Pipeline:MaxDequeueCount"] = "2", ["Web:SubscriberRequestsPerClient"] = "1000000" },
+            settings: new Dictionary<string, string?> { ["LocalRunner:MaxDequeueCount"] = "2", ["Web:SubscriberRequestsPerClient"] = "1000000" },
             beforeStart: site =>
             {
                 site.Set("ru/news/", Listing("/ru/news/1.html", "/ru/news/2.html"));

@@ -23,7 +23,7 @@ internal static class CheckSourceCommand
         var sources = CommonOptions.File("--sources", "Sources file (default: Monitor:SourcesFile, else ./sources.json).");
         var url = new Option<string?>("--url") { Description = "Check this URL instead of a configured source: a feed, a listing (with --links) or a statement page." };
         var links = new Option<string?>("--links") { Description = "With --url: the CSS selector of the statement links, making the URL a listing." };
-        var selectors = new Option<string?>("--selectors") { Description = "With --url: 'title=CSS;date=CSS;body=CSS;number=CSS' (any part may be left out)." };
+        var selectors = CommonOptions.Selectors("With --url: 'title=CSS;date=CSS;body=CSS;number=CSS' (any part may be left out).");
         var language = new Option<string>("--language") { Description = "With --url: the language of the pages.", DefaultValueFactory = _ => "en" };
         var json = CommonOptions.Json();
         var verbose = CommonOptions.Verbose();
@@ -38,16 +38,7 @@ internal static class CheckSourceCommand
         });
         command.SetAction(async (parse, cancellationToken) =>
         {
-            ExtractionSelectors urlSelectors;
-            try
-            {
-                urlSelectors = ExtractionSelectorsParser.Parse(parse.GetValue(selectors));
-            }
-            catch (FormatException e)
-            {
-                Console.Error.WriteLine("--selectors: {0}", e.Message);
-                return 2;
-            }
+            var urlSelectors = parse.GetValue(selectors)!;
 
             await using var monitor = await LocalMonitor.StartAsync(new LocalMonitorOptions
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MinistryMonitor.Core.Extraction;
 
 namespace MinistryMonitor.Cli.Commands;
 
@@ -30,4 +31,26 @@ internal static class CommonOptions
     };
 
     public static Option<FileInfo?> File(string name, string description) => new(name) { Description = description };
+
+    /// <summary>
+    /// <c>--selectors 'title=CSS;date=CSS;body=CSS;number=CSS'</c>, parsed in one place (<see cref="ExtractionSelectorsParser"/>):
+    /// a malformed value is a usage error that names the option.
+    /// </summary>
+    public static Option<ExtractionSelectors> Selectors(string description) => new("--selectors")
+    {
+        Description = description,
+        DefaultValueFactory = _ => ExtractionSelectors.None,
+        CustomParser = result =>
+        {
+            try
+            {
+                return ExtractionSelectorsParser.Parse(result.Tokens.Single().Value);
+            }
+            catch (FormatException e)
+            {
+                result.AddError($"--selectors: {e.Message}");
+                return ExtractionSelectors.None;
+            }
+        },
+    };
 }

@@ -24,10 +24,7 @@ internal static class ExtractCommand
         };
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var selectorsOption = new Option<string?>("--selectors")
-        {
-            Description = "Per-source selectors as 'title=CSS;date=CSS;body=CSS' (any part may be left out)",
-        };
+        var selectorsOption = CommonOptions.Selectors("Per-source selectors as 'title=CSS;date=CSS;body=CSS;number=CSS' (any part may be left out)");
         var titleSelector = new Option<string?>("--title-selector") { Description = "CSS selector of the title" };
         var dateSelector = new Option<string?>("--date-selector") { Description = "CSS selector of the date line" };
         var bodySelector = new Option<string?>("--body-selector") { Description = "CSS selector of the body" };
@@ -58,20 +55,13 @@ internal static class ExtractCommand
             if (parseResult.GetValue(input) is { } inDir && parseResult.GetValue(output) is { } outDir)
                 return RunFolder(extractor, inDir, outDir, parseResult.GetValue(parallel), cancellationToken);
 
-            ExtractionSelectors combined;
-            try
+            var combined = parseResult.GetValue(selectorsOption)!;
+            var selectors = combined with
             {
-                combined = ExtractionSelectorsParser.Parse(parseResult.GetValue(selectorsOption));
-            }
-            catch (FormatException e)
-            {
-                Console.Error.WriteLine("--selectors: {0}", e.Message);
-                return 2;
-            }
-            var selectors = new ExtractionSelectors(
-                parseResult.GetValue(titleSelector) ?? combined.Title,
-                parseResult.GetValue(dateSelector) ?? combined.Date,
-                parseResult.GetValue(bodySelector) ?? combined.Body);
+                Title = parseResult.GetValue(titleSelector) ?? combined.Title,
+                Date = parseResult.GetValue(dateSelector) ?? combined.Date,
+                Body = parseResult.GetValue(bodySelector) ?? combined.Body,
+            };
             return await RunOneAsync(extractor, parseResult.GetValue(source)!, selectors, parseResult.GetValue(format)!, cancellationToken);
         });
         return command;

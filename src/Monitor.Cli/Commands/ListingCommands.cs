@@ -19,35 +19,20 @@ internal static class ListingCommands
         yield return LogCommand.Create();
         yield return Listing("statements", "The archived statements, newest publication first, with their blob paths.", 50,
             async (services, limit, json, ct) => Reports.Statements(Console.Out,
-                await ReadAsync(limit, (size, token) => Catalog(services).ListStatementsAsync(new StatementQuery { PageSize = size, ContinuationToken = token }, ct)), json));
+                await Pages.ReadFirstAsync(limit, (size, token, c) => Catalog(services).ListStatementsAsync(new StatementQuery { PageSize = size, ContinuationToken = token }, c), ct), json));
         yield return Listing("alerts", "The alerts raised, newest first.", 50,
             async (services, limit, json, ct) => Reports.Alerts(Console.Out,
-                await ReadAsync(limit, (size, token) => Catalog(services).ListAlertsAsync(new AlertQuery { PageSize = size, ContinuationToken = token }, ct)), json));
+                await Pages.ReadFirstAsync(limit, (size, token, c) => Catalog(services).ListAlertsAsync(new AlertQuery { PageSize = size, ContinuationToken = token }, c), ct), json));
         yield return Listing("poison", "Messages that failed too often and wait in the poison queues (requeue them with `monitor requeue`).", 100,
-            async (services, limit, json, ct) => Reports.Poisoned(Console.Out, (await services.GetRequiredService<OperatorQueues>().PeekPoisonedAsync(ct)).Take(limit).ToList(), json));
+            async (services, limit, json, ct) => Reports.Poisoned(Console.Out, (await services.GetRequiredService<IPoisonQueues>().PeekPoisonedAsync(ct)).Take(limit).ToList(), json));
         yield return Listing("operator-alerts", "What the operators were told, newest first, and whom it was mailed to: sources failing, blocked or finding nothing, recoveries, poisoned messages.", 50,
             async (services, limit, json, ct) => Reports.OperatorAlerts(Console.Out, await services.GetRequiredService<IOperatorAlertLog>().ReadRecentAsync(limit, ct), json));
         yield return Listing("deliveries", "The alert e-mails sent, newest first.", 50,
             async (services, limit, json, ct) => Reports.Deliveries(Console.Out,
-                await ReadAsync(limit, (size, token) => Catalog(services).ListDeliveriesAsync(new DeliveryQuery { PageSize = size, ContinuationToken = token }, ct)), json));
+                await Pages.ReadFirstAsync(limit, (size, token, c) => Catalog(services).ListDeliveriesAsync(new DeliveryQuery { PageSize = size, ContinuationToken = token }, c), ct), json));
     }
 
     private static IArchiveCatalog Catalog(IServiceProvider services) => services.GetRequiredService<IArchiveCatalog>();
-
-    /// <summary>Pages of a time-keyed listing until <paramref name="limit"/> items: only the newest partitions are read.</summary>
-    internal static async Task<IReadOnlyList<T>> ReadAsync<T>(int limit, Func<int, string?, Task<Page<T>>> readPage)
-    {
-        var items = new List<T>();
-        string? token = null;
-        do
-        {
-            var page = await readPage(Math.Min(limit - items.Count, Paging.MaxPageSize), token);
-            items.AddRange(page.Items);
-            token = page.ContinuationToken;
-        }
-        while (token is not null && items.Count < limit);
-        return items;
-    }
 
     /// <summary><c>monitor requeue</c>: puts poisoned messages back on their queues, e.g. after an SMTP outage.</summary>
     public static Command Requeue()
@@ -56,7 +41,7 @@ internal static class ListingCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var monitor = await LocalMonitor.StartAsync(new LocalMonitorOptions { NeedsConfigurationFiles = false }, cancellationToken);
-            var moved = await monitor.Services.GetRequiredService<OperatorQueues>().RequeuePoisonedAsync(cancellationToken);
+            var moved = await monitor.Services.GetRequiredService<IPoisonQueues>().RequeuePoisonedAsync(cancellationToken);
             Console.WriteLine($"Requeued {moved} messages.");
             return 0;
         });

@@ -34,8 +34,8 @@ internal static class LogCommand
             await using var monitor = await LocalMonitor.StartAsync(new LocalMonitorOptions { NeedsConfigurationFiles = false }, cancellationToken);
             var query = new IngestionQuery { SourceId = parse.GetValue(source), Outcome = parse.GetValue(outcome), Since = parse.GetValue(since) };
             var catalog = monitor.Services.GetRequiredService<IArchiveCatalog>();
-            var entries = await ListingCommands.ReadAsync(parse.GetValue(limit),
-                (size, token) => catalog.ListIngestionAsync(query with { PageSize = size, ContinuationToken = token }, cancellationToken));
+            var entries = await Pages.ReadFirstAsync(parse.GetValue(limit),
+                (size, token, ct) => catalog.ListIngestionAsync(query with { PageSize = size, ContinuationToken = token }, ct), cancellationToken);
             Reports.IngestionLog(Console.Out, entries, parse.GetValue(json));
             return 0;
         });

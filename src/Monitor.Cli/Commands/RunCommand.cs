@@ -68,10 +68,11 @@ internal static class RunCommand
 
     private static async Task RunCycleAsync(LocalMonitor monitor, IIngestionLog log, bool allSources, CancellationToken cancellationToken)
     {
-        var started = DateTimeOffset.UtcNow;
+        var time = monitor.Services.GetRequiredService<TimeProvider>();
+        var started = time.GetUtcNow();
         var summary = await LiveProgress.RunAsync(Console.Out, "cycle", progress => monitor.Runner.RunCycleAsync(allSources, cancellationToken, progress));
         var entries = (await log.ReadRecentAsync(500, cancellationToken)).Where(e => e.StartedAt >= started).ToList();
-        Console.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss} cycle: {summary.SourcesScheduled} sources due, {summary.Processed} messages handled, {summary.Failed} retried, {summary.Poisoned} poisoned.");
+        Console.WriteLine($"{time.GetUtcNow():HH:mm:ss} cycle: {summary.SourcesScheduled} sources due, {summary.Processed} messages handled, {summary.Failed} retried, {summary.Poisoned} poisoned.");
         if (entries.Count > 0) Reports.IngestionLog(Console.Out, entries, json: false);
     }
 }

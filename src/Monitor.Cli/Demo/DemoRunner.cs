@@ -43,7 +43,7 @@ public sealed class DemoRunner(TextWriter output, string workDirectory)
                 ["Smtp:Host"] = "127.0.0.1",
                 ["Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
                 ["Smtp:Security"] = "None",
-                ["Pipeline:RetryDelaySeconds"] = "0.2",
+                ["LocalRunner:RetryDelaySeconds"] = "0.2",
                 // The sample site is on loopback, which the SSRF guard refuses by default.
                 ["Fetch:AllowPrivateNetworks"] = "true",
                 ["Fetch:MinDelayMilliseconds"] = "100",
@@ -55,7 +55,7 @@ public sealed class DemoRunner(TextWriter output, string workDirectory)
         for (var cycle = 1; cycle <= 3; cycle++)
         {
             demoSite.ServeCycle(cycle);
-            var started = DateTimeOffset.UtcNow;
+            var started = monitor.Services.GetRequiredService<TimeProvider>().GetUtcNow();
             var mailBefore = smtp.Messages.Count;
             await LiveProgress.RunAsync(output, $"Cycle {cycle}", progress => monitor.Runner.RunCycleAsync(allSources: true, cancellationToken, progress));
             result.Cycles.Add(await ReportCycleAsync(titles[cycle - 1], monitor.Services, started, smtp, mailBefore, cancellationToken));

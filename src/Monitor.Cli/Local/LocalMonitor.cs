@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MinistryMonitor.Infrastructure.Azurite;
+using MinistryMonitor.Infrastructure.Configuration;
 using MinistryMonitor.Infrastructure.Hosting;
 using MinistryMonitor.Infrastructure.Subscriptions;
 
@@ -73,6 +74,8 @@ public sealed class LocalMonitor : IAsyncDisposable
         if (options.TopicsFile is not null) overrides["Monitor:TopicsFile"] = Path.GetFullPath(options.TopicsFile);
         if (options.SubscriptionsFile is not null) overrides["Monitor:SubscriptionsFile"] = Path.GetFullPath(options.SubscriptionsFile);
         builder.Configuration.AddInMemoryCollection(overrides);
+        // Old setting names are read as the new ones before the local defaults below look for them.
+        RenamedSettings.Apply(builder.Configuration);
         if (string.IsNullOrWhiteSpace(builder.Configuration["Smtp:Host"]) && string.IsNullOrWhiteSpace(builder.Configuration["Smtp:PickupDirectory"]))
         {
             // No mail server configured: locally, alerts become .eml files rather than a start-up failure.

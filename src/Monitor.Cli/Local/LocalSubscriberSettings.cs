@@ -15,8 +15,8 @@ internal static class LocalSubscriberSettings
     public static void AddDefaults(IConfigurationManager configuration, string? dataDirectory)
     {
         var defaults = new Dictionary<string, string?>();
-        if (string.IsNullOrWhiteSpace(configuration["Unsubscribe:SigningKey"]))
-            defaults["Unsubscribe:SigningKey"] = dataDirectory is null ? NewKey() : LocalKey(dataDirectory);
+        if (string.IsNullOrWhiteSpace(configuration["Links:SigningKey"]))
+            defaults["Links:SigningKey"] = dataDirectory is null ? NewKey() : LocalKey(dataDirectory);
         if (string.IsNullOrWhiteSpace(configuration["Web:PublicBaseUrl"]))
             defaults["Web:PublicBaseUrl"] = DefaultPublicBaseUrl;
         if (defaults.Count > 0) configuration.AddInMemoryCollection(defaults);

@@ -1,3 +1,4 @@
+using MinistryMonitor.Core.Configuration;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

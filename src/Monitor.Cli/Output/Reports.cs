@@ -74,7 +74,7 @@ public static class Reports
             deliveries.Select(d => (IReadOnlyList<string?>)[ConsoleTable.Format(d.SentAt), d.Recipient, d.TopicId, d.Subject]), maxCellWidth: 80);
     }
 
-    public static void Poisoned(TextWriter writer, IReadOnlyList<MinistryMonitor.Infrastructure.Hosting.PoisonedMessage> messages, bool json)
+    public static void Poisoned(TextWriter writer, IReadOnlyList<MinistryMonitor.Core.Operators.PoisonedMessage> messages, bool json)
     {
         if (json)
         {

@@ -13,11 +13,14 @@ public static class Paging
 }
 
 /// <summary>
-/// Archived statements, newest publication first (statements with no date count from when they were first seen).
+/// Archived statements: listed by the catalogue newest publication first (statements with no date count from when they
+/// were first seen), or found by the search, best match first, for the words in <see cref="Text"/>.
 /// All filters are optional; <see cref="Since"/> and <see cref="Until"/> bound the publication date (until exclusive).
 /// </summary>
 public sealed record StatementQuery
 {
+    /// <summary>The words to find (all of them, each in any inflected form). Only the search reads them: the catalogue lists by the filters.</summary>
+    public string? Text { get; init; }
     public string? SourceId { get; init; }
     public string? TopicId { get; init; }
     public string? Language { get; init; }

@@ -13,8 +13,8 @@ public interface IArchiveSearch
     /// </summary>
     Task IndexAsync(IReadOnlyList<ArchiveDocument> documents, CancellationToken cancellationToken);
 
-    /// <summary>Best matches first. An empty or wordless query returns no hits.</summary>
-    Task<SearchResults> SearchAsync(ArchiveSearchQuery query, CancellationToken cancellationToken);
+    /// <summary>Best matches first for the words in <see cref="StatementQuery.Text"/>, within its filters. A query without words returns no hits.</summary>
+    Task<SearchResults> SearchAsync(StatementQuery query, CancellationToken cancellationToken);
 }
 
 /// <summary>What is indexed for one statement version.</summary>
@@ -29,19 +29,6 @@ public sealed record ArchiveDocument(
     string? Language,
     IReadOnlyList<string> Topics,
     DateTimeOffset ArchivedAt);
-
-/// <summary>The words to find (all of them, each in any inflected form) and optional filters, as in <see cref="StatementQuery"/>.</summary>
-public sealed record ArchiveSearchQuery
-{
-    public required string Text { get; init; }
-    public string? SourceId { get; init; }
-    public string? TopicId { get; init; }
-    public string? Language { get; init; }
-    public DateTimeOffset? Since { get; init; }
-    public DateTimeOffset? Until { get; init; }
-    public int? PageSize { get; init; }
-    public string? ContinuationToken { get; init; }
-}
 
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, long TotalHits, string? ContinuationToken);
 

@@ -15,7 +15,7 @@ namespace MinistryMonitor.Core.Checking;
 /// Fetches one source once, as the pipeline would, and reports what each of its selectors finds, so that an operator
 /// can verify or fix a preset in a minute (<c>monitor check-source</c>). Nothing is stored.
 /// </summary>
-public sealed class SourceChecker(PageFetcher fetcher, ExtractStage extract, TimeProvider time)
+public sealed class SourceChecker(PageFetcher fetcher, RawStatementExtractor extract, TimeProvider time)
 {
     /// <summary>How many statements of the source are fetched and extracted.</summary>
     public const int StatementsChecked = 3;

@@ -50,7 +50,7 @@ public static partial class TextDecoder
     }
 
     /// <summary>The encoding of <paramref name="bytes"/>, where it was found, and the length of its byte order mark.</summary>
-    public static (Encoding Encoding, EncodingSource Source, int PreambleLength) DetectEncoding(ReadOnlySpan<byte> bytes, string? contentType, string? language = null)
+    private static (Encoding Encoding, EncodingSource Source, int PreambleLength) DetectEncoding(ReadOnlySpan<byte> bytes, string? contentType, string? language = null)
     {
         CodePages.Register();
         if (FromByteOrderMark(bytes) is ({ } bom, var length)) return (bom, EncodingSource.ByteOrderMark, length);

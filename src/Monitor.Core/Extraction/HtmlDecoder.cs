@@ -25,10 +25,10 @@ public static class HtmlDecoder
         limits ??= ExtractionLimits.Default;
         if (bytes.Length == 0) throw new ExtractionException("The page is empty (0 bytes).");
 
-        var (_, source, _) = TextDecoder.DetectEncoding(bytes, contentType, language);
-        // UTF-16 text is full of zero bytes; anything else with them is not text.
-        if (source is not (EncodingSource.ByteOrderMark or EncodingSource.Utf16Pattern)) BinarySniffer.ThrowIfBinary(bytes);
+        // One detection: the decoder says where it found the encoding, which is all the binary check needs to know.
         var decoded = TextDecoder.Decode(bytes, contentType, language, limits.MaxParsedChars);
+        // UTF-16 text is full of zero bytes; anything else with them is not text.
+        if (decoded.Source is not (EncodingSource.ByteOrderMark or EncodingSource.Utf16Pattern)) BinarySniffer.ThrowIfBinary(bytes);
         return new DecodedHtml(decoded.Text, decoded.Encoding, decoded.Truncated);
     }
 

@@ -185,11 +185,11 @@ public sealed class PageFetcher(
             logger.LogDebug(ex, "Fetching {Url} timed out", current);
             return Failed(IngestionOutcome.NetworkError, ex is TimeoutException ? "timed out: " + ex.Message : "timed out");
         }
-        catch (Polly.ExecutionRejectedException ex)
+        catch (RequestRejectedException ex)
         {
-            // Polly's timeout or an open circuit: the site is failing, and retrying now would not help.
+            // The resilience pipeline's timeout or an open circuit: the site is failing, and retrying now would not help.
             logger.LogDebug(ex, "Fetching {Url} rejected by the resilience pipeline", current);
-            return Failed(IngestionOutcome.NetworkError, ex.GetType().Name + ": " + ex.Message);
+            return Failed(IngestionOutcome.NetworkError, ex.Message);
         }
         finally
         {
@@ -285,7 +285,7 @@ public sealed class PageFetcher(
                 return (RobotsTxt.Parse(bytes, politeness.ProductToken), null);
             }
         }
-        catch (Exception ex) when ((ex is HttpRequestException or IOException or TimeoutException or Polly.ExecutionRejectedException or ResponseTooLargeException
+        catch (Exception ex) when ((ex is HttpRequestException or IOException or TimeoutException or RequestRejectedException or ResponseTooLargeException
                                        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
                                    && Find<ForbiddenAddressException>(ex) is null)
         {

@@ -78,7 +78,7 @@ public sealed class OperatorNotifier(
                    "`monitor sources` shows every source's health; `monitor check-source ID` tries one source now; `monitor operator-alerts` lists these alerts.\n";
         // The message names a ministry's page and its error text: encoded before it goes into HTML.
         var html = $"<p>{WebUtility.HtmlEncode(alert.Message)}</p><p>Kind: {WebUtility.HtmlEncode(alert.Kind)}<br>Source: {WebUtility.HtmlEncode(alert.SourceId ?? "-")}<br>At: {alert.At:u}</p>";
-        var messageId = $"operator-{id}-{Hashes.Sha256(to.ToLowerInvariant())[..12]}@{Stages.DeliverStage.MessageIdDomain}";
+        var messageId = $"operator-{id}-{Hashes.Sha256(to.ToLowerInvariant())[..12]}@{MessageIds.Domain}";
         return new AlertEmail(to, null, subject, text, html, messageId);
     }
 }

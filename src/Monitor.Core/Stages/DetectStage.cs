@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using MinistryMonitor.Core.Alerts;
 using MinistryMonitor.Core.Archive;
 using MinistryMonitor.Core.Configuration;
 using MinistryMonitor.Core.Detection;
@@ -21,7 +22,7 @@ public sealed class DetectStage(
     SubscriptionDirectory subscriptions,
     IStatementIndex index,
     IBlobStore blobs,
-    AlertStage alerts,
+    AlertRaiser alerts,
     ArchivePublisher publisher,
     ILogger<DetectStage> logger)
 {

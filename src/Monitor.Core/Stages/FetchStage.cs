@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using MinistryMonitor.Core.Archive;
 using MinistryMonitor.Core.Configuration;
+using MinistryMonitor.Core.Extraction;
 using MinistryMonitor.Core.Fetching;
 using MinistryMonitor.Core.Messages;
 using MinistryMonitor.Core.Sources;
@@ -19,8 +21,8 @@ public sealed class FetchStage(
     PageFetcher fetcher,
     IBlobStore blobs,
     FeedItemCache feeds,
-    ExtractStage extract,
-    ArchiveStage archive,
+    RawStatementExtractor extract,
+    StatementArchiver archive,
     IMessageQueue queue,
     IIngestionLog log,
     ISourceStateStore state,

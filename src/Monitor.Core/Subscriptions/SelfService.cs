@@ -74,7 +74,7 @@ public sealed class SelfService(
         var existing = await store.GetAsync(wanted.Id, cancellationToken);
         if (existing is { Status: SubscriptionStatus.Active or SubscriptionStatus.Bouncing })
         {
-            await mail.SendAsync(ConfirmationEmailComposer.AlreadySubscribed(existing, links.Manage(existing.Id), rules.TopicName, AlertDelivery.MessageIdDomain), cancellationToken);
+            await mail.SendAsync(ConfirmationEmailComposer.AlreadySubscribed(existing, links.Manage(existing.Id), rules.TopicName, MessageIds.Domain), cancellationToken);
             return;
         }
         if (existing is { Status: SubscriptionStatus.Pending } && now - existing.CreatedAt < ResendInterval)
@@ -83,7 +83,7 @@ public sealed class SelfService(
             return;
         }
         await store.SaveAsync(wanted, cancellationToken);
-        await mail.SendAsync(ConfirmationEmailComposer.Confirm(wanted, links.Confirm(wanted.Id), rules.TopicName, AlertDelivery.MessageIdDomain), cancellationToken);
+        await mail.SendAsync(ConfirmationEmailComposer.Confirm(wanted, links.Confirm(wanted.Id), rules.TopicName, MessageIds.Domain), cancellationToken);
         logger.LogInformation("Subscription of {Address} waits for confirmation", wanted.Address);
     }
 

@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using MinistryMonitor.Core.Subscriptions;
+using MinistryMonitor.Core.Stages;
 
 namespace MinistryMonitor.Functions.Functions;
 

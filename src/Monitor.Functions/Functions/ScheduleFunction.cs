@@ -3,10 +3,10 @@ using MinistryMonitor.Core.Stages;
 
 namespace MinistryMonitor.Functions.Functions;
 
-/// <summary>Timer: queues discovery for every source that is due. The schedule is the app setting FETCH_SCHEDULE.</summary>
+/// <summary>Timer: queues discovery for every source that is due. The schedule is the app setting DISCOVER_SCHEDULE (FETCH_SCHEDULE before).</summary>
 public sealed class ScheduleFunction(ScheduleStage stage)
 {
-    public const string ScheduleSetting = "FETCH_SCHEDULE";
+    public const string ScheduleSetting = "DISCOVER_SCHEDULE";
 
     [Function("Schedule")]
     public Task Run([TimerTrigger("%" + ScheduleSetting + "%")] TimerInfo timer, CancellationToken cancellationToken) =>

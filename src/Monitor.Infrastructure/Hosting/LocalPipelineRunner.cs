@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MinistryMonitor.Core.Messages;
 using MinistryMonitor.Core.Stages;
+using MinistryMonitor.Core.Storage;
 using MinistryMonitor.Core.Subscriptions;
 using MinistryMonitor.Infrastructure.Options;
 using MinistryMonitor.Infrastructure.Storage;
@@ -22,6 +23,8 @@ public sealed class LocalPipelineRunner(
     ScheduleStage schedule,
     OperatorAlertDelivery operators,
     DigestStage digests,
+    IMessageQueue queues,
+    TimeProvider time,
     IOptions<PipelineOptions> options,
     ILogger<LocalPipelineRunner> logger)
 {
@@ -98,7 +101,7 @@ public sealed class LocalPipelineRunner(
             var invisible = await CountMessagesAsync(cancellationToken);
             if (invisible == 0) return summary;
 
-            var now = DateTimeOffset.UtcNow;
+            var now = time.GetUtcNow();
             foreach (var id in retrying.Where(r => r.Value < now.AddSeconds(-5)).Select(r => r.Key).ToList()) retrying.Remove(id);
             var foreign = invisible - retrying.Count;
             if (foreign > 0 && waitingFor is null)
@@ -165,7 +168,7 @@ public sealed class LocalPipelineRunner(
                     logger.LogError(ex, "Message {MessageId} on {Queue} failed (attempt {Attempt} of {Max}); retrying in {Delay}",
                         message.Message.MessageId, queueName, message.Message.DequeueCount, _options.MaxDequeueCount, delay);
                     await message.ReleaseAsync(delay, ct);
-                    retries[message.Message.MessageId] = DateTimeOffset.UtcNow + delay;
+                    retries[message.Message.MessageId] = time.GetUtcNow() + delay;
                     Interlocked.Increment(ref failed);
                 }
             });
@@ -232,8 +235,9 @@ public sealed class LocalPipelineRunner(
         var poison = clients.Queues.GetQueueClient(QueueNames.PoisonOf(queue.Name));
         await poison.SendMessageAsync(message.Body, cancellationToken);
         await message.DeleteAsync(cancellationToken);
-        await clients.Queues.GetQueueClient(QueueNames.OperatorAlerts).SendMessageAsync(PipelineJson.Serialize(new OperatorAlert(
-            OperatorAlert.Poisoned, null, $"Message {message.Message.MessageId} moved from {queue.Name} to {poison.Name}: {reason}", null, DateTimeOffset.UtcNow)), cancellationToken);
+        // Through the same port as every stage's operator alert, so its encoding and any test double apply here too.
+        await queues.SendAsync(QueueNames.OperatorAlerts, new OperatorAlert(
+            OperatorAlert.Poisoned, null, $"Message {message.Message.MessageId} moved from {queue.Name} to {poison.Name}: {reason}", null, time.GetUtcNow()), cancellationToken);
         logger.LogError("Moved message {MessageId} from {Queue} to {PoisonQueue}: {Reason}", message.Message.MessageId, queue.Name, poison.Name, reason);
     }
 

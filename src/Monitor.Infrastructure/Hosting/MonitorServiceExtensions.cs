@@ -3,14 +3,19 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using MinistryMonitor.Core.Alerts;
+using MinistryMonitor.Core.Archive;
 using MinistryMonitor.Core.Configuration;
 using MinistryMonitor.Core.Decoding;
 using MinistryMonitor.Core.Delivery;
 using MinistryMonitor.Core.Detection;
 using MinistryMonitor.Core.Extraction;
 using MinistryMonitor.Core.Fetching;
+using MinistryMonitor.Core.Operators;
 using MinistryMonitor.Core.Stages;
 using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Infrastructure.Configuration;
+using MinistryMonitor.Infrastructure.DataProtection;
 using MinistryMonitor.Infrastructure.Http;
 using MinistryMonitor.Infrastructure.Mail;
 using MinistryMonitor.Infrastructure.Options;
@@ -25,6 +30,8 @@ public static class MonitorServiceExtensions
     public static IHostApplicationBuilder AddMonitorServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Before anything binds a renamed setting: the old names are read for one release, and named in a warning at start-up.
+        builder.AddRenamedSettings();
         // Ministry sites still serve windows-1251, KOI8-R, ISO-8859-9 …: make those encodings available process-wide.
         CodePages.Register();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
@@ -76,16 +83,19 @@ public static class MonitorServiceExtensions
         services.AddTransient<CatchUp>();
         services.AddTransient<MinistryMonitor.Core.Withdrawals.WithdrawalSweep>();
         services.AddTransient<MinistryMonitor.Core.Withdrawals.WithdrawalRecorder>();
-        services.AddTransient<ExtractStage>();
-        services.AddTransient<ArchiveStage>();
+        services.AddTransient<RawStatementExtractor>();
+        services.AddTransient<StatementArchiver>();
         services.AddSingleton<FeedItemCache>();
         services.AddTransient<FetchStage>();
-        services.AddTransient<AlertStage>();
+        services.AddTransient<AlertRaiser>();
         services.AddTransient<DetectStage>();
         services.AddTransient<DeliverStage>();
+        services.AddTransient<DigestStage>();
         services.AddTransient<PipelineDispatcher>();
         services.AddTransient<LocalPipelineRunner>();
-        services.AddTransient<OperatorQueues>();
+        services.AddTransient<IPoisonQueues, OperatorQueues>();
+        // The web hosts' key ring (forms, antiforgery), shared by every host on the same storage.
+        services.AddMonitorDataProtection();
         services.AddTransient<PoisonWatch>();
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<ConfigurationStartupCheck>();

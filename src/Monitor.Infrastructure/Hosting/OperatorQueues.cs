@@ -1,14 +1,12 @@
 using Azure.Storage.Queues.Models;
 using MinistryMonitor.Core.Messages;
+using MinistryMonitor.Core.Operators;
 using MinistryMonitor.Infrastructure.Storage;
 
 namespace MinistryMonitor.Infrastructure.Hosting;
 
-/// <summary>
-/// What operators look at in the queues: the messages that failed too often in the stages' poison queues, with a way to put those back once the cause is fixed (an SMTP server back up, a site repaired).
-/// Every stage is idempotent, so a requeued message redoes only what is still missing.
-/// </summary>
-public sealed class OperatorQueues(StorageClients clients)
+/// <summary>The poison queues in Azure Storage queues (<see cref="IPoisonQueues"/>).</summary>
+public sealed class OperatorQueues(StorageClients clients) : IPoisonQueues
 {
     public async Task<IReadOnlyList<PoisonedMessage>> PeekPoisonedAsync(CancellationToken cancellationToken)
     {
@@ -80,6 +78,3 @@ public sealed class OperatorQueues(StorageClients clients)
         }
     }
 }
-
-/// <summary>A message in a poison queue, with the queue it failed on.</summary>
-public sealed record PoisonedMessage(string Queue, string MessageId, DateTimeOffset? InsertedOn, string Body);

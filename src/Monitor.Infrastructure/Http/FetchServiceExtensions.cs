@@ -54,6 +54,8 @@ public static class FetchServiceExtensions
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 };
             })
+            // Added first, so it wraps the resilience handler and sees its refusals.
+            .AddHttpMessageHandler(() => new ResilienceRejectionHandler())
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions resilience, IServiceProvider sp) =>
             {

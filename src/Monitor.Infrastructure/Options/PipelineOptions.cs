@@ -5,7 +5,8 @@ namespace MinistryMonitor.Infrastructure.Options;
 /// <summary>How the local runner processes the queues (on Azure, host.json sets the same for the Functions host).</summary>
 public sealed class PipelineOptions
 {
-    public const string SectionName = "Pipeline";
+    /// <summary>Was <c>Pipeline</c>, still read for one release (<see cref="Configuration.RenamedSettings"/>).</summary>
+    public const string SectionName = "LocalRunner";
 
     /// <summary>Attempts before a message is moved to its poison queue; host.json's maxDequeueCount.</summary>
     [Range(1, 100)]

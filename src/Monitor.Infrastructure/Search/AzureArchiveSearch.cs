@@ -34,9 +34,9 @@ public sealed class AzureArchiveSearch(SearchIndexClient indexes, string indexNa
         await Client.IndexDocumentsAsync(IndexDocumentsBatch.MergeOrUpload(upload), new IndexDocumentsOptions { ThrowOnAnyError = true }, cancellationToken);
     }
 
-    public async Task<SearchResults> SearchAsync(ArchiveSearchQuery query, CancellationToken cancellationToken)
+    public async Task<SearchResults> SearchAsync(StatementQuery query, CancellationToken cancellationToken)
     {
-        var words = ArchiveText.QueryWords(query.Text);
+        var words = ArchiveText.QueryWords(query.Text ?? string.Empty);
         var pageSize = Paging.Clamp(query.PageSize);
         var offset = SearchPaging.Offset(query);
         if (words.Count == 0) return new SearchResults([], 0, null);
@@ -70,7 +70,7 @@ public sealed class AzureArchiveSearch(SearchIndexClient indexes, string indexNa
     internal static string QueryText(IReadOnlyList<IReadOnlyList<string>> words) =>
         string.Join(" AND ", words.Select(keys => "(" + string.Join(" OR ", keys.Select(Escape)) + ")"));
 
-    internal static string? Filter(ArchiveSearchQuery query)
+    internal static string? Filter(StatementQuery query)
     {
         var parts = new List<string>();
         if (query.SourceId is { } source) parts.Add(SearchFilter.Create($"sourceId eq {source}"));

@@ -120,9 +120,9 @@ public sealed class LuceneArchiveSearch : IArchiveSearch, IDisposable
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    public Task<SearchResults> SearchAsync(ArchiveSearchQuery query, CancellationToken cancellationToken)
+    public Task<SearchResults> SearchAsync(StatementQuery query, CancellationToken cancellationToken)
     {
-        var words = ArchiveText.QueryWords(query.Text);
+        var words = ArchiveText.QueryWords(query.Text ?? string.Empty);
         var pageSize = Paging.Clamp(query.PageSize);
         var offset = SearchPaging.Offset(query);
         if (words.Count == 0 || Searchers() is not { } manager) return Task.FromResult(new SearchResults([], 0, null));

@@ -73,7 +73,7 @@ internal static class LuceneFields
         return all;
     }
 
-    public static Filter? Filter(ArchiveSearchQuery query)
+    public static Filter? Filter(StatementQuery query)
     {
         var filter = new BooleanQuery();
         if (query.SourceId is { } source) filter.Add(new TermQuery(new Term(Source, source)), Occur.MUST);

@@ -14,7 +14,7 @@ internal static class SearchPaging
     private const string Listing = "search";
     public const int MaxOffset = 10_000;
 
-    public static int Offset(ArchiveSearchQuery query)
+    public static int Offset(StatementQuery query)
     {
         if (ContinuationToken.Decode(query.ContinuationToken, Listing) is not { } token) return 0;
         if (token.Partition != Fingerprint(query) || !int.TryParse(token.RowKey, NumberStyles.None, CultureInfo.InvariantCulture, out var offset) || offset > MaxOffset)
@@ -22,9 +22,9 @@ internal static class SearchPaging
         return offset;
     }
 
-    public static string? Next(ArchiveSearchQuery query, int offset) =>
+    public static string? Next(StatementQuery query, int offset) =>
         offset > MaxOffset ? null : new ContinuationToken(Listing, Fingerprint(query), offset.ToString(CultureInfo.InvariantCulture)).Encode();
 
-    private static string Fingerprint(ArchiveSearchQuery q) =>
+    private static string Fingerprint(StatementQuery q) =>
         Hashes.Sha256(string.Join('\n', q.Text, q.SourceId, q.TopicId, q.Language, q.Since?.UtcTicks, q.Until?.UtcTicks, Paging.Clamp(q.PageSize)))[..16];
 }

@@ -76,19 +76,8 @@ public sealed class TableAlertLedger(StorageClients clients, MonthDirectory mont
         return actions.Count / 2;
     }
 
-    public async Task<IReadOnlyList<AlertMessage>> ReadRecentAsync(int max, CancellationToken cancellationToken)
-    {
-        var alerts = new List<AlertMessage>();
-        string? token = null;
-        do
-        {
-            var page = await ListAsync(new AlertQuery { PageSize = Math.Min(max - alerts.Count, Paging.MaxPageSize), ContinuationToken = token }, cancellationToken);
-            alerts.AddRange(page.Items);
-            token = page.ContinuationToken;
-        }
-        while (token is not null && alerts.Count < max);
-        return alerts;
-    }
+    public Task<IReadOnlyList<AlertMessage>> ReadRecentAsync(int max, CancellationToken cancellationToken) =>
+        Pages.ReadFirstAsync(max, (size, token, ct) => ListAsync(new AlertQuery { PageSize = size, ContinuationToken = token }, ct), cancellationToken);
 
     public async Task<Page<AlertMessage>> ListAsync(AlertQuery query, CancellationToken cancellationToken)
     {

@@ -50,19 +50,8 @@ public sealed class TableDeliveryLedger(StorageClients clients, MonthDirectory m
         return actions.Count;
     }
 
-    public async Task<IReadOnlyList<DeliveryRecord>> ReadRecentAsync(int max, CancellationToken cancellationToken)
-    {
-        var deliveries = new List<DeliveryRecord>();
-        string? token = null;
-        do
-        {
-            var page = await ListAsync(new DeliveryQuery { PageSize = Math.Min(max - deliveries.Count, Paging.MaxPageSize), ContinuationToken = token }, cancellationToken);
-            deliveries.AddRange(page.Items);
-            token = page.ContinuationToken;
-        }
-        while (token is not null && deliveries.Count < max);
-        return deliveries;
-    }
+    public Task<IReadOnlyList<DeliveryRecord>> ReadRecentAsync(int max, CancellationToken cancellationToken) =>
+        Pages.ReadFirstAsync(max, (size, token, ct) => ListAsync(new DeliveryQuery { PageSize = size, ContinuationToken = token }, ct), cancellationToken);
 
     public async Task<Page<DeliveryRecord>> ListAsync(DeliveryQuery query, CancellationToken cancellationToken)
     {

@@ -38,19 +38,8 @@ public sealed class TableIngestionLog(StorageClients clients, TimeProvider time)
         }, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<IngestionEntry>> ReadRecentAsync(int max, CancellationToken cancellationToken)
-    {
-        var entries = new List<IngestionEntry>();
-        string? token = null;
-        do
-        {
-            var page = await ListAsync(new IngestionQuery { PageSize = Math.Min(max - entries.Count, Paging.MaxPageSize), ContinuationToken = token }, cancellationToken);
-            entries.AddRange(page.Items);
-            token = page.ContinuationToken;
-        }
-        while (token is not null && entries.Count < max);
-        return entries;
-    }
+    public Task<IReadOnlyList<IngestionEntry>> ReadRecentAsync(int max, CancellationToken cancellationToken) =>
+        Pages.ReadFirstAsync(max, (size, token, ct) => ListAsync(new IngestionQuery { PageSize = size, ContinuationToken = token }, ct), cancellationToken);
 
     /// <summary>
     /// A page of the log: the month partitions from <see cref="IngestionQuery.Until"/> (or now) back to

@@ -12,16 +12,16 @@ public static class SubscriptionServiceExtensions
     /// <summary>Subscriptions in Table Storage, the detector compiled from them, signed links, digests and webhooks.</summary>
     public static IServiceCollection AddSubscriptionServices(this IServiceCollection services)
     {
-        services.AddOptions<UnsubscribeOptions>().BindConfiguration(UnsubscribeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PublicWebOptions>().BindConfiguration(PublicWebOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SubscriberMailOptions>().BindConfiguration(SubscriberMailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LinksOptions>().BindConfiguration(LinksOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // The one binding of the section Web: the pipeline's e-mails link under its public address, and the web host reads the rest.
+        services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<ISubscriptionStore, TableSubscriptionStore>();
         services.AddSingleton<SubscriptionDirectory>();
         services.AddTransient<SubscriptionImporter>();
         services.AddTransient<OwnTermsIds>();
-        services.AddSingleton(sp => new SubscriberTokens(sp.GetRequiredService<IOptions<UnsubscribeOptions>>().Value.SigningKey, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new SubscriberLinks(new Uri(sp.GetRequiredService<IOptions<PublicWebOptions>>().Value.PublicBaseUrl), sp.GetRequiredService<SubscriberTokens>()));
+        services.AddSingleton(sp => new SubscriberTokens(sp.GetRequiredService<IOptions<LinksOptions>>().Value.SigningKey, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SubscriberLinks(new Uri(sp.GetRequiredService<IOptions<WebOptions>>().Value.PublicBaseUrl), sp.GetRequiredService<SubscriberTokens>()));
         services.AddSingleton(sp =>
         {
             var configuration = sp.GetRequiredService<MonitorConfiguration>();
@@ -30,10 +30,8 @@ public static class SubscriptionServiceExtensions
         });
         services.AddSingleton<IDigestInbox, TableDigestInbox>();
         services.AddTransient<Bounces>();
-        services.AddTransient<AlertDelivery>();
-        services.AddTransient<DigestStage>();
         services.AddSingleton<IAddressMailWindow, TableAddressMailWindow>();
-        services.AddSingleton(sp => new SelfServiceLimits(TimeSpan.FromHours(sp.GetRequiredService<IOptions<SubscriberMailOptions>>().Value.SubscriberMailWindowHours)));
+        services.AddSingleton(sp => new SelfServiceLimits(TimeSpan.FromHours(sp.GetRequiredService<IOptions<WebOptions>>().Value.SubscriberMailWindowHours)));
         services.AddTransient<SelfService>();
         services.AddHttpClient<IWebhookSender, WebhookSender>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookConnections.Handler(sp.GetRequiredService<IConfiguration>().GetValue<bool>("Fetch:AllowPrivateNetworks")))

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using MinistryMonitor.Core.Messages;
 using MinistryMonitor.Core.Storage;
-using MinistryMonitor.Infrastructure.Hosting;
 using MinistryMonitor.Core.Archive;
 using MinistryMonitor.Core.Configuration;
 using MinistryMonitor.Core.Health;
@@ -77,12 +76,12 @@ public static class OperatorApi
     public static async Task<Ok<IReadOnlyList<OperatorAlertRecord>>> ListOperatorAlerts(IOperatorAlertLog alerts, CancellationToken cancellationToken) =>
         TypedResults.Ok(await alerts.ReadRecentAsync(Paging.MaxPageSize, cancellationToken));
 
-    public static async Task<Ok<IReadOnlyList<PoisonedMessage>>> ListPoisoned(OperatorQueues queues, CancellationToken cancellationToken) =>
+    public static async Task<Ok<IReadOnlyList<PoisonedMessage>>> ListPoisoned(IPoisonQueues queues, CancellationToken cancellationToken) =>
         TypedResults.Ok(await queues.PeekPoisonedAsync(cancellationToken));
 
     /// <summary>Puts one poisoned message back on its queue, then shows the console again with what happened.</summary>
     public static async Task<Results<RedirectHttpResult, ProblemHttpResult>> Requeue(
-        OperatorQueues queues, [FromForm] string queue, [FromForm] string messageId, CancellationToken cancellationToken)
+        IPoisonQueues queues, [FromForm] string queue, [FromForm] string messageId, CancellationToken cancellationToken)
     {
         if (!QueueNames.Pipeline.Contains(queue))
             return TypedResults.Problem($"'{queue}' is not a pipeline queue.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown queue");

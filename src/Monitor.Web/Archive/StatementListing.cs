@@ -39,22 +39,19 @@ public sealed class StatementBrowser(IArchiveCatalog catalog, IArchiveSearch sea
     /// <exception cref="InvalidContinuationTokenException">The token was not issued for this listing.</exception>
     public async Task<Page<StatementListItem>> ListAsync(StatementFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
+        var query = new StatementQuery
+        {
+            Text = filter.Q, SourceId = filter.Source, TopicId = filter.Topic, Language = filter.Language,
+            Since = filter.Since, Until = filter.Until, PageSize = pageSize, ContinuationToken = continuationToken,
+        };
         if (string.IsNullOrWhiteSpace(filter.Q))
         {
-            var page = await catalog.ListStatementsAsync(new StatementQuery
-            {
-                SourceId = filter.Source, TopicId = filter.Topic, Language = filter.Language,
-                Since = filter.Since, Until = filter.Until, PageSize = pageSize, ContinuationToken = continuationToken,
-            }, cancellationToken);
+            var page = await catalog.ListStatementsAsync(query, cancellationToken);
             return new Page<StatementListItem>(page.Items.Select(s => new StatementListItem(s.SourceId, names.Of(s.SourceId), s.StatementId,
                 s.Title, s.Url, s.Published, s.Version, s.Topics, s.Language, WithdrawnAt: s.WithdrawnAt, FirstSeen: s.FirstSeen)).ToList(), page.ContinuationToken);
         }
 
-        var results = await search.SearchAsync(new ArchiveSearchQuery
-        {
-            Text = filter.Q, SourceId = filter.Source, TopicId = filter.Topic, Language = filter.Language,
-            Since = filter.Since, Until = filter.Until, PageSize = pageSize, ContinuationToken = continuationToken,
-        }, cancellationToken);
+        var results = await search.SearchAsync(query, cancellationToken);
         return new Page<StatementListItem>(results.Hits.Select(h => new StatementListItem(h.SourceId, names.Of(h.SourceId), h.StatementId,
             h.Title, h.Url, h.Published, h.Version, h.Topics, h.Language, h.Snippet)).ToList(), results.ContinuationToken);
     }

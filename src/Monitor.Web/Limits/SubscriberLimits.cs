@@ -1,3 +1,4 @@
+using MinistryMonitor.Core.Configuration;
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;

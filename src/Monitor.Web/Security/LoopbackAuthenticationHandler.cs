@@ -1,3 +1,4 @@
+using MinistryMonitor.Core.Configuration;
 using System.Net;
 using System.Security.Claims;
 using System.Text.Encodings.Web;

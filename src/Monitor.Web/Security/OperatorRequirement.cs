@@ -1,3 +1,4 @@
+using MinistryMonitor.Core.Configuration;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,5 @@
+using MinistryMonitor.Core.Configuration;
+
 namespace MinistryMonitor.Web.Security;
 
 /// <summary>The two kinds of caller the web host tells apart.</summary>

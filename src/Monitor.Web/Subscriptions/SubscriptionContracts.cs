@@ -4,36 +4,25 @@ using MinistryMonitor.Core.Subscriptions;
 
 namespace MinistryMonitor.Web.Subscriptions;
 
-/// <summary>The body of <c>POST /api/subscriptions</c>.</summary>
-public sealed record SubscribeRequest(
-    string? Address,
-    string? Name,
-    IReadOnlyList<string>? Topics,
-    IReadOnlyList<string>? Terms,
-    IReadOnlyList<string>? Sources,
-    IReadOnlyList<string>? Languages,
-    DeliveryMode? Mode,
-    int? Hour,
-    string? TimeZone,
-    [property: JsonConverter(typeof(CamelCaseEnumConverter<DayOfWeek>))] DayOfWeek? WeeklyOn,
-    bool? Withdrawals = null)
+/// <summary>
+/// The body of <c>PUT /api/subscriptions/manage/{token}</c>: what to change; fields left out stay as they are.
+/// The subscribe request is the same fields with the address and name.
+/// </summary>
+public record SubscriptionChange
 {
-    public Subscription ToSubscription() => new SubscriptionChange(Topics, Terms, Sources, Languages, Mode, Hour, TimeZone, WeeklyOn, Withdrawals)
-        .Apply(new Subscription { Address = Address ?? string.Empty, Name = Name });
-}
+    public IReadOnlyList<string>? Topics { get; init; }
+    public IReadOnlyList<string>? Terms { get; init; }
+    public IReadOnlyList<string>? Sources { get; init; }
+    public IReadOnlyList<string>? Languages { get; init; }
+    public DeliveryMode? Mode { get; init; }
+    public int? Hour { get; init; }
+    public string? TimeZone { get; init; }
 
-/// <summary>The body of <c>PUT /api/subscriptions/manage/{token}</c>: what to change; fields left out stay as they are.</summary>
-public sealed record SubscriptionChange(
-    IReadOnlyList<string>? Topics,
-    IReadOnlyList<string>? Terms,
-    IReadOnlyList<string>? Sources,
-    IReadOnlyList<string>? Languages,
-    DeliveryMode? Mode,
-    int? Hour,
-    string? TimeZone,
-    [property: JsonConverter(typeof(CamelCaseEnumConverter<DayOfWeek>))] DayOfWeek? WeeklyOn,
-    bool? Withdrawals = null)
-{
+    [JsonConverter(typeof(CamelCaseEnumConverter<DayOfWeek>))]
+    public DayOfWeek? WeeklyOn { get; init; }
+
+    public bool? Withdrawals { get; init; }
+
     public Subscription Apply(Subscription s) => s with
     {
         Topics = Topics ?? s.Topics,
@@ -46,6 +35,15 @@ public sealed record SubscriptionChange(
         WeeklyOn = WeeklyOn ?? s.WeeklyOn,
         Withdrawals = Withdrawals ?? s.Withdrawals,
     };
+}
+
+/// <summary>The body of <c>POST /api/subscriptions</c>: a new subscription's address and name, and its settings as in a change.</summary>
+public sealed record SubscribeRequest : SubscriptionChange
+{
+    public string? Address { get; init; }
+    public string? Name { get; init; }
+
+    public Subscription ToSubscription() => Apply(new Subscription { Address = Address ?? string.Empty, Name = Name });
 }
 
 /// <summary>The subscribe and manage forms' fields (<c>application/x-www-form-urlencoded</c>).</summary>

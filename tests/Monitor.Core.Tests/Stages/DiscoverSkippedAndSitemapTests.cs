@@ -1,3 +1,4 @@
+using MinistryMonitor.Core.Archive;
 using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -111,8 +112,8 @@ public sealed class DiscoverSkippedAndSitemapTests
         var log = new InMemoryIngestionLog();
         _discover = new DiscoverStage(configuration, fetcher, _index, blobs, _queue, log, _state, _time,
             new CatchUp(fetcher, _index, _queue, NullLogger<CatchUp>.Instance), _logger);
-        var archive = new ArchiveStage(_index, blobs, _time, NullLogger<ArchiveStage>.Instance);
-        _fetch = new FetchStage(configuration, fetcher, blobs, new FeedItemCache(), new ExtractStage(new StatementExtractor(), NullLogger<ExtractStage>.Instance),
+        var archive = new StatementArchiver(_index, blobs, _time, NullLogger<StatementArchiver>.Instance);
+        _fetch = new FetchStage(configuration, fetcher, blobs, new FeedItemCache(), new RawStatementExtractor(new StatementExtractor(), NullLogger<RawStatementExtractor>.Instance),
             archive, _queue, log, _state, new Core.Withdrawals.WithdrawalRecorder(_index, new RecordingTimeline(), _queue, _time, NullLogger<Core.Withdrawals.WithdrawalRecorder>.Instance),
             NullLogger<FetchStage>.Instance);
     }

@@ -1,3 +1,4 @@
+using MinistryMonitor.Core.Archive;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -186,8 +187,8 @@ public sealed class DiscoverValidatorsTests
             FetchLimits.Default, _time, NullLogger<PageFetcher>.Instance);
         _discover = new DiscoverStage(configuration, fetcher, _index, _blobs, _queue, _log, new InMemorySourceState(), _time,
             new CatchUp(fetcher, _index, _queue, NullLogger<CatchUp>.Instance), NullLogger<DiscoverStage>.Instance);
-        var archive = new ArchiveStage(_index, _blobs, _time, NullLogger<ArchiveStage>.Instance);
-        _fetch = new FetchStage(configuration, fetcher, _blobs, new FeedItemCache(), new ExtractStage(new StatementExtractor(), NullLogger<ExtractStage>.Instance),
+        var archive = new StatementArchiver(_index, _blobs, _time, NullLogger<StatementArchiver>.Instance);
+        _fetch = new FetchStage(configuration, fetcher, _blobs, new FeedItemCache(), new RawStatementExtractor(new StatementExtractor(), NullLogger<RawStatementExtractor>.Instance),
             archive, _queue, _log, new InMemorySourceState(), new Core.Withdrawals.WithdrawalRecorder(_index, new RecordingTimeline(), _queue, _time, NullLogger<Core.Withdrawals.WithdrawalRecorder>.Instance),
             NullLogger<FetchStage>.Instance);
     }

@@ -1,3 +1,4 @@
+using MinistryMonitor.Core.Archive;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -175,8 +176,8 @@ public sealed class RetryAfterTests
         var configuration = new MonitorConfiguration([_source], [], []);
         var index = new InMemoryStatementIndex();
         var blobs = new InMemoryBlobStore();
-        return new FetchStage(configuration, _fetcher, blobs, new FeedItemCache(), new ExtractStage(new StatementExtractor(), NullLogger<ExtractStage>.Instance),
-            new ArchiveStage(index, blobs, _time, NullLogger<ArchiveStage>.Instance), _queue, _log, _state,
+        return new FetchStage(configuration, _fetcher, blobs, new FeedItemCache(), new RawStatementExtractor(new StatementExtractor(), NullLogger<RawStatementExtractor>.Instance),
+            new StatementArchiver(index, blobs, _time, NullLogger<StatementArchiver>.Instance), _queue, _log, _state,
             new Core.Withdrawals.WithdrawalRecorder(index, new RecordingTimeline(), _queue, _time, NullLogger<Core.Withdrawals.WithdrawalRecorder>.Instance), NullLogger<FetchStage>.Instance);
     }
 

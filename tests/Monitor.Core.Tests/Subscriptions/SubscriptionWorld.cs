@@ -30,8 +30,7 @@ internal sealed class SubscriptionWorld
         Directory = new SubscriptionDirectory(Configuration, Store, NullLogger<SubscriptionDirectory>.Instance);
         Links = new SubscriberLinks(new Uri("https://monitor.example/"), new SubscriberTokens("test-signing-key-0123456789", Time));
         Bounces = new Bounces(Store, Queue, Time, NullLogger<Bounces>.Instance);
-        Delivery = new AlertDelivery(Directory, Links, Mail, Webhooks, Inbox, Once, new OnceLease(TimeSpan.FromMinutes(2)), Deliveries, Blobs, Bounces, Time, NullLogger<AlertDelivery>.Instance);
-        Stage = new DeliverStage(Delivery);
+        Stage = new DeliverStage(Directory, Links, Mail, Webhooks, Inbox, Once, new OnceLease(TimeSpan.FromMinutes(2)), Deliveries, Blobs, Bounces, Time, NullLogger<DeliverStage>.Instance);
         Digests = new DigestStage(Directory, Inbox, Links, Mail, Webhooks, Once, Deliveries, Bounces, Time, NullLogger<DigestStage>.Instance);
     }
 
@@ -48,7 +47,6 @@ internal sealed class SubscriptionWorld
     public SubscriptionDirectory Directory { get; }
     public SubscriberLinks Links { get; }
     public Bounces Bounces { get; }
-    public AlertDelivery Delivery { get; }
     public DeliverStage Stage { get; }
     public DigestStage Digests { get; }
 

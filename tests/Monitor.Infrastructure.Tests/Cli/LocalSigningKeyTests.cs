@@ -15,7 +15,7 @@ public sealed class LocalSigningKeyTests
         {
             var configuration = new ConfigurationManager();
             LocalSubscriberSettings.AddDefaults(configuration, directory);
-            return configuration["Unsubscribe:SigningKey"];
+            return configuration["Links:SigningKey"];
         })));
 
         Assert.Single(keys.Distinct());

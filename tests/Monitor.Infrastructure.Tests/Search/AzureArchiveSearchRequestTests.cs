@@ -74,7 +74,7 @@ public sealed class AzureArchiveSearchRequestTests
         };
         var (search, http) = Create(searchHit: hit);
 
-        var results = await search.SearchAsync(new ArchiveSearchQuery { Text = "коридор Лачин", SourceId = "ru-mfa", TopicId = "it's", Since = March }, CancellationToken.None);
+        var results = await search.SearchAsync(new StatementQuery { Text = "коридор Лачин", SourceId = "ru-mfa", TopicId = "it's", Since = March }, CancellationToken.None);
 
         var body = http.Requests.Single(r => r.Line.EndsWith("search.post.search", StringComparison.Ordinal)).Body!;
         Assert.Equal(@"(f\:коридор OR u\:коридор) AND (f\:лачин OR u\:лачин)", (string)body["search"]!);

@@ -32,11 +32,11 @@ public sealed class LuceneArchiveSearchTests : IDisposable
             Doc("c", "Брифинг", "Переговоры о торговле."),
         ], CancellationToken.None);
 
-        Assert.Equal("a", Assert.Single((await search.SearchAsync(new ArchiveSearchQuery { Text = "коридор" }, default)).Hits).StatementId);
-        Assert.Equal("a", Assert.Single((await search.SearchAsync(new ArchiveSearchQuery { Text = "Коридоре" }, default)).Hits).StatementId);
-        Assert.Equal("b", Assert.Single((await search.SearchAsync(new ArchiveSearchQuery { Text = "negotiation delimitations" }, default)).Hits).StatementId);
-        Assert.Empty((await search.SearchAsync(new ArchiveSearchQuery { Text = "коридор торговля" }, default)).Hits);
-        Assert.Empty((await search.SearchAsync(new ArchiveSearchQuery { Text = "  — ; " }, default)).Hits);
+        Assert.Equal("a", Assert.Single((await search.SearchAsync(new StatementQuery { Text = "коридор" }, default)).Hits).StatementId);
+        Assert.Equal("a", Assert.Single((await search.SearchAsync(new StatementQuery { Text = "Коридоре" }, default)).Hits).StatementId);
+        Assert.Equal("b", Assert.Single((await search.SearchAsync(new StatementQuery { Text = "negotiation delimitations" }, default)).Hits).StatementId);
+        Assert.Empty((await search.SearchAsync(new StatementQuery { Text = "коридор торговля" }, default)).Hits);
+        Assert.Empty((await search.SearchAsync(new StatementQuery { Text = "  — ; " }, default)).Hits);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class LuceneArchiveSearchTests : IDisposable
 
         // Every caller's document is committed: another process opening the folder now finds all of them.
         using var reopened = Open();
-        Assert.Equal(41, (await reopened.SearchAsync(new ArchiveSearchQuery { Text = "statement", PageSize = 100 }, default)).TotalHits);
+        Assert.Equal(41, (await reopened.SearchAsync(new StatementQuery { Text = "statement", PageSize = 100 }, default)).TotalHits);
         // Fewer commits than callers: those that arrived during a commit were written together in the next.
         Assert.InRange(CommitGeneration() - before, 1, 39);
     }
@@ -72,7 +72,7 @@ public sealed class LuceneArchiveSearchTests : IDisposable
             Doc("title", "О делимитации границы", "Мы обсудили разные вопросы, в том числе вопросы транспорта и другие темы дня."),
         ], CancellationToken.None);
 
-        var hits = (await search.SearchAsync(new ArchiveSearchQuery { Text = "делимитация" }, default)).Hits;
+        var hits = (await search.SearchAsync(new StatementQuery { Text = "делимитация" }, default)).Hits;
 
         Assert.Equal(["title", "text"], hits.Select(h => h.StatementId));
         Assert.True(hits[0].Score > hits[1].Score);
@@ -90,13 +90,13 @@ public sealed class LuceneArchiveSearchTests : IDisposable
             Doc("az", null, "Laçın dəhlizi; коридор.", source: "az-mfa", language: "az"),
         ], CancellationToken.None);
 
-        async Task<string[]> Ids(ArchiveSearchQuery q) => (await search.SearchAsync(q, default)).Hits.Select(h => h.StatementId).Order().ToArray();
+        async Task<string[]> Ids(StatementQuery q) => (await search.SearchAsync(q, default)).Hits.Select(h => h.StatementId).Order().ToArray();
 
-        Assert.Equal(["az"], await Ids(new ArchiveSearchQuery { Text = "коридор", SourceId = "az-mfa" }));
-        Assert.Equal(["az"], await Ids(new ArchiveSearchQuery { Text = "коридор", Language = "az" }));
-        Assert.Equal(["ru-new", "ru-old"], await Ids(new ArchiveSearchQuery { Text = "коридор", TopicId = "lachin" }));
-        Assert.Equal(["ru-new"], await Ids(new ArchiveSearchQuery { Text = "коридор", TopicId = "lachin", Since = March.AddDays(-1) }));
-        Assert.Equal(["ru-old"], await Ids(new ArchiveSearchQuery { Text = "коридор", Until = March.AddMonths(-1) }));
+        Assert.Equal(["az"], await Ids(new StatementQuery { Text = "коридор", SourceId = "az-mfa" }));
+        Assert.Equal(["az"], await Ids(new StatementQuery { Text = "коридор", Language = "az" }));
+        Assert.Equal(["ru-new", "ru-old"], await Ids(new StatementQuery { Text = "коридор", TopicId = "lachin" }));
+        Assert.Equal(["ru-new"], await Ids(new StatementQuery { Text = "коридор", TopicId = "lachin", Since = March.AddDays(-1) }));
+        Assert.Equal(["ru-old"], await Ids(new StatementQuery { Text = "коридор", Until = March.AddMonths(-1) }));
     }
 
     [Fact]
@@ -107,13 +107,13 @@ public sealed class LuceneArchiveSearchTests : IDisposable
         await search.IndexAsync([Doc("a", "T", "первый вариант текста", version: 1)], CancellationToken.None);
         await search.IndexAsync([Doc("a", "T", "второй вариант текста", version: 2)], CancellationToken.None);
 
-        var hit = Assert.Single((await search.SearchAsync(new ArchiveSearchQuery { Text = "текст" }, default)).Hits);
+        var hit = Assert.Single((await search.SearchAsync(new StatementQuery { Text = "текст" }, default)).Hits);
         Assert.Equal(2, hit.Version);
-        Assert.Empty((await search.SearchAsync(new ArchiveSearchQuery { Text = "первый" }, default)).Hits);
+        Assert.Empty((await search.SearchAsync(new StatementQuery { Text = "первый" }, default)).Hits);
 
         await search.IndexAsync([Doc("a", "T", "третья редакция", version: 3)], CancellationToken.None);
-        Assert.Equal(3, Assert.Single((await search.SearchAsync(new ArchiveSearchQuery { Text = "редакции" }, default)).Hits).Version);
-        Assert.Empty((await search.SearchAsync(new ArchiveSearchQuery { Text = "второй" }, default)).Hits);
+        Assert.Equal(3, Assert.Single((await search.SearchAsync(new StatementQuery { Text = "редакции" }, default)).Hits).Version);
+        Assert.Empty((await search.SearchAsync(new StatementQuery { Text = "второй" }, default)).Hits);
     }
 
     [Fact]
@@ -121,12 +121,12 @@ public sealed class LuceneArchiveSearchTests : IDisposable
     {
         using var writer = Open();
         using var reader = Open();
-        Assert.Empty((await reader.SearchAsync(new ArchiveSearchQuery { Text = "коридор" }, default)).Hits);
+        Assert.Empty((await reader.SearchAsync(new StatementQuery { Text = "коридор" }, default)).Hits);
 
         await writer.IndexAsync([Doc("a", null, "Лачинский коридор.")], CancellationToken.None);
-        Assert.Single((await reader.SearchAsync(new ArchiveSearchQuery { Text = "коридор" }, default)).Hits);
+        Assert.Single((await reader.SearchAsync(new StatementQuery { Text = "коридор" }, default)).Hits);
         await writer.IndexAsync([Doc("b", null, "Коридор снова.")], CancellationToken.None);
-        Assert.Equal(2, (await reader.SearchAsync(new ArchiveSearchQuery { Text = "коридор" }, default)).TotalHits);
+        Assert.Equal(2, (await reader.SearchAsync(new StatementQuery { Text = "коридор" }, default)).TotalHits);
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class LuceneArchiveSearchTests : IDisposable
         string? token = null;
         do
         {
-            var page = await search.SearchAsync(new ArchiveSearchQuery { Text = "коридор", PageSize = 10, ContinuationToken = token }, default);
+            var page = await search.SearchAsync(new StatementQuery { Text = "коридор", PageSize = 10, ContinuationToken = token }, default);
             Assert.Equal(25, page.TotalHits);
             seen.AddRange(page.Hits.Select(h => h.StatementId));
             token = page.ContinuationToken;
@@ -147,11 +147,11 @@ public sealed class LuceneArchiveSearchTests : IDisposable
         while (token is not null);
 
         Assert.Equal(25, seen.Distinct().Count());
-        var first = await search.SearchAsync(new ArchiveSearchQuery { Text = "коридор", PageSize = 10 }, default);
+        var first = await search.SearchAsync(new StatementQuery { Text = "коридор", PageSize = 10 }, default);
         await Assert.ThrowsAsync<InvalidContinuationTokenException>(() =>
-            search.SearchAsync(new ArchiveSearchQuery { Text = "заявление", PageSize = 10, ContinuationToken = first.ContinuationToken }, default));
+            search.SearchAsync(new StatementQuery { Text = "заявление", PageSize = 10, ContinuationToken = first.ContinuationToken }, default));
         await Assert.ThrowsAsync<InvalidContinuationTokenException>(() =>
-            search.SearchAsync(new ArchiveSearchQuery { Text = "коридор", ContinuationToken = "not-a-token" }, default));
+            search.SearchAsync(new StatementQuery { Text = "коридор", ContinuationToken = "not-a-token" }, default));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

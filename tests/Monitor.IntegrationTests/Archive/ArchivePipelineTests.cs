@@ -77,13 +77,13 @@ public sealed class ArchivePipelineTests
         var search = harness.Get<IArchiveSearch>();
 
         // The page says "Лачинскому коридору"; the reader types the dictionary form.
-        var results = await search.SearchAsync(new ArchiveSearchQuery { Text = "коридор" }, CancellationToken.None);
+        var results = await search.SearchAsync(new StatementQuery { Text = "коридор" }, CancellationToken.None);
 
         var hit = Assert.Single(results.Hits);
         Assert.Equal("Комментарий официального представителя", hit.Title);
         var highlighted = hit.Snippet.Highlights.Select(r => hit.Snippet.Text.Substring(r.Start, r.Length)).ToList();
         Assert.Contains("коридору", highlighted);
-        Assert.Empty((await search.SearchAsync(new ArchiveSearchQuery { Text = "коридору", SourceId = "other" }, CancellationToken.None)).Hits);
+        Assert.Empty((await search.SearchAsync(new StatementQuery { Text = "коридору", SourceId = "other" }, CancellationToken.None)).Hits);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class ArchivePipelineTests
         Assert.Empty((await catalog.ListStatementsAsync(new StatementQuery { TopicId = "lachin-corridor" }, CancellationToken.None)).Items);
         var delimitation = Assert.Single((await catalog.ListStatementsAsync(new StatementQuery { TopicId = "delimitation" }, CancellationToken.None)).Items);
         Assert.Equal(2, delimitation.Version);
-        Assert.Empty((await harness.Get<IArchiveSearch>().SearchAsync(new ArchiveSearchQuery { Text = "коридор" }, CancellationToken.None)).Hits);
+        Assert.Empty((await harness.Get<IArchiveSearch>().SearchAsync(new StatementQuery { Text = "коридор" }, CancellationToken.None)).Hits);
         var details = await catalog.GetStatementAsync("ru-mfa", delimitation.StatementId, CancellationToken.None);
         Assert.Equal([1, 2], details!.Versions.Select(v => v.Version));
         var diff = await catalog.GetDiffAsync("ru-mfa", delimitation.StatementId, 2, CancellationToken.None);
@@ -162,6 +162,6 @@ public sealed class ArchivePipelineTests
         Assert.Equal(["delimitation", "lachin-corridor"], Assert.Single(listed).Topics);
         Assert.Equal(2, (await catalog.ListAlertsAsync(new AlertQuery(), default)).Items.Count);
         Assert.Equal("lachin-corridor", Assert.Single((await catalog.ListAlertsAsync(new AlertQuery { TopicId = "lachin-corridor" }, default)).Items).TopicId);
-        Assert.Single((await harness.Get<IArchiveSearch>().SearchAsync(new ArchiveSearchQuery { Text = "коридор" }, default)).Hits);
+        Assert.Single((await harness.Get<IArchiveSearch>().SearchAsync(new StatementQuery { Text = "коридор" }, default)).Hits);
     }
 }

@@ -32,7 +32,7 @@ public sealed class CrashHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             // Subscribers' links, as every host has them (LocalMonitor supplies the same locally).
-            ["Unsubscribe:SigningKey"] = "crash-test-signing-key",
+            ["Links:SigningKey"] = "crash-test-signing-key",
             ["Web:PublicBaseUrl"] = "http://127.0.0.1:9/",
             // The replayed ministry is a loopback site, which fetching refuses unless told otherwise.
             ["Fetch:AllowPrivateNetworks"] = "true",

@@ -118,19 +118,19 @@ public sealed class CrashReplay : IAsyncDisposable
             ["Smtp:Port"] = _smtp.Port.ToString(CultureInfo.InvariantCulture),
             ["Smtp:Security"] = "None",
             // One message at a time, so the k-th side effect is the same one in every run: the test is deterministic.
-            ["Pipeline:BatchSize"] = "1",
-            ["Pipeline:Concurrency"] = "1",
+            ["LocalRunner:BatchSize"] = "1",
+            ["LocalRunner:Concurrency"] = "1",
             // What a dead host held comes back after a second (Azure Storage counts visibility in whole seconds).
-            ["Pipeline:MessageLeaseSeconds"] = "1",
-            ["Pipeline:ClaimLeaseSeconds"] = "1",
-            ["Pipeline:RetryDelaySeconds"] = "0.2",
-            ["Pipeline:MaxDequeueCount"] = "20",
+            ["LocalRunner:MessageLeaseSeconds"] = "1",
+            ["LocalRunner:ClaimLeaseSeconds"] = "1",
+            ["LocalRunner:RetryDelaySeconds"] = "0.2",
+            ["LocalRunner:MaxDequeueCount"] = "20",
             ["Fetch:MaxRetries"] = "1",
             ["Fetch:AttemptTimeoutSeconds"] = "10",
             // The replayed feed is served on loopback, which the SSRF guard refuses by default.
             ["Fetch:AllowPrivateNetworks"] = "true",
             ["Fetch:MinDelayMilliseconds"] = "0",
-            ["Unsubscribe:SigningKey"] = "crash-test-signing-key-0123456789",
+            ["Links:SigningKey"] = "crash-test-signing-key-0123456789",
             ["Web:PublicBaseUrl"] = "https://monitor.example",
             ["Search:InMemory"] = "true",
         };

@@ -117,7 +117,7 @@ public sealed class KilledProcessTests(ITestOutputHelper output)
         await foreach (var claim in ledger.ListAsync(DeliverStage.MailScope, CancellationToken.None))
         {
             var slash = claim.Key.Id.IndexOf('/', StringComparison.Ordinal);
-            var messageId = AlertEmailComposer.MessageIdFor(claim.Key.Id[..slash], claim.Key.Id[(slash + 1)..], DeliverStage.MessageIdDomain);
+            var messageId = AlertEmailComposer.MessageIdFor(claim.Key.Id[..slash], claim.Key.Id[(slash + 1)..], MessageIds.Domain);
             if (claim.State == OnceState.Pending && received.Contains(messageId)) inWindow++;
         }
         return inWindow;
@@ -186,15 +186,15 @@ public sealed class KilledProcessTests(ITestOutputHelper output)
             // The ministry is a loopback site, which fetching refuses unless told otherwise.
             ["Fetch__AllowPrivateNetworks"] = "true",
             // What a killed run held comes back within seconds rather than the default five minutes.
-            ["Pipeline__MessageLeaseSeconds"] = "2",
+            ["LocalRunner__MessageLeaseSeconds"] = "2",
             // The replayed feed is served on loopback, which the SSRF guard refuses by default.
             ["Fetch__AllowPrivateNetworks"] = "true",
             ["Fetch__MinDelayMilliseconds"] = "0",
-            ["Pipeline__ClaimLeaseSeconds"] = "1",
-            ["Pipeline__RetryDelaySeconds"] = "0.2",
+            ["LocalRunner__ClaimLeaseSeconds"] = "1",
+            ["LocalRunner__RetryDelaySeconds"] = "0.2",
             // Every killed run that held a message counted as an attempt: the doubling must not outgrow the test.
-            ["Pipeline__MaxRetryDelaySeconds"] = "3",
-            ["Pipeline__MaxDequeueCount"] = "20",
+            ["LocalRunner__MaxRetryDelaySeconds"] = "3",
+            ["LocalRunner__MaxDequeueCount"] = "20",
         };
     }
 

@@ -64,7 +64,7 @@ public sealed partial class MisbehavingSites : IAsyncLifetime
                 ["Fetch:AttemptTimeoutSeconds"] = "2",
                 ["Fetch:TotalTimeoutSeconds"] = "8",
                 ["Fetch:MaxResponseMegabytes"] = "1",
-                ["Pipeline:MaxDequeueCount"] = "3",
+                ["LocalRunner:MaxDequeueCount"] = "3",
             },
             beforeStart: Serve);
 

@@ -18,10 +18,10 @@ public sealed class DuplicateAlertTests
             [TestData.Subscriber("analyst@example.org", "lachin-corridor"), TestData.Subscriber("editor@example.org", "lachin-corridor")],
             settings: new Dictionary<string, string?>
             {
-                ["Pipeline:BatchSize"] = "16",
-                ["Pipeline:Concurrency"] = "8",
+                ["LocalRunner:BatchSize"] = "16",
+                ["LocalRunner:Concurrency"] = "8",
                 // A copy that finds the e-mail claimed is retried; the claim is completed long before it runs out of attempts.
-                ["Pipeline:RetryDelaySeconds"] = "0.5",
+                ["LocalRunner:RetryDelaySeconds"] = "0.5",
             });
         var alert = new AlertMessage(AlertMessage.CurrentSchemaVersion, "alert-dup-1", "lachin-corridor", "Lachin corridor", "mfa", "MFA",
             "s1", 1, false, "On transport", new Uri("https://mfa.example/1"), null, "mfa/2023/07/25/x/v001.txt", 1,

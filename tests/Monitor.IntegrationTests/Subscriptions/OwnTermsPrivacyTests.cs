@@ -130,9 +130,9 @@ public sealed partial class OwnTermsPrivacyTests
     {
         Assert.Equal(["lachin-corridor"], statement.Topics);
         var search = harness.Get<IArchiveSearch>();
-        var hit = Assert.Single((await search.SearchAsync(new ArchiveSearchQuery { Text = "treaty" }, CancellationToken.None)).Hits);
+        var hit = Assert.Single((await search.SearchAsync(new StatementQuery { Text = "treaty" }, CancellationToken.None)).Hits);
         Assert.Equal(["lachin-corridor"], hit.Topics);
-        Assert.Empty((await search.SearchAsync(new ArchiveSearchQuery { Text = "treaty", TopicId = ownTopicId }, CancellationToken.None)).Hits);
+        Assert.Empty((await search.SearchAsync(new StatementQuery { Text = "treaty", TopicId = ownTopicId }, CancellationToken.None)).Hits);
 
         // Every listing row: no topic list holds an id that is not the catalogue's, and no row is keyed by one.
         var timeline = new TableServiceClient(harness.ConnectionString).GetTableClient("MonitorStatementTimeline");

@@ -1,3 +1,4 @@
+using MinistryMonitor.Core.Stages;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;

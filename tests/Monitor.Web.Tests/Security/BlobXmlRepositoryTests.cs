@@ -1,3 +1,4 @@
+using MinistryMonitor.Infrastructure.DataProtection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Azure.Storage.Blobs;

@@ -1,3 +1,4 @@
+using MinistryMonitor.Infrastructure.DataProtection;
 using System.Net;
 using System.Text.RegularExpressions;
 using Azure.Storage.Blobs.Models;

@@ -4,7 +4,7 @@ using MinistryMonitor.Core.Messages;
 using MinistryMonitor.Core.Sources;
 using MinistryMonitor.Core.Storage;
 
-namespace MinistryMonitor.Core.Stages;
+namespace MinistryMonitor.Core.Alerts;
 
 /// <summary>
 /// Pushes one alert per topic newly mentioned in a statement version to the <c>alerts</c> queue.
@@ -12,7 +12,7 @@ namespace MinistryMonitor.Core.Stages;
 /// marked enqueued, so a redelivered detect message raises nothing twice and re-sends only an alert that a crash
 /// may have kept off the queue (the deliver stage mails a repeated alert message to nobody twice).
 /// </summary>
-public sealed class AlertStage(IMessageQueue queue, IAlertLedger ledger, TimeProvider time, ILogger<AlertStage> logger)
+public sealed class AlertRaiser(IMessageQueue queue, IAlertLedger ledger, TimeProvider time, ILogger<AlertRaiser> logger)
 {
     /// <summary>Enough to show a subscriber the context; the full text is in the archive.</summary>
     private const int MaxMentionsPerAlert = 5;

@@ -1,7 +1,8 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
+using MinistryMonitor.Core.Archive;
 
-namespace MinistryMonitor.Core.Archive;
+namespace MinistryMonitor.Infrastructure.Search;
 
 /// <summary>
 /// A Lucene analyzer over <see cref="ArchiveText"/>: each word becomes its search keys, stacked at one position

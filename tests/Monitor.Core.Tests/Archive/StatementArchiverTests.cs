@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using MinistryMonitor.Core.Archive;
 using MinistryMonitor.Core.Detection;
 using MinistryMonitor.Core.Extraction;
 using MinistryMonitor.Core.Messages;
@@ -8,21 +9,21 @@ using MinistryMonitor.Core.Stages;
 using MinistryMonitor.Core.Storage;
 using MinistryMonitor.Core.Tests.Fakes;
 
-namespace MinistryMonitor.Core.Tests.Stages;
+namespace MinistryMonitor.Core.Tests.Archive;
 
-public sealed class ArchiveStageTests
+public sealed class StatementArchiverTests
 {
     private static readonly Source Source = new("demo", "Demo MFA", "en", new Uri("https://mfa.example/feed"), null, ExtractionSelectors.None, TimeSpan.FromMinutes(15));
     private static readonly Uri Url = new("https://mfa.example/statements/1");
     private readonly InMemoryStatementIndex _index = new();
     private readonly InMemoryBlobStore _blobs = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2024, 3, 1, 8, 0, 0, TimeSpan.Zero));
-    private readonly ArchiveStage _stage;
+    private readonly StatementArchiver _stage;
     private readonly FetchRequest _request;
 
-    public ArchiveStageTests()
+    public StatementArchiverTests()
     {
-        _stage = new ArchiveStage(_index, _blobs, _time, NullLogger<ArchiveStage>.Instance);
+        _stage = new StatementArchiver(_index, _blobs, _time, NullLogger<StatementArchiver>.Instance);
         _request = new FetchRequest("demo", Hashes.StatementId("demo", "guid-1"), "guid-1", Url, null, _time.GetUtcNow());
     }
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MinistryMonitor.Infrastructure.Storage;
 
-namespace MinistryMonitor.Web.Security;
+namespace MinistryMonitor.Infrastructure.DataProtection;
 
 public static class DataProtectionServiceExtensions
 {

@@ -1,4 +1,4 @@
-namespace MinistryMonitor.Core.Stages;
+namespace MinistryMonitor.Core.Archive;
 
 /// <summary>The metadata stored beside each archived version (<c>vNNN.json</c>).</summary>
 public sealed record ArchivedVersion(

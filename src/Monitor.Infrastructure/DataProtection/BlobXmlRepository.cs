@@ -7,7 +7,7 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Logging;
 
-namespace MinistryMonitor.Web.Security;
+namespace MinistryMonitor.Infrastructure.DataProtection;
 
 /// <summary>
 /// The ASP.NET Core Data Protection key ring (antiforgery tokens and cookies) in a private blob container, one blob per

@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Logging;
-using MinistryMonitor.Core.Fetching;
 using MinistryMonitor.Core.Messages;
 using MinistryMonitor.Core.Politeness;
 using MinistryMonitor.Core.Sources;
 using MinistryMonitor.Core.Storage;
 
-namespace MinistryMonitor.Core.Stages;
+namespace MinistryMonitor.Core.Fetching;
 
 /// <summary>
 /// Catch-up after an outage (of the monitor or of the site): when every entry of a feed or listing page is unknown,

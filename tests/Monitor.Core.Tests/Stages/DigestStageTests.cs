@@ -1,6 +1,7 @@
 using MinistryMonitor.Core.Subscriptions;
+using MinistryMonitor.Core.Tests.Subscriptions;
 
-namespace MinistryMonitor.Core.Tests.Subscriptions;
+namespace MinistryMonitor.Core.Tests.Stages;
 
 public sealed class DigestStageTests
 {

@@ -2,10 +2,11 @@ using MinistryMonitor.Core.Detection;
 using MinistryMonitor.Core.Messages;
 using MinistryMonitor.Core.Storage;
 using MinistryMonitor.Core.Subscriptions;
+using MinistryMonitor.Core.Tests.Subscriptions;
 
-namespace MinistryMonitor.Core.Tests.Subscriptions;
+namespace MinistryMonitor.Core.Tests.Stages;
 
-public sealed class AlertDeliveryTests
+public sealed class DeliverStageTests
 {
     private readonly SubscriptionWorld _world = new();
 

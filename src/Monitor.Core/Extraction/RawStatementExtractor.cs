@@ -1,15 +1,14 @@
 using Microsoft.Extensions.Logging;
-using MinistryMonitor.Core.Extraction;
 using MinistryMonitor.Core.Fetching;
 using MinistryMonitor.Core.Sources;
 
-namespace MinistryMonitor.Core.Stages;
+namespace MinistryMonitor.Core.Extraction;
 
 /// <summary>
 /// Turns a statement's raw HTML into text and metadata with the source's selectors or the generic extractor,
 /// and fills what the page lacks from the feed item (title, date, author).
 /// </summary>
-public sealed class ExtractStage(IStatementExtractor extractor, ILogger<ExtractStage> logger)
+public sealed class RawStatementExtractor(IStatementExtractor extractor, ILogger<RawStatementExtractor> logger)
 {
     public ExtractedStatement Extract(Source source, RawStatement raw)
     {
@@ -50,6 +49,3 @@ public sealed class ExtractStage(IStatementExtractor extractor, ILogger<ExtractS
         return extracted;
     }
 }
-
-/// <summary>A statement's HTML as fetched: a page, or an item of a feed that carries full content.</summary>
-public sealed record RawStatement(Uri Url, byte[] Content, string? ContentType, FeedItem? FeedItem);

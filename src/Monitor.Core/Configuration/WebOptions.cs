@@ -1,12 +1,27 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 
-namespace MinistryMonitor.Web;
+namespace MinistryMonitor.Core.Configuration;
 
-/// <summary>The web host's settings (section <c>Web</c>).</summary>
+/// <summary>
+/// The section <c>Web</c>, in one class: the web host's settings, and the public address and mail window that the
+/// pipeline's e-mails and the subscribe form need as well (so it lives in Core, beside the ports both use).
+/// </summary>
 public sealed class WebOptions : IValidatableObject
 {
     public const string SectionName = "Web";
+
+    /// <summary>Where the web host (subscribe, manage, unsubscribe and statement pages) is reached from outside.</summary>
+    [Required(ErrorMessage = "Web:PublicBaseUrl is required: e-mails link to the statement, manage and unsubscribe pages under it.")]
+    [Url(ErrorMessage = "Web:PublicBaseUrl must be an absolute http(s) URL.")]
+    public string PublicBaseUrl { get; set; } = string.Empty;
+
+    /// <summary>
+    /// At most one e-mail (a confirmation, or "already subscribed") per address in this many hours, so the form
+    /// cannot be used to flood someone's inbox. Kept in storage, so it holds across instances.
+    /// </summary>
+    [Range(0.01, 168, ErrorMessage = "Web:SubscriberMailWindowHours must be from 0.01 to 168.")]
+    public double SubscriberMailWindowHours { get; set; } = 6;
 
     /// <summary>How callers are identified: App Service Authentication on Azure, or the loopback connection of <c>monitor serve</c>.</summary>
     [Required]

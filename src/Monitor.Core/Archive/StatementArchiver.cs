@@ -1,12 +1,11 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
-using MinistryMonitor.Core.Archive;
 using MinistryMonitor.Core.Extraction;
 using MinistryMonitor.Core.Messages;
 using MinistryMonitor.Core.Sources;
 using MinistryMonitor.Core.Storage;
 
-namespace MinistryMonitor.Core.Stages;
+namespace MinistryMonitor.Core.Archive;
 
 /// <summary>
 /// Archives a statement in Blob Storage: raw HTML, text and metadata per version, never overwriting.
@@ -14,7 +13,7 @@ namespace MinistryMonitor.Core.Stages;
 /// and updating the index is completed by the retry, because the blobs it finds carry the same hash.
 /// </summary>
 /// <para>Archiving matches no topics: the detect stage matches each version once and tags its blobs with the public topics.</para>
-public sealed class ArchiveStage(IStatementIndex index, IBlobStore blobs, TimeProvider time, ILogger<ArchiveStage> logger)
+public sealed class StatementArchiver(IStatementIndex index, IBlobStore blobs, TimeProvider time, ILogger<StatementArchiver> logger)
 {
     private const int MaxAttempts = 8;
 

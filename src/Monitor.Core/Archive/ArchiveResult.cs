@@ -1,6 +1,6 @@
 using MinistryMonitor.Core.Storage;
 
-namespace MinistryMonitor.Core.Stages;
+namespace MinistryMonitor.Core.Archive;
 
 /// <summary>What archiving a fetched statement did.</summary>
 public sealed record ArchiveResult(ArchiveOutcome Outcome, StatementRecord Record)

@@ -1,10 +1,11 @@
+using MinistryMonitor.Core.Subscriptions;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using MinistryMonitor.Core.Delivery;
 using MinistryMonitor.Core.Messages;
 using MinistryMonitor.Core.Storage;
 
-namespace MinistryMonitor.Core.Subscriptions;
+namespace MinistryMonitor.Core.Stages;
 
 /// <summary>
 /// Sends the daily and weekly digests that are due: for each digest subscription whose local send hour has passed,
@@ -45,7 +46,7 @@ public sealed class DigestStage(
                 var key = new OnceKey("digest", $"{subscription.Id}/{period.Key}");
                 var result = await once.RunOnceAsync(key, OnceLedgerExtensions.NewOwner(), Lease, time,
                     (accepted, ct) => subscription.Channel == Channel.Email
-                        ? session.SendAsync(DigestEmailComposer.Compose(subscription, period, alerts, links, AlertDelivery.MessageIdDomain), accepted, ct)
+                        ? session.SendAsync(DigestEmailComposer.Compose(subscription, period, alerts, links, MessageIds.Domain), accepted, ct)
                         : webhooks.PostAsync(WebhookDigest(subscription, period, alerts), ct),
                     cancellationToken);
                 if (result == OnceResult.HeldByOther) continue;

@@ -1,10 +1,11 @@
 using MinistryMonitor.Core.Stages;
 using MinistryMonitor.Core.Storage;
+using MinistryMonitor.Core.Tests.Subscriptions;
 
-namespace MinistryMonitor.Core.Tests.Subscriptions;
+namespace MinistryMonitor.Core.Tests.Stages;
 
 /// <summary>Each (alert, recipient) e-mail is claimed before it is sent, so no concurrency or crash sends it twice.</summary>
-public sealed class AlertDeliveryClaimTests
+public sealed class DeliverStageClaimTests
 {
     private readonly SubscriptionWorld _world = new();
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using MinistryMonitor.Core.Alerts;
 using MinistryMonitor.Core.Detection;
 using MinistryMonitor.Core.Extraction;
 using MinistryMonitor.Core.Messages;
@@ -8,9 +9,9 @@ using MinistryMonitor.Core.Stages;
 using MinistryMonitor.Core.Storage;
 using MinistryMonitor.Core.Tests.Fakes;
 
-namespace MinistryMonitor.Core.Tests.Stages;
+namespace MinistryMonitor.Core.Tests.Alerts;
 
-public sealed class AlertStageTests
+public sealed class AlertRaiserTests
 {
     private static readonly Source Source = new("mfa", "MFA", "en", new Uri("https://mfa.example/feed"), null, ExtractionSelectors.None, TimeSpan.FromMinutes(15));
     private static readonly StatementRecord Record = new("mfa", "s1", "guid-1", new Uri("https://mfa.example/1"), "On transport", null,
@@ -20,7 +21,7 @@ public sealed class AlertStageTests
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
     private readonly InMemoryAlertLedger _ledger = new();
 
-    private AlertStage Stage(IMessageQueue queue) => new(queue, _ledger, _time, NullLogger<AlertStage>.Instance);
+    private AlertRaiser Stage(IMessageQueue queue) => new(queue, _ledger, _time, NullLogger<AlertRaiser>.Instance);
 
     [Fact]
     public async Task RaiseAsync_CrashBetweenRecordAndQueue_RetrySendsTheSameAlertOnceMore()
