@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using MinistryMonitor.Core.Alerts;
 using MinistryMonitor.Core.Archive;
 using MinistryMonitor.Core.Messages;
 using MinistryMonitor.Core.Stages;
@@ -24,7 +25,7 @@ public sealed class DetectStageTests
     public DetectStageTests()
     {
         var publisher = new ArchivePublisher(_timeline, _search, NullLogger<ArchivePublisher>.Instance);
-        var alerts = new AlertStage(_world.Queue, _alerts, _world.Time, NullLogger<AlertStage>.Instance);
+        var alerts = new AlertRaiser(_world.Queue, _alerts, _world.Time, NullLogger<AlertRaiser>.Instance);
         _stage = new DetectStage(_world.Configuration, _world.Directory, _index, _world.Blobs, alerts, publisher, NullLogger<DetectStage>.Instance);
     }
 
@@ -90,7 +91,7 @@ public sealed class DetectStageTests
             return Task.CompletedTask;
         }
 
-        public Task<SearchResults> SearchAsync(ArchiveSearchQuery query, CancellationToken cancellationToken) =>
+        public Task<SearchResults> SearchAsync(StatementQuery query, CancellationToken cancellationToken) =>
             throw new NotSupportedException("Detection never searches.");
     }
 }
