@@ -1,3 +1,4 @@
+using MinistryMonitor.Infrastructure.DataProtection;
 using Azure.Core;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
@@ -38,6 +39,9 @@ public static class FunctionsServiceExtensions
         builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = DefaultLogLevels });
         builder.AddMonitorServices();
         builder.AddMonitorWebServices();
+        // The web host's key ring (forms, antiforgery) in blob storage, shared by every host on the same storage; only
+        // web hosts register it, so commands without storage (check-source) never wait on it.
+        builder.Services.AddMonitorDataProtection();
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .UseFunctionsWorkerDefaults()

@@ -1,3 +1,4 @@
+using MinistryMonitor.Infrastructure.DataProtection;
 using MinistryMonitor.Core.Configuration;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
@@ -52,6 +53,9 @@ public sealed class LocalWebServer : IAsyncDisposable
             // Antiforgery keys kept unencrypted in the local storage (Azurite) are what a loopback-only server needs; no warning.
             builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
             builder.AddMonitorWebServices();
+            // The web host's key ring (forms, antiforgery) in blob storage, shared by every host on the same storage; only
+            // web hosts register it, so commands without storage (check-source) never wait on it.
+            builder.Services.AddMonitorDataProtection();
             configureServices?.Invoke(builder.Services);
             var app = builder.Build();
             LocalMonitor.LogStorage(app.Services.GetRequiredService<ILogger<LocalWebServer>>(), azurite, options);

@@ -94,8 +94,6 @@ public static class MonitorServiceExtensions
         services.AddTransient<PipelineDispatcher>();
         services.AddTransient<LocalPipelineRunner>();
         services.AddTransient<IPoisonQueues, OperatorQueues>();
-        // The web hosts' key ring (forms, antiforgery), shared by every host on the same storage.
-        services.AddMonitorDataProtection();
         services.AddTransient<PoisonWatch>();
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<ConfigurationStartupCheck>();

@@ -18,9 +18,9 @@ public sealed class DocsLinksTests
     [Fact]
     public void Docs_EveryImageInDocsFolder_IsShownByAPage()
     {
-        var images = Directory.EnumerateFiles(Path.Combine(RepositoryDocs.Root, "docs"))
+        var images = Directory.EnumerateFiles(Path.Combine(RepositoryDocs.Root, "docs"), "*", SearchOption.AllDirectories)
             .Where(f => Path.GetExtension(f) is ".png" or ".svg" or ".jpg")
-            .Select(f => "docs/" + Path.GetFileName(f))
+            .Select(f => Path.GetRelativePath(RepositoryDocs.Root, f).Replace('\\', '/'))
             .ToList();
         var shown = RepositoryDocs.Pages()
             .SelectMany(p => RepositoryDocs.Links(RepositoryDocs.Read(p)).Select(l => Path.GetRelativePath(RepositoryDocs.Root, Path.GetFullPath(Path.Combine(RepositoryDocs.Root, Path.GetDirectoryName(p)!, l))).Replace('\\', '/')))
