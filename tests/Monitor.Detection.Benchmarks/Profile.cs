@@ -28,6 +28,8 @@ internal static class Profile
         var warm = Stopwatch.StartNew();
         while (warm.ElapsedMilliseconds < 500) action();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var collections = GC.CollectionCount(0);
         var watch = Stopwatch.StartNew();
         var runs = 0;
         while (watch.ElapsedMilliseconds < 1000)
@@ -36,6 +38,7 @@ internal static class Profile
             runs++;
         }
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / runs;
-        Console.WriteLine($"{name,-28} {watch.Elapsed.TotalMilliseconds / runs,8:F3} ms wall {cpuMs,8:F3} ms cpu");
+        var kilobytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0 / runs;
+        Console.WriteLine($"{name,-28} {watch.Elapsed.TotalMilliseconds / runs,8:F3} ms wall {cpuMs,8:F3} ms cpu {kilobytes,8:N0} KB allocated {(GC.CollectionCount(0) - collections) / (double)runs,6:F2} gen0 GCs");
     }
 }

@@ -9,10 +9,14 @@ internal static class MentionAssembler
 {
     private readonly record struct Candidate(int Term, int First, int Last);
 
+    /// <summary>A match that becomes a mention: topic, its term, and the first and last word.</summary>
+    private readonly record struct Accepted(int Topic, int Term, int First, int Last);
+
     private static readonly Comparison<Candidate> ByStartThenLongest =
         (a, b) => a.First != b.First ? a.First.CompareTo(b.First) : b.Last.CompareTo(a.Last);
 
     // Most topics that match at all match one plain term once: the other lists stay empty and unallocated.
+    // One instance serves every topic of a text in turn (cleared between them).
     private sealed class TopicHits
     {
         private static readonly List<Candidate> NoCandidates = [];
@@ -34,6 +38,15 @@ internal static class MentionAssembler
 
         public List<(int Group, PhraseHit Hit)> Required => required ?? NoRequired;
 
+        public void Clear()
+        {
+            Terms.Clear();
+            left?.Clear();
+            right?.Clear();
+            excluded?.Clear();
+            required?.Clear();
+        }
+
         public void Add(PhraseUse use, PhraseHit hit)
         {
             var candidate = new Candidate(use.Index, hit.FirstWord, hit.LastWord);
@@ -50,40 +63,66 @@ internal static class MentionAssembler
 
     public static List<Mention> Assemble(CompiledTopics compiled, string text, List<WordSpan> words, List<PhraseHit> hits)
     {
-        var byTopic = new Dictionary<int, TopicHits>();
+        // A statement can hold thousands of matches of subscribers' terms: group them by topic with one sort of
+        // numbers (topic, then the order the scan found them, so each topic sees its hits as a per-topic list would
+        // hold them) instead of an object per topic, and reuse one bucket.
+        var found = new List<(PhraseUse Use, PhraseHit Hit)>(hits.Count);
         foreach (var hit in hits)
         {
-            foreach (var use in compiled.UsesOf(hit.Phrase))
-            {
-                if (!byTopic.TryGetValue(use.Topic, out var bucket)) byTopic[use.Topic] = bucket = new TopicHits();
-                bucket.Add(use, hit);
-            }
+            foreach (var use in compiled.UsesOf(hit.Phrase)) found.Add((use, hit));
         }
+        var byTopic = new long[found.Count];
+        for (var i = 0; i < byTopic.Length; i++) byTopic[i] = ((long)found[i].Use.Topic << 32) | (uint)i;
+        Array.Sort(byTopic);
 
         var layout = new Layout(text);
-        var mentions = new List<Mention>();
-        foreach (var (t, bucket) in byTopic)
+        var accepted = new List<Accepted>();
+        var bucket = new TopicHits();
+        for (var next = 0; next < byTopic.Length;)
         {
-            if (bucket.Terms.Count == 0 && bucket.Left.Count == 0) continue;
-            var topic = compiled.Topics[t];
-            var candidates = bucket.Terms;
-            if (bucket.Left.Count > 0) AddProximityMatches(compiled.Terms[t], bucket, candidates);
-            if (bucket.Excluded.Count > 0)
-                candidates.RemoveAll(c => bucket.Excluded.Exists(e => e.FirstWord <= c.Last && e.LastWord >= c.First));
-            if (topic.RequireAll.Count > 0)
-                candidates.RemoveAll(c => !RequiredGroupsPresent(topic, bucket, c, words, layout));
-
-            if (candidates.Count > 1) candidates.Sort(ByStartThenLongest);
-            var coveredUpTo = -1;
-            foreach (var candidate in candidates)
+            var t = (int)(byTopic[next] >> 32);
+            bucket.Clear();
+            for (; next < byTopic.Length && (int)(byTopic[next] >> 32) == t; next++)
             {
-                if (candidate.First <= coveredUpTo) continue;
-                coveredUpTo = candidate.Last;
-                mentions.Add(ToMention(topic, compiled.Terms[t][candidate.Term].Source, candidate, text, words, layout));
+                var (use, hit) = found[(int)byTopic[next]];
+                bucket.Add(use, hit);
             }
+            AcceptMatches(compiled, t, bucket, words, layout, accepted);
         }
-        mentions.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.TopicId, b.TopicId));
+
+        // Mentions in text order, and at one offset in the ordinal order of topic ids.
+        var keys = new long[accepted.Count];
+        var ordered = accepted.ToArray();
+        for (var i = 0; i < keys.Length; i++) keys[i] = ((long)ordered[i].First << 32) | (uint)compiled.Rank(ordered[i].Topic);
+        Array.Sort(keys, ordered);
+        var mentions = new List<Mention>(ordered.Length);
+        foreach (var match in ordered)
+        {
+            mentions.Add(ToMention(compiled.Topics[match.Topic], compiled.Terms[match.Topic][match.Term].Source, match, text, words, layout));
+        }
         return mentions;
+    }
+
+    /// <summary>One topic's matches: proximity pairs, exclusions and required groups applied, the longest of overlapping ones kept.</summary>
+    private static void AcceptMatches(CompiledTopics compiled, int t, TopicHits bucket, List<WordSpan> words, Layout layout, List<Accepted> accepted)
+    {
+        if (bucket.Terms.Count == 0 && bucket.Left.Count == 0) return;
+        var topic = compiled.Topics[t];
+        var candidates = bucket.Terms;
+        if (bucket.Left.Count > 0) AddProximityMatches(compiled.Terms[t], bucket, candidates);
+        if (bucket.Excluded.Count > 0)
+            candidates.RemoveAll(c => bucket.Excluded.Exists(e => e.FirstWord <= c.Last && e.LastWord >= c.First));
+        if (topic.RequireAll.Count > 0)
+            candidates.RemoveAll(c => !RequiredGroupsPresent(topic, bucket, c, words, layout));
+
+        if (candidates.Count > 1) candidates.Sort(ByStartThenLongest);
+        var coveredUpTo = -1;
+        foreach (var candidate in candidates)
+        {
+            if (candidate.First <= coveredUpTo) continue;
+            coveredUpTo = candidate.Last;
+            accepted.Add(new Accepted(t, candidate.Term, candidate.First, candidate.Last));
+        }
     }
 
     /// <summary>For each left side, the nearest right side of the same term within the allowed number of words between them.</summary>
@@ -133,15 +172,18 @@ internal static class MentionAssembler
         return true;
     }
 
-    private static Mention ToMention(Topic topic, string term, Candidate candidate, string text, List<WordSpan> words, Layout layout)
+    private static Mention ToMention(Topic topic, string term, Accepted candidate, string text, List<WordSpan> words, Layout layout)
     {
         var start = words[candidate.First].Start;
         var end = words[candidate.Last].End;
-        return new Mention(topic.Id, topic.Name, term, text[start..end], start, end - start, layout.Snippet(start, end), layout.ParagraphIndex(start));
+        return new Mention(topic.Id, topic.Name, term, text[start..end], start, end - start, layout.ParagraphIndex(start), layout);
     }
 
-    /// <summary>Paragraphs and sentences of the text, worked out once per text and only if something matched.</summary>
-    private sealed class Layout(string text)
+    /// <summary>
+    /// Paragraphs and sentences of the text, worked out once per text and only if something matched. Mentions keep
+    /// it to cut their snippets when read, possibly on other threads: the snippet cache is locked.
+    /// </summary>
+    private sealed class Layout(string text) : ISnippetSource
     {
         private readonly Dictionary<int, string> snippets = [];
         private List<TextRange>? paragraphs;
@@ -171,8 +213,11 @@ internal static class MentionAssembler
                     after);
             }
             if (range != sentences[index]) return Collapse(range);
-            if (!snippets.TryGetValue(index, out var snippet)) snippets[index] = snippet = Collapse(range);
-            return snippet;
+            lock (snippets)
+            {
+                if (!snippets.TryGetValue(index, out var snippet)) snippets[index] = snippet = Collapse(range);
+                return snippet;
+            }
         }
 
         private string Collapse(TextRange range) => TextNormalizer.CollapseWhitespace(text.AsSpan(range.Start, range.Length));
