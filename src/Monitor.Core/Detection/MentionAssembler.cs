@@ -63,30 +63,36 @@ internal static class MentionAssembler
 
     public static List<Mention> Assemble(CompiledTopics compiled, string text, List<WordSpan> words, List<PhraseHit> hits)
     {
-        // A statement can hold thousands of matches of subscribers' terms: group them by topic with one sort of
-        // numbers (topic, then the order the scan found them, so each topic sees its hits as a per-topic list would
-        // hold them) instead of an object per topic, and reuse one bucket.
-        var found = new List<(PhraseUse Use, PhraseHit Hit)>(hits.Count);
+        // A statement can hold thousands of matches of subscribers' terms: group them by topic with a counting sort
+        // (stable, so each topic sees its hits in the order the scan found them, as a per-topic list would hold
+        // them) instead of an object per topic, and reuse one bucket.
+        var ends = new int[compiled.Topics.Count];
+        var touched = new List<int>();
+        var total = 0;
         foreach (var hit in hits)
         {
-            foreach (var use in compiled.UsesOf(hit.Phrase)) found.Add((use, hit));
+            foreach (var use in compiled.UsesOf(hit.Phrase))
+            {
+                if (ends[use.Topic]++ == 0) touched.Add(use.Topic);
+                total++;
+            }
         }
-        var byTopic = new long[found.Count];
-        for (var i = 0; i < byTopic.Length; i++) byTopic[i] = ((long)found[i].Use.Topic << 32) | (uint)i;
-        Array.Sort(byTopic);
+        var offset = 0;
+        foreach (var t in touched) (ends[t], offset) = (offset, offset + ends[t]);
+        var grouped = new (PhraseUse Use, PhraseHit Hit)[total];
+        foreach (var hit in hits)
+        {
+            foreach (var use in compiled.UsesOf(hit.Phrase)) grouped[ends[use.Topic]++] = (use, hit);
+        }
 
         var layout = new Layout(text);
         var accepted = new List<Accepted>();
         var bucket = new TopicHits();
-        for (var next = 0; next < byTopic.Length;)
+        var begin = 0;
+        foreach (var t in touched)
         {
-            var t = (int)(byTopic[next] >> 32);
             bucket.Clear();
-            for (; next < byTopic.Length && (int)(byTopic[next] >> 32) == t; next++)
-            {
-                var (use, hit) = found[(int)byTopic[next]];
-                bucket.Add(use, hit);
-            }
+            for (; begin < ends[t]; begin++) bucket.Add(grouped[begin].Use, grouped[begin].Hit);
             AcceptMatches(compiled, t, bucket, words, layout, accepted);
         }
 
@@ -125,16 +131,26 @@ internal static class MentionAssembler
         }
     }
 
-    /// <summary>For each left side, the nearest right side of the same term within the allowed number of words between them.</summary>
+    /// <summary>
+    /// For each left side, the nearest right side of the same term within the allowed number of words between them
+    /// (the first found of equally near ones). Right sides are in scan order, that is by first word: only those
+    /// that start within reach of the left side are looked at, so a word frequent on both sides costs no square.
+    /// </summary>
     private static void AddProximityMatches(IReadOnlyList<TermSpec> terms, TopicHits bucket, List<Candidate> candidates)
     {
+        var rights = bucket.Right;
+        var longest = 0;
+        foreach (var right in rights) longest = Math.Max(longest, right.Last - right.First);
         foreach (var left in bucket.Left)
         {
             var distance = terms[left.Term].Distance;
             Candidate? best = null;
             var bestGap = int.MaxValue;
-            foreach (var right in bucket.Right)
+            // A right side before the left one ends at most distance + 1 words before it starts.
+            for (var i = FirstStartingAtOrAfter(rights, left.First - distance - 1 - longest); i < rights.Count; i++)
             {
+                var right = rights[i];
+                if (right.First > left.Last + distance + 1) break;
                 if (right.Term != left.Term) continue;
                 var gap = right.First > left.Last ? right.First - left.Last - 1
                     : left.First > right.Last ? left.First - right.Last - 1
@@ -145,6 +161,19 @@ internal static class MentionAssembler
             }
             if (best is { } r) candidates.Add(new Candidate(left.Term, Math.Min(left.First, r.First), Math.Max(left.Last, r.Last)));
         }
+    }
+
+    /// <summary>The index of the first of <paramref name="sorted"/> (by first word) that starts at or after <paramref name="word"/>.</summary>
+    private static int FirstStartingAtOrAfter(List<Candidate> sorted, int word)
+    {
+        int low = 0, high = sorted.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (sorted[mid].First < word) low = mid + 1;
+            else high = mid;
+        }
+        return low;
     }
 
     private static bool RequiredGroupsPresent(Topic topic, TopicHits bucket, Candidate candidate, List<WordSpan> words, Layout layout)
