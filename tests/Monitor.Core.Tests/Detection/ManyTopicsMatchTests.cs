@@ -46,6 +46,17 @@ public class ManyTopicsMatchTests
     }
 
     [Fact]
+    public void Match_NearSidesFarApartAndClose_PairsOnlySidesWithinReachEitherWay()
+    {
+        var text = "Human rights matter. " + string.Join(' ', Enumerable.Repeat("filler", 30)) + " rights a b human. And human c rights.";
+        var detector = new MentionDetector([new Topic("near", "Near", ["human NEAR/3 rights"])]);
+
+        var found = detector.Match(text);
+
+        Assert.Equal(["Human rights", "rights a b human", "human c rights"], found.Select(m => m.MatchedText));
+    }
+
+    [Fact]
     public void Snippet_CutWhenRead_EqualsTheSentenceGivenExplicitly()
     {
         var text = "The Secretary met the press.\n\nSecurity cooperation was discussed at length.";
