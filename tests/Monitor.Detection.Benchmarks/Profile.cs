@@ -21,13 +21,8 @@ internal static class Profile
         Time("assemble mentions", () => MentionAssembler.Assemble(compiled, text, words, hits));
         var mentions = MentionAssembler.Assemble(compiled, text, words, hits);
         Console.WriteLine($"  ({mentions.Count:N0} mentions of {mentions.Select(m => m.TopicId).Distinct().Count():N0} topics in {text.Length:N0} chars)");
-        var uses = hits.Sum(h => compiled.UsesOf(h.Phrase).Length);
-        Console.WriteLine($"  ({uses:N0} uses of the hits: {hits.Select(h => h.Phrase).Distinct().Count():N0} distinct phrases; most-used phrase has {hits.Max(h => compiled.UsesOf(h.Phrase).Length)} uses)");
-        Time("  of which new Mention()", () =>
-        {
-            var list = new List<Mention>(mentions.Count);
-            foreach (var m in mentions) list.Add(new Mention(m.TopicId, m.TopicName, m.Term, text.Substring(m.Start, m.Length), m.Start, m.Length, m.Paragraph, source: null));
-        });
+        var uses = hits.Sum(h => compiled.UsesOf(h.Phrase).Count());
+        Console.WriteLine($"  ({uses:N0} uses of the hits: {hits.Select(h => h.Phrase).Distinct().Count():N0} distinct phrases; most-used phrase has {hits.Max(h => compiled.UsesOf(h.Phrase).Count())} uses)");
         Time("match (all of the above)", () => detector.Match(text));
     }
 

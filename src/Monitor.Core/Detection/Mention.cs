@@ -2,13 +2,14 @@ namespace MinistryMonitor.Core.Detection;
 
 /// <summary>One place in a text where a topic is mentioned.</summary>
 /// <remarks>
-/// A detector builds its mentions with the snippet still to be cut: a statement can hold thousands of matches of
+/// A detector builds its mentions with the matched text and snippet still to be cut: a statement can hold thousands of matches of
 /// subscribers' terms, and an alert shows a few snippets per topic, so cutting every one would cost more than the
 /// scan. <see cref="Snippet"/> is the same text either way; equality compares the values, never how they were made.
 /// </remarks>
 public sealed record Mention
 {
-    private readonly ISnippetSource? source;
+    private readonly IMentionSource? source;
+    private string? matchedText;
     private string? snippet;
 
     /// <param name="TopicId">The topic mentioned.</param>
@@ -20,19 +21,20 @@ public sealed record Mention
     /// <param name="Snippet">The sentence around the match.</param>
     /// <param name="Paragraph">Zero-based index of the paragraph ("\n\n"-separated) holding the match.</param>
     public Mention(string TopicId, string TopicName, string Term, string MatchedText, int Start, int Length, string Snippet, int Paragraph)
-        : this(TopicId, TopicName, Term, MatchedText, Start, Length, Paragraph, source: null)
     {
+        ArgumentNullException.ThrowIfNull(MatchedText);
         ArgumentNullException.ThrowIfNull(Snippet);
+        (this.TopicId, this.TopicName, this.Term, this.Start, this.Length, this.Paragraph) = (TopicId, TopicName, Term, Start, Length, Paragraph);
+        matchedText = MatchedText;
         snippet = Snippet;
     }
 
-    /// <summary>A mention whose snippet is cut from <paramref name="source"/> when first read.</summary>
-    internal Mention(string topicId, string topicName, string term, string matchedText, int start, int length, int paragraph, ISnippetSource? source)
+    /// <summary>A mention whose matched text and snippet are cut from <paramref name="source"/> when first read.</summary>
+    internal Mention(string topicId, string topicName, string term, int start, int length, int paragraph, IMentionSource source)
     {
         TopicId = topicId;
         TopicName = topicName;
         Term = term;
-        MatchedText = matchedText;
         Start = start;
         Length = length;
         Paragraph = paragraph;
@@ -42,8 +44,9 @@ public sealed record Mention
     // A copy made with `with` keeps the original's snippet, even if it moves Start or Length.
     private Mention(Mention original)
     {
-        (TopicId, TopicName, Term, MatchedText, Start, Length, Paragraph) =
-            (original.TopicId, original.TopicName, original.Term, original.MatchedText, original.Start, original.Length, original.Paragraph);
+        (TopicId, TopicName, Term, Start, Length, Paragraph) =
+            (original.TopicId, original.TopicName, original.Term, original.Start, original.Length, original.Paragraph);
+        matchedText = original.MatchedText;
         snippet = original.Snippet;
     }
 
@@ -55,7 +58,11 @@ public sealed record Mention
     public string Term { get; init; }
 
     /// <summary>The text as written in the statement.</summary>
-    public string MatchedText { get; init; }
+    public string MatchedText
+    {
+        get => matchedText ??= source!.Text.Substring(Start, Length);
+        init => matchedText = value;
+    }
 
     /// <summary>Offset of the match in the statement text (UTF-16 code units).</summary>
     public int Start { get; init; }
@@ -88,8 +95,10 @@ public sealed record Mention
     }
 }
 
-/// <summary>Cuts the snippet for a match of a text (see <see cref="Mention.Snippet"/>).</summary>
-internal interface ISnippetSource
+/// <summary>The text a mention was found in, to cut its matched text and snippet from (see <see cref="Mention.Snippet"/>).</summary>
+internal interface IMentionSource
 {
+    string Text { get; }
+
     string Snippet(int start, int end);
 }

@@ -205,15 +205,17 @@ internal static class MentionAssembler
     {
         var start = words[candidate.First].Start;
         var end = words[candidate.Last].End;
-        return new Mention(topic.Id, topic.Name, term, text[start..end], start, end - start, layout.ParagraphIndex(start), layout);
+        return new Mention(topic.Id, topic.Name, term, start, end - start, layout.ParagraphIndex(start), layout);
     }
 
     /// <summary>
     /// Paragraphs and sentences of the text, worked out once per text and only if something matched. Mentions keep
     /// it to cut their snippets when read, possibly on other threads: the snippet cache is locked.
     /// </summary>
-    private sealed class Layout(string text) : ISnippetSource
+    private sealed class Layout(string text) : IMentionSource
     {
+        public string Text => text;
+
         private readonly Dictionary<int, string> snippets = [];
         private List<TextRange>? paragraphs;
         private List<TextRange>? sentences;
