@@ -19,6 +19,10 @@ internal static class Profile
         Time("paragraphs", () => TextLayout.Paragraphs(text));
         Time("sentences", () => TextLayout.SentencesOfText(text));
         Time("assemble mentions", () => MentionAssembler.Assemble(compiled, text, words, hits));
+        var mentions = MentionAssembler.Assemble(compiled, text, words, hits);
+        Console.WriteLine($"  ({mentions.Count:N0} mentions of {mentions.Select(m => m.TopicId).Distinct().Count():N0} topics in {text.Length:N0} chars)");
+        var uses = hits.Sum(h => compiled.UsesOf(h.Phrase).Count());
+        Console.WriteLine($"  ({uses:N0} uses of the hits: {hits.Select(h => h.Phrase).Distinct().Count():N0} distinct phrases; most-used phrase has {hits.Max(h => compiled.UsesOf(h.Phrase).Count())} uses)");
         Time("match (all of the above)", () => detector.Match(text));
     }
 
@@ -28,6 +32,8 @@ internal static class Profile
         var warm = Stopwatch.StartNew();
         while (warm.ElapsedMilliseconds < 500) action();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var collections = GC.CollectionCount(0);
         var watch = Stopwatch.StartNew();
         var runs = 0;
         while (watch.ElapsedMilliseconds < 1000)
@@ -36,6 +42,7 @@ internal static class Profile
             runs++;
         }
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / runs;
-        Console.WriteLine($"{name,-28} {watch.Elapsed.TotalMilliseconds / runs,8:F3} ms wall {cpuMs,8:F3} ms cpu");
+        var kilobytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0 / runs;
+        Console.WriteLine($"{name,-28} {watch.Elapsed.TotalMilliseconds / runs,8:F3} ms wall {cpuMs,8:F3} ms cpu {kilobytes,8:N0} KB allocated {(GC.CollectionCount(0) - collections) / (double)runs,6:F2} gen0 GCs");
     }
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using MinistryMonitor.Core.Detection;
 using MinistryMonitor.Core.Subscriptions;
@@ -41,9 +43,14 @@ internal static partial class SubscriberQueries
         }
         var (publicMentions, privateMentions, publicTopics) = (0, 0, 0);
         var byKind = new Dictionary<string, int>();
+        // Every field of every new mention, snippets included, in order: equal digests mean a change to the detector kept its results.
+        using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var (previous, current) in statements)
         {
             var detection = snapshot.Detect(previous, current);
+            foreach (var m in detection.NewMentions)
+                digest.AppendData(Encoding.UTF8.GetBytes($"{m.TopicId}\u0001{m.TopicName}\u0001{m.Term}\u0001{m.MatchedText}\u0001{m.Start}\u0001{m.Length}\u0001{m.Snippet}\u0001{m.Paragraph}\n"));
+            foreach (var topic in detection.PublicTopics) digest.AppendData(Encoding.UTF8.GetBytes($"{topic}\n"));
             publicMentions += detection.Public.NewMentions.Count;
             privateMentions += detection.PrivateMentions.Count;
             publicTopics += detection.PublicTopics.Count;
@@ -54,6 +61,7 @@ internal static partial class SubscriberQueries
             }
         }
         Console.WriteLine($"one pass over all versions: {publicMentions:N0} new catalogue mentions, {privateMentions:N0} new own-term matches ({string.Join(", ", byKind.Select(k => $"{k.Key} {k.Value:N0}"))}), {publicTopics:N0} public topic tags");
+        Console.WriteLine($"digest of the new mentions and tags: {Convert.ToHexStringLower(digest.GetHashAndReset())[..16]}");
 
         void Pass()
         {
@@ -63,6 +71,17 @@ internal static partial class SubscriberQueries
         var perSecond = runs * statements.Count / elapsed.TotalSeconds;
         var perCpuSecond = runs * statements.Count / cpu.TotalSeconds;
         Console.WriteLine($"detection (match + diff + split), one thread: {perSecond:N0} statements/s wall, {perCpuSecond:N0} per cpu-second (goal >= 1,000)");
+        // Snippets are cut when read: the alert stage reads the first distinct ones of each topic (AlertStage, at most 5).
+        void PassWithAlertSnippets()
+        {
+            foreach (var (previous, current) in statements)
+            {
+                foreach (var topic in snapshot.Detect(previous, current).NewMentions.GroupBy(m => m.TopicId))
+                    _ = topic.DistinctBy(m => m.Snippet).Take(5).Count();
+            }
+        }
+        var (alertRuns, alertElapsed, alertCpu) = measure(PassWithAlertSnippets, measureFor);
+        Console.WriteLine($"  with the snippets alerts show (<= 5 per topic): {alertRuns * statements.Count / alertElapsed.TotalSeconds:N0} statements/s wall, {alertRuns * statements.Count / alertCpu.TotalSeconds:N0} per cpu-second");
         var (matchRuns, matchElapsed, matchCpu) = measure(() => { foreach (var (_, current) in statements) snapshot.Detector.Match(current); }, measureFor);
         Console.WriteLine($"  of which the scan (Match) alone: {matchRuns * statements.Count / matchElapsed.TotalSeconds:N0} statements/s wall, {matchRuns * statements.Count / matchCpu.TotalSeconds:N0} per cpu-second");
         return 0;

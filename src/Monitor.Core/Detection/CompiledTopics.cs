@@ -20,6 +20,8 @@ internal readonly record struct PhraseUse(int Topic, PhraseRole Role, int Index)
 internal sealed class CompiledTopics
 {
     private readonly List<List<PhraseUse>> uses = [];
+    private readonly PhraseUse[][] frozenUses;
+    private readonly int[] ranks;
 
     public CompiledTopics(IReadOnlyList<Topic> topics)
     {
@@ -52,6 +54,8 @@ internal sealed class CompiledTopics
             terms.Add(specs);
         }
         Terms = terms;
+        frozenUses = uses.Select(u => u.ToArray()).ToArray();
+        ranks = RanksById(topics);
     }
 
     public IReadOnlyList<Topic> Topics { get; }
@@ -61,7 +65,23 @@ internal sealed class CompiledTopics
 
     public TopicAutomaton Automaton { get; } = new();
 
-    public IReadOnlyList<PhraseUse> UsesOf(int phrase) => uses[phrase];
+    /// <remarks>An array, not a list, so that walking it costs no enumerator per phrase hit.</remarks>
+    public PhraseUse[] UsesOf(int phrase) => frozenUses[phrase];
+
+    /// <summary>The topic's place in the ordinal order of topic ids: mentions at one offset are listed in that order.</summary>
+    public int Rank(int topic) => ranks[topic];
+
+    private static int[] RanksById(IReadOnlyList<Topic> topics)
+    {
+        var order = Enumerable.Range(0, topics.Count).Order(Comparer<int>.Create((a, b) => string.CompareOrdinal(topics[a].Id, topics[b].Id))).ToArray();
+        var ranks = new int[topics.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            // Topics with one id share a rank, as they compared equal before.
+            ranks[order[i]] = i > 0 && topics[order[i]].Id == topics[order[i - 1]].Id ? ranks[order[i - 1]] : i;
+        }
+        return ranks;
+    }
 
     private void Use(PhraseSpec phrase, PhraseUse use)
     {

@@ -40,8 +40,11 @@ public sealed class SubscriptionSnapshot
     {
         var all = Detector.Match(currentText);
         var result = MentionDetector.Novel(previousText, currentText, all);
-        var fresh = result.NewMentions.ToLookup(m => IsPublic(m.TopicId));
-        return new SplitDetection(result with { NewMentions = fresh[true].ToList() }, PublicTopicIds(all), fresh[false].ToList());
+        // One pass over what can be thousands of private matches; a first version's new mentions are all of them.
+        var (publicNew, privateNew) = (new List<Mention>(), new List<Mention>(result.NewMentions.Count));
+        foreach (var mention in result.NewMentions) (IsPublic(mention.TopicId) ? publicNew : privateNew).Add(mention);
+        var topics = ReferenceEquals(result.NewMentions, all) ? ArchivePublisher.TopicIds(publicNew) : PublicTopicIds(all);
+        return new SplitDetection(result with { NewMentions = publicNew }, topics, privateNew);
     }
 
     /// <summary>The catalogue topics a text mentions, in order.</summary>
