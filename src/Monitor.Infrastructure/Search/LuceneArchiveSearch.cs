@@ -27,6 +27,12 @@ public sealed class LuceneArchiveSearch : IArchiveSearch, IDisposable
     private readonly ILogger<LuceneArchiveSearch> logger;
     private readonly System.Threading.Lock pendingLock = new();
     private List<PendingWrite> pending = [];
+
+    /// <summary>How many callers wait for the next commit; lets a test hold a commit open and see the others queue behind it.</summary>
+    internal int PendingCount { get { lock (pendingLock) return pending.Count; } }
+
+    /// <summary>The one-writer lock, so a test can stand in for a commit in progress.</summary>
+    internal SemaphoreSlim WriteLock => writeLock;
     private IndexWriter? writer;
     private SearcherManager? searchers;
 
