@@ -5,6 +5,7 @@ namespace MinistryMonitor.Web.Tests;
 
 /// <summary>The favicon (so browsers get no 404) and the web app manifest, served with their content types and linked from every page.</summary>
 [Collection(WebArchiveCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class AssetsTests(WebArchiveFixture archive)
 {
     [Theory]

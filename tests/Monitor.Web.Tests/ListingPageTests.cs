@@ -5,6 +5,7 @@ namespace MinistryMonitor.Web.Tests;
 
 /// <summary>The front page's listing, filters and pictures in headless Chromium, on the archive the real pipeline filled.</summary>
 [Collection(WebArchiveCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class ListingPageTests(WebArchiveFixture archive, BrowserFixture browser)
 {
     [Fact]

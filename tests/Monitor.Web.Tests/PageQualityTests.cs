@@ -7,6 +7,7 @@ namespace MinistryMonitor.Web.Tests;
 /// overflows sideways, axe finds nothing, tap targets are at least 44 px, and only URLs and ids may break mid-word.
 /// </summary>
 [Collection(WebArchiveCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class PageQualityTests(WebArchiveFixture archive, BrowserFixture browser)
 {
     public static readonly TheoryData<int, ColorScheme> Views = new()

@@ -2,6 +2,7 @@ namespace MinistryMonitor.Web.Tests;
 
 /// <summary>The statement page's word-level changes in headless Chromium, on versions the real pipeline archived.</summary>
 [Collection(WebArchiveCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class StatementDiffPageTests(WebArchiveFixture archive, BrowserFixture browser)
 {
     [Fact]

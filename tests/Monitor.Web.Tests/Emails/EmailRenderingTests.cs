@@ -7,6 +7,7 @@ namespace MinistryMonitor.Web.Tests.Emails;
 /// Each e-mail kind's HTML part in headless Chromium, as a mail client's web view shows it: axe-clean in light and
 /// dark colour schemes, at a phone's width and a desktop's, the card never wider than 600 px, and no overflow.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class EmailRenderingTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     /// <summary>

@@ -8,6 +8,7 @@ namespace MinistryMonitor.Web.Tests.Subscriptions;
 /// the digest's fields appear only when a digest is chosen, and axe finds nothing.
 /// </summary>
 [Collection(WebArchiveCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class SubscribeFormLayoutTests(WebArchiveFixture archive, BrowserFixture browser)
 {
     public static TheoryData<int> Widths => new() { 360, 1280 };

@@ -11,6 +11,7 @@ namespace MinistryMonitor.Web.Tests.Subscriptions;
 /// address, since an address gets one e-mail per window.
 /// </summary>
 [Collection(WebArchiveCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed partial class SubscribeFormOutcomeTests(WebArchiveFixture archive)
 {
     [Fact]
