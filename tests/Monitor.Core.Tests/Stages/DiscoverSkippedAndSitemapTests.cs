@@ -112,10 +112,7 @@ public sealed class DiscoverSkippedAndSitemapTests
         var log = new InMemoryIngestionLog();
         _discover = new DiscoverStage(configuration, fetcher, _index, blobs, _queue, log, _state, _time,
             new CatchUp(fetcher, _index, _queue, NullLogger<CatchUp>.Instance), _logger);
-        var archive = new StatementArchiver(_index, blobs, _time, NullLogger<StatementArchiver>.Instance);
-        _fetch = new FetchStage(configuration, fetcher, blobs, new FeedItemCache(), new RawStatementExtractor(new StatementExtractor(), NullLogger<RawStatementExtractor>.Instance),
-            archive, _queue, log, _state, new Core.Withdrawals.WithdrawalRecorder(_index, new RecordingTimeline(), _queue, _time, NullLogger<Core.Withdrawals.WithdrawalRecorder>.Instance),
-            NullLogger<FetchStage>.Instance);
+        _fetch = RealFetchStage.Create(configuration, fetcher, _index, blobs, _queue, log, _state, _time);
     }
 
     private Task<IngestionEntry> DiscoverAsync()

@@ -187,10 +187,7 @@ public sealed class DiscoverValidatorsTests
             FetchLimits.Default, _time, NullLogger<PageFetcher>.Instance);
         _discover = new DiscoverStage(configuration, fetcher, _index, _blobs, _queue, _log, new InMemorySourceState(), _time,
             new CatchUp(fetcher, _index, _queue, NullLogger<CatchUp>.Instance), NullLogger<DiscoverStage>.Instance);
-        var archive = new StatementArchiver(_index, _blobs, _time, NullLogger<StatementArchiver>.Instance);
-        _fetch = new FetchStage(configuration, fetcher, _blobs, new FeedItemCache(), new RawStatementExtractor(new StatementExtractor(), NullLogger<RawStatementExtractor>.Instance),
-            archive, _queue, _log, new InMemorySourceState(), new Core.Withdrawals.WithdrawalRecorder(_index, new RecordingTimeline(), _queue, _time, NullLogger<Core.Withdrawals.WithdrawalRecorder>.Instance),
-            NullLogger<FetchStage>.Instance);
+        _fetch = RealFetchStage.Create(configuration, fetcher, _index, _blobs, _queue, _log, new InMemorySourceState(), _time);
     }
 
     private string DiscoveryPath => _source.Feed is not null ? FeedPath : ListingPath;

@@ -175,10 +175,7 @@ public sealed class RetryAfterTests
     {
         var configuration = new MonitorConfiguration([_source], [], []);
         var index = new InMemoryStatementIndex();
-        var blobs = new InMemoryBlobStore();
-        return new FetchStage(configuration, _fetcher, blobs, new FeedItemCache(), new RawStatementExtractor(new StatementExtractor(), NullLogger<RawStatementExtractor>.Instance),
-            new StatementArchiver(index, blobs, _time, NullLogger<StatementArchiver>.Instance), _queue, _log, _state,
-            new Core.Withdrawals.WithdrawalRecorder(index, new RecordingTimeline(), _queue, _time, NullLogger<Core.Withdrawals.WithdrawalRecorder>.Instance), NullLogger<FetchStage>.Instance);
+        return RealFetchStage.Create(configuration, _fetcher, index, new InMemoryBlobStore(), _queue, _log, _state, _time);
     }
 
     /// <summary>Answers each path with a set status and Retry-After; records the paths asked for.</summary>
