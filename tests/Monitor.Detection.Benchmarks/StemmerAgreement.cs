@@ -1,0 +1,43 @@
+using Lucene.Net.Tartarus.Snowball;
+using MinistryMonitor.Core.Detection.Stemming;
+
+namespace MinistryMonitor.Detection.Benchmarks;
+
+/// <summary>
+/// "stemmers VOC LANGUAGE": stems every word of a vocabulary file (one word per line, such as the official Snowball
+/// voc.txt files) with Core's stemmer and with Lucene.Net's generated one, which Core used before, and prints how
+/// many disagree (and the first of them). The file is read from the path given; none is kept in the repository.
+/// </summary>
+internal static class StemmerAgreement
+{
+    private const int Shown = 20;
+
+    public static int Run(string vocabularyPath, string language)
+    {
+        if (!Stemmers.TryGetValue(language, out var pair))
+        {
+            Console.Error.WriteLine($"unknown language '{language}'; known: {string.Join(", ", Stemmers.Keys)}");
+            return 2;
+        }
+        var (lucene, ours) = pair;
+        var oracle = lucene();
+        var words = File.ReadLines(vocabularyPath).Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
+        var disagreements = 0;
+        foreach (var word in words)
+        {
+            oracle.SetCurrent(word);
+            oracle.Stem();
+            var actual = ours(word);
+            if (string.Equals(oracle.Current, actual, StringComparison.Ordinal)) continue;
+            if (++disagreements <= Shown) Console.WriteLine($"  {word}: {oracle.Current} ≠ {actual}");
+        }
+        Console.WriteLine($"{language}: {words.Count:N0} words, {disagreements:N0} disagree");
+        return disagreements == 0 ? 0 : 1;
+    }
+
+    private static readonly Dictionary<string, (Func<SnowballProgram> Lucene, Func<string, string> Ours)> Stemmers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["french"] = (() => new Lucene.Net.Tartarus.Snowball.Ext.FrenchStemmer(), FrenchStemmer.Stem),
+        ["russian"] = (() => new Lucene.Net.Tartarus.Snowball.Ext.RussianStemmer(), RussianStemmer.Stem),
+    };
+}
