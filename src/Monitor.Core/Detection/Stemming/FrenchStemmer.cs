@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace MinistryMonitor.Core.Detection.Stemming;
 
 /// <summary>
@@ -16,21 +18,20 @@ internal static class FrenchStemmer
     private const int StackLimit = 128;
 
     /// <summary>The algorithm's vowels; not "ü", "ÿ", "æ", "œ", nor the capitals the prelude writes, which count as consonants.</summary>
-    private static readonly Func<char, bool> IsVowel = static c =>
-        c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'â' or 'à' or 'ë' or 'é' or 'ê' or 'è' or 'ï' or 'î' or 'ô' or 'û' or 'ù';
+    private static readonly SearchValues<char> Vowels = SearchValues.Create("aeiouyâàëéêèïîôûù");
 
-    private static readonly string[] StandardSuffixes = LongestFirst(
+    private static readonly Endings StandardSuffixes = new(
         "ance", "iqUe", "isme", "able", "iste", "eux", "ances", "iqUes", "ismes", "ables", "istes",
         "atrice", "ateur", "ation", "atrices", "ateurs", "ations",
         "logie", "logies", "usion", "ution", "usions", "utions", "ence", "ences",
         "ement", "ements", "ité", "ités", "if", "ive", "ifs", "ives", "eaux", "aux", "euse", "euses",
         "issement", "issements", "amment", "emment", "ment", "ments");
 
-    private static readonly string[] BeforeEment = LongestFirst("iv", "eus", "abl", "iqU", "ièr", "Ièr");
+    private static readonly Endings BeforeEment = new("iv", "eus", "abl", "iqU", "ièr", "Ièr");
 
-    private static readonly string[] BeforeIte = LongestFirst("abil", "ic", "iv");
+    private static readonly Endings BeforeIte = new("abil", "ic", "iv");
 
-    private static readonly string[] IVerbSuffixes = LongestFirst(
+    private static readonly Endings IVerbSuffixes = new(
         "îmes", "îtes", "ît", "i", "ie", "ies", "ir", "ira", "irai", "iraIent", "irais", "irait", "iras", "irent", "irez",
         "iriez", "irions", "irons", "iront", "is", "issaIent", "issais", "issait", "issant", "issante", "issantes",
         "issants", "isse", "issent", "isses", "issez", "issiez", "issions", "issons", "it");
@@ -44,9 +45,9 @@ internal static class FrenchStemmer
         ["âmes", "ât", "âtes", "a", "ai", "aIent", "ais", "ait", "ant", "ante", "antes", "ants", "as", "asse", "assent",
          "asses", "assiez", "assions"];
 
-    private static readonly string[] VerbSuffixes = LongestFirst(["ions", .. DeletedVerbSuffixes, .. AVerbSuffixes]);
+    private static readonly Endings VerbSuffixes = new(["ions", .. DeletedVerbSuffixes, .. AVerbSuffixes]);
 
-    private static readonly string[] ResidualSuffixes = LongestFirst("ion", "ier", "ière", "Ier", "Ière", "e", "ë");
+    private static readonly Endings ResidualSuffixes = new("ion", "ier", "ière", "Ier", "Ière", "e", "ë");
 
     private static readonly string[] DoubledEndings = ["enn", "onn", "ett", "ell", "eill"];
 
@@ -289,15 +290,15 @@ internal static class FrenchStemmer
         return true;
     }
 
-    private static string[] LongestFirst(params string[] endings) => endings.OrderByDescending(ending => ending.Length).ToArray();
+    private static bool IsVowel(char letter) => Vowels.Contains(letter);
 
     /// <summary>Where RV, R1 and R2 start, measured on the marked word before any ending is removed.</summary>
     private readonly record struct Regions(int Rv, int R1, int R2)
     {
         public static Regions Of(StemmedWord word)
         {
-            var r1 = word.AfterVowelAndNonVowel(0, IsVowel);
-            return new Regions(StartOfRv(word), r1, word.AfterVowelAndNonVowel(r1, IsVowel));
+            var r1 = word.AfterVowelAndNonVowel(0, Vowels);
+            return new Regions(StartOfRv(word), r1, word.AfterVowelAndNonVowel(r1, Vowels));
         }
 
         /// <summary>
@@ -308,7 +309,7 @@ internal static class FrenchStemmer
         {
             if (word.Length >= 3 && IsVowel(word[0]) && IsVowel(word[1])) return 3;
             if (word.StartsWith("par") || word.StartsWith("col") || word.StartsWith("tap")) return 3;
-            var vowel = word.IndexWhere(1, IsVowel, expected: true);
+            var vowel = word.IndexOfAny(1, Vowels);
             return vowel < 0 ? word.Length : vowel + 1;
         }
     }

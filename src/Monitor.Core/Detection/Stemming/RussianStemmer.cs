@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace MinistryMonitor.Core.Detection.Stemming;
 
 /// <summary>
@@ -14,46 +16,46 @@ internal static class RussianStemmer
     /// <summary>Longer words are stemmed in a heap buffer, to keep the stack small.</summary>
     private const int StackLimit = 128;
 
-    private static readonly Func<char, bool> IsVowel = static c => c is 'а' or 'е' or 'и' or 'о' or 'у' or 'ы' or 'э' or 'ю' or 'я';
+    private static readonly SearchValues<char> Vowels = SearchValues.Create("аеиоуыэюя");
 
     // Each group of endings is removed only after "а" or "я" (group 1) or wherever it occurs (group 2);
     // Snowball picks the longest ending first, then applies that ending's group.
     private static readonly string[] PerfectiveGerund1 = ["в", "вши", "вшись"];
     private static readonly string[] PerfectiveGerund2 = ["ив", "ыв", "ивши", "ывши", "ившись", "ывшись"];
-    private static readonly string[] PerfectiveGerunds = LongestFirst(PerfectiveGerund1, PerfectiveGerund2);
+    private static readonly Endings PerfectiveGerunds = new([.. PerfectiveGerund1, .. PerfectiveGerund2]);
 
-    private static readonly string[] Adjectives = LongestFirst(
+    private static readonly Endings Adjectives = new(
         ["ее", "ие", "ые", "ое", "ими", "ыми", "ей", "ий", "ый", "ой", "ем", "им", "ым", "ом", "его", "ого", "ему", "ому",
          "их", "ых", "ую", "юю", "ая", "яя", "ою", "ею"]);
 
     private static readonly string[] Participle1 = ["ем", "нн", "вш", "ющ", "щ"];
     private static readonly string[] Participle2 = ["ивш", "ывш", "ующ"];
-    private static readonly string[] Participles = LongestFirst(Participle1, Participle2);
+    private static readonly Endings Participles = new([.. Participle1, .. Participle2]);
 
-    private static readonly string[] Reflexives = ["ся", "сь"];
+    private static readonly Endings Reflexives = new("ся", "сь");
 
     private static readonly string[] Verb1 = ["ла", "на", "ете", "йте", "ли", "й", "л", "ем", "н", "ло", "но", "ет", "ют", "ны", "ть", "ешь", "нно"];
     private static readonly string[] Verb2 =
         ["ила", "ыла", "ена", "ейте", "уйте", "ите", "или", "ыли", "ей", "уй", "ил", "ыл", "им", "ым", "ен", "ило", "ыло",
          "ено", "ят", "ует", "уют", "ит", "ыт", "ены", "ить", "ыть", "ишь", "ую", "ю"];
-    private static readonly string[] Verbs = LongestFirst(Verb1, Verb2);
+    private static readonly Endings Verbs = new([.. Verb1, .. Verb2]);
 
-    private static readonly string[] Nouns = LongestFirst(
+    private static readonly Endings Nouns = new(
         ["а", "ев", "ов", "ие", "ье", "е", "иями", "ями", "ами", "еи", "ии", "и", "ией", "ей", "ой", "ий", "й", "иям", "ям",
          "ием", "ем", "ам", "ом", "о", "у", "ах", "иях", "ях", "ы", "ь", "ию", "ью", "ю", "ия", "ья", "я"]);
 
-    private static readonly string[] Derivationals = ["ость", "ост"];
+    private static readonly Endings Derivationals = new("ость", "ост");
 
-    private static readonly string[] TidyUps = ["ейше", "ейш", "н", "ь"];
+    private static readonly Endings TidyUps = new("ейше", "ейш", "н", "ь");
 
     public static string Stem(string lower)
     {
         Span<char> buffer = lower.Length <= StackLimit ? stackalloc char[lower.Length] : new char[lower.Length];
         var word = new StemmedWord(buffer, lower);
         // RV: after the first vowel. R2: the standard one, measured from the start of the word.
-        var firstVowel = word.IndexWhere(0, IsVowel, expected: true);
+        var firstVowel = word.IndexOfAny(0, Vowels);
         var rv = firstVowel < 0 ? word.Length : firstVowel + 1;
-        var r2 = word.AfterVowelAndNonVowel(word.AfterVowelAndNonVowel(0, IsVowel), IsVowel);
+        var r2 = word.AfterVowelAndNonVowel(word.AfterVowelAndNonVowel(0, Vowels), Vowels);
 
         // Step 1: a perfective gerund, else an optional reflexive ending followed by an adjectival, verb or noun ending.
         if (!RemoveGroupedEnding(ref word, PerfectiveGerunds, PerfectiveGerund1, rv))
@@ -65,7 +67,7 @@ internal static class RussianStemmer
         }
 
         // Step 2.
-        RemoveEnding(ref word, ["и"], rv);
+        if (word.EndsWith("и", rv)) word.Cut(1);
 
         // Step 3: "ост(ь)" only when it lies in R2.
         if (word.LongestEnding(Derivationals, rv) is { } derivational && word.StartOf(derivational) >= r2)
@@ -109,26 +111,23 @@ internal static class RussianStemmer
         if (word.EndsWith("нн", rv)) word.Cut(1);
     }
 
-    private static bool RemoveEnding(ref StemmedWord word, string[] endingsLongestFirst, int rv)
+    private static bool RemoveEnding(ref StemmedWord word, Endings endings, int rv)
     {
-        if (word.LongestEnding(endingsLongestFirst, rv) is not { } ending) return false;
+        if (word.LongestEnding(endings, rv) is not { } ending) return false;
         word.Cut(ending.Length);
         return true;
     }
 
     /// <summary>
-    /// Removes the longest of <paramref name="endingsLongestFirst"/> in RV; an ending of <paramref name="group1"/>
+    /// Removes the longest of <paramref name="endings"/> in RV; an ending of <paramref name="group1"/>
     /// only when "а" or "я" precedes it, itself in RV (the letter stays). False when nothing was removed.
     /// </summary>
-    private static bool RemoveGroupedEnding(ref StemmedWord word, string[] endingsLongestFirst, string[] group1, int rv)
+    private static bool RemoveGroupedEnding(ref StemmedWord word, Endings endings, string[] group1, int rv)
     {
-        if (word.LongestEnding(endingsLongestFirst, rv) is not { } ending) return false;
+        if (word.LongestEnding(endings, rv) is not { } ending) return false;
         var start = word.StartOf(ending);
         if (group1.Contains(ending) && !(start - 1 >= rv && word[start - 1] is 'а' or 'я')) return false;
         word.Cut(ending.Length);
         return true;
     }
-
-    private static string[] LongestFirst(params string[][] groups) =>
-        groups.SelectMany(group => group).OrderByDescending(ending => ending.Length).ToArray();
 }
