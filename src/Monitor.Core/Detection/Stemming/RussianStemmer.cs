@@ -8,7 +8,9 @@ namespace MinistryMonitor.Core.Detection.Stemming;
 /// </summary>
 /// <remarks>
 /// Lucene's version predates the algorithm's handling of "ё": it is neither turned into "е" nor a vowel, so a word
-/// spelt with "ё" keeps it in its stem (e.g. "зелёный" gives "зелён", where today's algorithm gives "зелен").
+/// spelt with "ё" keeps it in its stem (e.g. "зелёный" gives "зелён", where today's algorithm gives "зелен"). That is
+/// the only difference over the official Russian vocabulary: its 112 words with "ё", of 49,785. (WordForms folds
+/// "ё" to "е" before stemming, so detection never passes one; the rule is kept so the stems equal Lucene's for any input.)
 /// All endings are removed only inside RV, the part of the word after its first vowel.
 /// </remarks>
 internal static class RussianStemmer
