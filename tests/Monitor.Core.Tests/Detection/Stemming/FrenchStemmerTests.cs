@@ -98,6 +98,10 @@ public class FrenchStemmerTests
     }
 
     [Fact]
+    public void Stem_EmptyWord_ReturnsEmpty() =>
+        Assert.Equal("", FrenchStemmer.Stem(""));
+
+    [Fact]
     public void Stem_WordLongerThanTheStackBuffer_IsStemmedLikeLucene()
     {
         var word = string.Concat(Enumerable.Repeat("anti", 40)) + "constitutionnellement";

@@ -87,6 +87,10 @@ public class RussianStemmerTests
         Assert.Equal("вкр", RussianStemmer.Stem("вкр"));
 
     [Fact]
+    public void Stem_EmptyWord_ReturnsEmpty() =>
+        Assert.Equal("", RussianStemmer.Stem(""));
+
+    [Fact]
     public void Stem_WordLongerThanTheStackBuffer_IsStemmedLikeLucene()
     {
         var word = string.Concat(Enumerable.Repeat("сверх", 40)) + "ответственностью";
