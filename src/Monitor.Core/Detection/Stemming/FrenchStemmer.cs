@@ -302,8 +302,8 @@ internal static class FrenchStemmer
         }
 
         /// <summary>
-        /// After the third letter when the word starts with two vowels or with "par", "col" or "tap" (Lucene's
-        /// exceptions; today's algorithm knows a few more), else after the first vowel that is not the first letter.
+        /// After the third letter when the word starts with two vowels or with "par", "col" or "tap" (the algorithm's
+        /// exceptions: "paris", "colis", "tapis"), else after the first vowel that is not the first letter.
         /// </summary>
         private static int StartOfRv(StemmedWord word)
         {
