@@ -9,16 +9,14 @@ namespace MinistryMonitor.Core.Detection;
 /// </summary>
 internal static class Stemmers
 {
-    [ThreadStatic] private static SnowballProgram? english;
     [ThreadStatic] private static SnowballProgram? french;
-    [ThreadStatic] private static SnowballProgram? german;
     [ThreadStatic] private static SnowballProgram? russian;
 
-    public static string English(string lower) => Run(english ??= new EnglishStemmer(), lower);
+    public static string English(string lower) => Stemming.EnglishStemmer.Stem(lower);
 
     public static string French(string lower) => Run(french ??= new FrenchStemmer(), lower);
 
-    public static string German(string lower) => Run(german ??= new GermanStemmer(), lower);
+    public static string German(string lower) => Stemming.GermanStemmer.Stem(lower);
 
     public static string Russian(string lower) => Run(russian ??= new RussianStemmer(), lower);
 
