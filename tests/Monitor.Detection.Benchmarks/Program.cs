@@ -11,8 +11,8 @@ var seconds = args.Select(a => double.TryParse(a, System.Globalization.CultureIn
 var measureFor = TimeSpan.FromSeconds(seconds ?? 2);
 // "subscribers": 10,000 subscribers' own terms plus the catalogue over the real statements (SubscriberQueries.cs).
 if (args.FirstOrDefault() == "subscribers") return SubscriberQueries.Run(measureFor, Measure);
-// "stemmers <word list> <language>": Core's stemmer against Lucene.Net's over a word list (StemmerAgreement.cs).
-if (args is ["stemmers", var wordList, var language]) return StemmerAgreement.Run(wordList, language);
+// "stemmers VOC LANGUAGE": Core's stemmer against Lucene.Net's over a vocabulary file (StemmerAgreement.cs).
+if (args is ["stemmers", var vocabulary, var language]) return StemmerAgreement.Run(vocabulary, language);
 
 Console.WriteLine($"Ministry Monitor detection benchmark (.NET {Environment.Version}, {Environment.ProcessorCount} logical cores, one thread used, seed {Seed})");
 Console.WriteLine();
