@@ -29,11 +29,19 @@ internal static class EnglishStemmer
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Words left as they are once step 1a has run (Snowball's "exception2"): "innings" stems to "inning", not "inn".</summary>
-    private static readonly FrozenSet<string> InvariantAfterStep1A =
-        FrozenSet.Create(StringComparer.Ordinal, "inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed");
+    private static readonly string[] InvariantAfterStep1A = ["inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed"];
 
     /// <summary>Stems that form their R1 at the prefix's end instead of after the first vowel–consonant pair.</summary>
     private static readonly string[] RegionPrefixes = ["gener", "commun", "arsen"];
+
+    private static readonly string[] PossessiveEndings = ["'s'", "'s", "'"];
+
+    private static readonly string[] PluralEndings = ["sses", "ied", "ies", "us", "ss", "s"];
+
+    private static readonly string[] Step1BEndings = ["eedly", "ingly", "edly", "eed", "ing", "ed"];
+
+    /// <summary>Ends of a stem that step 1b completes with an e.</summary>
+    private static readonly string[] Step1BEndingsBeforeE = ["at", "bl", "iz"];
 
     private static readonly string[] Step1BDoubles = ["bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"];
 
@@ -53,11 +61,9 @@ internal static class EnglishStemmer
         ("ful", ""), ("ness", ""), ("ative", ""),
     ]);
 
-    private static readonly (string Suffix, string Replacement)[] Step4Suffixes = LongestFirst(
-    [
-        ("al", ""), ("ance", ""), ("ence", ""), ("er", ""), ("ic", ""), ("able", ""), ("ible", ""), ("ant", ""), ("ement", ""),
-        ("ment", ""), ("ent", ""), ("ism", ""), ("ate", ""), ("iti", ""), ("ous", ""), ("ive", ""), ("ize", ""), ("ion", ""),
-    ]);
+    /// <summary>Step 4's suffixes, longest first.</summary>
+    private static readonly string[] Step4Suffixes =
+        ["ement", "ance", "ence", "able", "ible", "ment", "ant", "ent", "ism", "ate", "iti", "ous", "ive", "ize", "ion", "al", "er", "ic"];
 
     /// <summary>The stem of a lower-case word.</summary>
     public static string Stem(string lower)
@@ -66,150 +72,130 @@ internal static class EnglishStemmer
         if (lower.Length < 3) return lower;
 
         // A leading apostrophe is dropped (the length test above still counted it).
-        var letters = lower.AsSpan(lower[0] == '\'' ? 1 : 0);
+        var letters = lower[0] == '\'' ? lower[1..] : lower;
         Span<char> buffer = letters.Length <= MaxStackLength ? stackalloc char[letters.Length] : new char[letters.Length];
-        letters.CopyTo(buffer);
-        var word = new Word(buffer);
-        var consonantYs = MarkConsonantYs(buffer);
-        MarkRegions(ref word);
+        var word = new StemmedWord(buffer, letters);
+        var consonantYs = MarkConsonantYs(ref word);
+        var (r1, r2) = Regions(word);
 
         Step1A(ref word);
-        if (!InvariantAfterStep1A.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word.Text))
+        if (!IsOneOf(word, InvariantAfterStep1A))
         {
-            Step1B(ref word);
+            Step1B(ref word, r1);
             Step1C(ref word);
-            Step2(ref word);
-            Step3(ref word);
-            Step4(ref word);
-            Step5(ref word);
+            Step2(ref word, r1);
+            Step3(ref word, r1, r2);
+            Step4(ref word, r2);
+            Step5(ref word, r1, r2);
         }
 
-        var stem = buffer[..word.Length];
-        // Lucene turns 'Y' back only when it marked one, so a 'Y' the caller passed in stays as it was otherwise.
-        if (consonantYs) stem.Replace('Y', 'y');
-        return stem.SequenceEqual(lower) ? lower : new string(stem);
+        // Lucene turns 'Y' back only when it marked one, so otherwise a 'Y' the caller passed in stays as it was.
+        if (consonantYs)
+        {
+            for (var i = 0; i < word.Length; i++)
+            {
+                if (word[i] == 'Y') word[i] = 'y';
+            }
+        }
+        return word.ToString(lower);
     }
 
     /// <summary>Marks as 'Y' a y at the start and a y after a vowel, so they count as consonants; whether it marked any.</summary>
-    private static bool MarkConsonantYs(Span<char> chars)
+    private static bool MarkConsonantYs(ref StemmedWord word)
     {
         var marked = false;
-        for (var i = 0; i < chars.Length; i++)
+        for (var i = 0; i < word.Length; i++)
         {
             // Left to right: in "sayyid" the second y follows a marked 'Y', a consonant, so stays a vowel.
-            if (chars[i] == 'y' && (i == 0 || IsVowel(chars[i - 1])))
+            if (word[i] == 'y' && (i == 0 || IsVowel(word[i - 1])))
             {
-                chars[i] = 'Y';
+                word[i] = 'Y';
                 marked = true;
             }
         }
         return marked;
     }
 
-    /// <summary>R1 starts after the first consonant that follows a vowel (or after one of the special prefixes); R2 likewise within R1.</summary>
-    private static void MarkRegions(ref Word word)
+    /// <summary>
+    /// R1 starts after the first consonant that follows a vowel, or after one of the special prefixes; R2 after the
+    /// next consonant that follows a vowel in R1. Each is the word's length (empty) when there is no such consonant.
+    /// </summary>
+    private static (int R1, int R2) Regions(StemmedWord word)
     {
-        var text = word.Text;
         var r1 = -1;
         foreach (var prefix in RegionPrefixes)
         {
-            if (text.StartsWith(prefix, StringComparison.Ordinal)) r1 = prefix.Length;
+            if (word.StartsWith(prefix)) r1 = prefix.Length;
         }
-        if (r1 < 0) r1 = AfterVowelThenConsonant(text, 0);
-        if (r1 < 0) return;
-        word.R1 = r1;
-        var r2 = AfterVowelThenConsonant(text, r1);
-        if (r2 >= 0) word.R2 = r2;
-    }
-
-    /// <summary>The index after the first consonant that follows a vowel at or after <paramref name="from"/>, or -1.</summary>
-    private static int AfterVowelThenConsonant(ReadOnlySpan<char> text, int from)
-    {
-        var i = from;
-        while (i < text.Length && !IsVowel(text[i])) i++;
-        i++;
-        while (i < text.Length && IsVowel(text[i])) i++;
-        return i < text.Length ? i + 1 : -1;
+        if (r1 < 0) r1 = word.AfterVowelAndNonVowel(0, IsVowel);
+        return (r1, word.AfterVowelAndNonVowel(r1, IsVowel));
     }
 
     /// <summary>Possessive endings, then plural -s forms.</summary>
-    private static void Step1A(ref Word word)
+    private static void Step1A(ref StemmedWord word)
     {
-        if (word.EndsWith("'s'")) word.Truncate(3);
-        else if (word.EndsWith("'s")) word.Truncate(2);
-        else if (word.EndsWith("'")) word.Truncate(1);
+        if (word.LongestEnding(PossessiveEndings) is { } possessive) word.Cut(possessive.Length);
 
-        if (word.EndsWith("sses"))
+        var plural = word.LongestEnding(PluralEndings);
+        switch (plural)
         {
-            word.ReplaceEnd(4, "ss");
-        }
-        else if (word.EndsWith("ied") || word.EndsWith("ies"))
-        {
-            // "cries" → "cri" but "ties" → "tie": two letters must remain before the i.
-            word.ReplaceEnd(3, word.Length - 3 >= 2 ? "i" : "ie");
-        }
-        else if (word.EndsWith("us") || word.EndsWith("ss"))
-        {
-            // "bus", "class": not plurals.
-        }
-        else if (word.EndsWith("s") && ContainsVowel(word.Text[..Math.Max(0, word.Length - 2)]))
-        {
-            // Only if a vowel comes before the letter preceding the s: "gaps" → "gap", but "gas" stays.
-            word.Truncate(1);
+            case "sses":
+                word.Replace("sses", "ss");
+                break;
+            case "ied" or "ies":
+                // "cries" → "cri" but "ties" → "tie": two letters must remain before the i.
+                word.Replace(plural, word.StartOf(plural) >= 2 ? "i" : "ie");
+                break;
+            case "s" when ContainsVowel(word, word.Length - 2):
+                // Only if a vowel comes before the letter preceding the s: "gaps" → "gap", but "gas" stays.
+                word.Cut(1);
+                break;
+            // "us" and "ss" end words that are not plurals: "bus", "class".
         }
     }
 
     /// <summary>-eed/-eedly become -ee in R1; -ed, -edly, -ing, -ingly go after a vowel, then the stem's end is tidied.</summary>
-    private static void Step1B(ref Word word)
+    private static void Step1B(ref StemmedWord word, int r1)
     {
-        // Longest suffix first: an -eed word never falls back to -ed, even when -eed is outside R1.
-        foreach (var eed in (ReadOnlySpan<string>)["eedly", "eed"])
+        // The longest ending alone decides: an -eed word outside R1 never falls back to -ed.
+        var ending = word.LongestEnding(Step1BEndings);
+        if (ending is null) return;
+        if (ending is "eed" or "eedly")
         {
-            if (!word.EndsWith(eed)) continue;
-            if (word.Length - eed.Length >= word.R1) word.ReplaceEnd(eed.Length, "ee");
+            if (word.StartOf(ending) >= r1) word.Replace(ending, "ee");
             return;
         }
+        if (!ContainsVowel(word, word.StartOf(ending))) return;
+        word.Cut(ending.Length);
 
-        var suffixLength = 0;
-        foreach (var suffix in (ReadOnlySpan<string>)["ingly", "edly", "ing", "ed"])
+        if (word.LongestEnding(Step1BEndingsBeforeE) is { } needsE)
         {
-            if (word.EndsWith(suffix))
-            {
-                suffixLength = suffix.Length;
-                break;
-            }
+            word.Replace(needsE, needsE + "e"); // "luxuriat" → "luxuriate"
         }
-        if (suffixLength == 0 || !ContainsVowel(word.Text[..(word.Length - suffixLength)])) return;
-        word.Truncate(suffixLength);
-
-        if (word.EndsWith("at") || word.EndsWith("bl") || word.EndsWith("iz"))
+        else if (word.LongestEnding(Step1BDoubles) is not null)
         {
-            word.Append('e'); // "luxuriat" → "luxuriate"
+            word.Cut(1); // "hopp" → "hop"
         }
-        else if (EndsWithAny(word, Step1BDoubles))
+        else if (word.Length == r1 && EndsInShortSyllable(word, word.Length))
         {
-            word.Truncate(1); // "hopp" → "hop"
-        }
-        else if (word.Length == word.R1 && EndsInShortSyllable(word.Text))
-        {
-            word.Append('e'); // a short word: "hop" → "hope"
+            word.Replace("", "e"); // a short word: "hop" → "hope"
         }
     }
 
     /// <summary>A final y after a consonant that is not the first letter becomes i: "cry" → "cri", but "by" stays.</summary>
-    private static void Step1C(ref Word word)
+    private static void Step1C(ref StemmedWord word)
     {
-        var length = word.Length;
-        if (length >= 3 && word[length - 1] is 'y' or 'Y' && !IsVowel(word[length - 2])) word.ReplaceEnd(1, "i");
+        var last = word.Length - 1;
+        if (last >= 2 && word[last] is 'y' or 'Y' && !IsVowel(word[last - 1])) word[last] = 'i';
     }
 
     /// <summary>Double suffixes in R1 reduced to single ones: -ational → -ate, -fulness → -ful, …</summary>
-    private static void Step2(ref Word word)
+    private static void Step2(ref StemmedWord word, int r1)
     {
         if (LongestSuffix(word, Step2Suffixes) is not { } rule) return;
         var (suffix, replacement) = rule;
-        var start = word.Length - suffix.Length;
-        if (start < word.R1) return;
+        var start = word.StartOf(suffix);
+        if (start < r1) return;
         switch (suffix)
         {
             case "ogi" when start == 0 || word[start - 1] != 'l':
@@ -217,56 +203,55 @@ internal static class EnglishStemmer
             case "li" when start == 0 || !IsValidLiEnding(word[start - 1]):
                 return;
         }
-        word.ReplaceEnd(suffix.Length, replacement);
+        word.Replace(suffix, replacement);
     }
 
     /// <summary>More suffixes in R1: -icate → -ic, -ness and -ful go, -ative goes only in R2.</summary>
-    private static void Step3(ref Word word)
+    private static void Step3(ref StemmedWord word, int r1, int r2)
     {
         if (LongestSuffix(word, Step3Suffixes) is not { } rule) return;
         var (suffix, replacement) = rule;
-        var start = word.Length - suffix.Length;
-        if (start < word.R1 || (suffix == "ative" && start < word.R2)) return;
-        word.ReplaceEnd(suffix.Length, replacement);
+        var start = word.StartOf(suffix);
+        if (start < r1 || (suffix == "ative" && start < r2)) return;
+        word.Replace(suffix, replacement);
     }
 
     /// <summary>Suffixes in R2 removed; -ion only after s or t.</summary>
-    private static void Step4(ref Word word)
+    private static void Step4(ref StemmedWord word, int r2)
     {
-        if (LongestSuffix(word, Step4Suffixes) is not { Suffix: var suffix }) return;
-        var start = word.Length - suffix.Length;
-        if (start < word.R2) return;
+        if (word.LongestEnding(Step4Suffixes) is not { } suffix) return;
+        var start = word.StartOf(suffix);
+        if (start < r2) return;
         if (suffix == "ion" && (start == 0 || word[start - 1] is not ('s' or 't'))) return;
-        word.Truncate(suffix.Length);
+        word.Cut(suffix.Length);
     }
 
     /// <summary>A final e in R2, or in R1 after anything but a short syllable, goes; a final l goes after another l in R2.</summary>
-    private static void Step5(ref Word word)
+    private static void Step5(ref StemmedWord word, int r1, int r2)
     {
         var last = word.Length - 1;
         if (last < 0) return;
         if (word[last] == 'e')
         {
-            if (last >= word.R2 || (last >= word.R1 && !EndsInShortSyllable(word.Text[..last]))) word.Truncate(1);
+            if (last >= r2 || (last >= r1 && !EndsInShortSyllable(word, last))) word.Cut(1);
         }
-        else if (word[last] == 'l' && last >= word.R2 && last > 0 && word[last - 1] == 'l')
+        else if (word[last] == 'l' && last >= r2 && last > 0 && word[last - 1] == 'l')
         {
-            word.Truncate(1);
+            word.Cut(1);
         }
     }
 
     /// <summary>
-    /// Whether <paramref name="text"/> ends in a short syllable: a consonant, a vowel, then a consonant other than
-    /// w, x or 'Y'; or, for the whole word, a vowel then a consonant ("ow" counts).
+    /// Whether the letters before <paramref name="end"/> end in a short syllable: a consonant, a vowel, then a
+    /// consonant other than w, x or 'Y'; or, when they are the whole word, a vowel then a consonant ("ow" counts).
     /// </summary>
-    private static bool EndsInShortSyllable(ReadOnlySpan<char> text)
+    private static bool EndsInShortSyllable(StemmedWord word, int end)
     {
-        var n = text.Length;
-        if (n >= 3 && !IsVowel(text[n - 3]) && IsVowel(text[n - 2]) && !IsVowel(text[n - 1]) && text[n - 1] is not ('w' or 'x' or 'Y')) return true;
-        return n == 2 && IsVowel(text[0]) && !IsVowel(text[1]);
+        if (end >= 3 && !IsVowel(word[end - 3]) && IsVowel(word[end - 2]) && !IsVowel(word[end - 1]) && word[end - 1] is not ('w' or 'x' or 'Y')) return true;
+        return end == 2 && IsVowel(word[0]) && !IsVowel(word[1]);
     }
 
-    private static (string Suffix, string Replacement)? LongestSuffix(Word word, (string Suffix, string Replacement)[] longestFirst)
+    private static (string Suffix, string Replacement)? LongestSuffix(StemmedWord word, (string Suffix, string Replacement)[] longestFirst)
     {
         foreach (var rule in longestFirst)
         {
@@ -275,53 +260,27 @@ internal static class EnglishStemmer
         return null;
     }
 
-    private static bool EndsWithAny(Word word, string[] endings)
+    private static (string Suffix, string Replacement)[] LongestFirst((string Suffix, string Replacement)[] rules) =>
+        [.. rules.OrderByDescending(rule => rule.Suffix.Length)];
+
+    private static bool IsOneOf(StemmedWord word, string[] words)
     {
-        foreach (var ending in endings)
+        foreach (var candidate in words)
         {
-            if (word.EndsWith(ending)) return true;
+            if (candidate.Length == word.Length && word.EndsWith(candidate)) return true;
         }
         return false;
     }
 
-    private static (string Suffix, string Replacement)[] LongestFirst((string Suffix, string Replacement)[] rules) =>
-        rules.OrderByDescending(rule => rule.Suffix.Length).ToArray();
-
-    private static bool ContainsVowel(ReadOnlySpan<char> text) => text.IndexOfAny("aeiouy") >= 0;
+    /// <summary>Whether a vowel comes before <paramref name="end"/>.</summary>
+    private static bool ContainsVowel(StemmedWord word, int end)
+    {
+        var vowel = word.IndexWhere(0, IsVowel, expected: true);
+        return vowel >= 0 && vowel < end;
+    }
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
     /// <summary>The letters before which step 2 removes -li.</summary>
     private static bool IsValidLiEnding(char c) => c is 'c' or 'd' or 'e' or 'g' or 'h' or 'k' or 'm' or 'n' or 'r' or 't';
-
-    /// <summary>The word being stemmed: its letters so far, shrinking from the end, and where its regions start.</summary>
-    private ref struct Word(Span<char> chars)
-    {
-        private readonly Span<char> chars = chars;
-
-        public int Length { get; private set; } = chars.Length;
-
-        /// <summary>Where R1 starts; the whole word's length (an empty region) until found. Never moves as the word shrinks.</summary>
-        public int R1 { get; set; } = chars.Length;
-
-        public int R2 { get; set; } = chars.Length;
-
-        public readonly ReadOnlySpan<char> Text => chars[..Length];
-
-        public readonly char this[int index] => chars[index];
-
-        public readonly bool EndsWith(string suffix) => Text.EndsWith(suffix, StringComparison.Ordinal);
-
-        public void Truncate(int count) => Length -= count;
-
-        /// <summary>Replaces the last <paramref name="count"/> letters; no replacement is longer than what it replaces.</summary>
-        public void ReplaceEnd(int count, string replacement)
-        {
-            replacement.CopyTo(chars[(Length - count)..]);
-            Length += replacement.Length - count;
-        }
-
-        /// <summary>Adds a letter where step 1b has just removed at least two.</summary>
-        public void Append(char c) => chars[Length++] = c;
-    }
 }
