@@ -50,10 +50,19 @@ internal static partial class StemmerOracle
     private static IReadOnlySet<string> ReadSharedWords()
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
+        // The texts (165 MB unzipped) hold tens of millions of words but a few hundred thousand distinct ones: each
+        // is lower-cased into a buffer and looked up as a span, so only a new word becomes a string.
+        var known = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lower = new char[64];
         foreach (var path in Directory.EnumerateFiles(SharedData.Root, "*", SearchOption.AllDirectories))
         {
             var text = path.EndsWith(".gz", StringComparison.Ordinal) ? ReadGzip(path) : File.ReadAllText(path);
-            foreach (Match match in Word().Matches(text)) words.Add(match.Value.ToLowerInvariant());
+            foreach (var match in Word().EnumerateMatches(text))
+            {
+                if (match.Length > lower.Length) lower = new char[match.Length];
+                var length = text.AsSpan(match.Index, match.Length).ToLowerInvariant(lower);
+                known.Add(lower.AsSpan(0, length));
+            }
         }
         return words;
     }
