@@ -50,7 +50,7 @@ internal static class EnglishStemmer
     private static readonly string[] Step1BEndings = ["eedly", "ingly", "edly", "eed", "ing", "ed"];
 
     /// <summary>Ends of a stem that step 1b completes with an e.</summary>
-    private static readonly string[] Step1BEndingsBeforeE = ["at", "bl", "iz"];
+    private static readonly (string Suffix, string Replacement)[] Step1BEndingsBeforeE = [("at", "ate"), ("bl", "ble"), ("iz", "ize")];
 
     private static readonly string[] Step1BDoubles = ["bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"];
 
@@ -177,9 +177,9 @@ internal static class EnglishStemmer
         if (!ContainsVowel(word, word.StartOf(ending))) return;
         word.Cut(ending.Length);
 
-        if (word.LongestEnding(Step1BEndingsBeforeE) is { } needsE)
+        if (LongestSuffix(word, Step1BEndingsBeforeE) is { } completion)
         {
-            word.Replace(needsE, needsE + "e"); // "luxuriat" → "luxuriate"
+            word.Replace(completion.Suffix, completion.Replacement); // "luxuriat" → "luxuriate"
         }
         else if (word.LongestEnding(Step1BDoubles) is not null)
         {
