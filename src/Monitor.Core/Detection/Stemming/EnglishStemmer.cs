@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 
 namespace MinistryMonitor.Core.Detection.Stemming;
@@ -43,36 +44,46 @@ internal static class EnglishStemmer
     /// <summary>Stems that form their R1 at the prefix's end instead of after the first vowel–consonant pair.</summary>
     private static readonly string[] RegionPrefixes = ["gener", "commun", "arsen"];
 
-    private static readonly string[] PossessiveEndings = ["'s'", "'s", "'"];
+    /// <summary>The vowels; 'Y', a y marked as a consonant, is not one, nor is any other letter.</summary>
+    private static readonly SearchValues<char> Vowels = SearchValues.Create("aeiouy");
 
-    private static readonly string[] PluralEndings = ["sses", "ied", "ies", "us", "ss", "s"];
+    private static readonly Endings PossessiveEndings = new("'s'", "'s", "'");
 
-    private static readonly string[] Step1BEndings = ["eedly", "ingly", "edly", "eed", "ing", "ed"];
+    private static readonly Endings PluralEndings = new("sses", "ied", "ies", "us", "ss", "s");
+
+    private static readonly Endings Step1BEndings = new("eedly", "ingly", "edly", "eed", "ing", "ed");
 
     /// <summary>Ends of a stem that step 1b completes with an e.</summary>
-    private static readonly (string Suffix, string Replacement)[] Step1BEndingsBeforeE = [("at", "ate"), ("bl", "ble"), ("iz", "ize")];
+    private static readonly FrozenDictionary<string, string> CompletedWithE =
+        new Dictionary<string, string> { ["at"] = "ate", ["bl"] = "ble", ["iz"] = "ize" }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly string[] Step1BDoubles = ["bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"];
+    private static readonly Endings BeforeE = new(CompletedWithE.Keys);
 
-    /// <summary>Step 2's suffixes with their replacements, longest first (the longest one that ends the word is the only one tried).</summary>
-    private static readonly (string Suffix, string Replacement)[] Step2Suffixes = LongestFirst(
-    [
-        ("tional", "tion"), ("enci", "ence"), ("anci", "ance"), ("abli", "able"), ("entli", "ent"),
-        ("izer", "ize"), ("ization", "ize"), ("ational", "ate"), ("ation", "ate"), ("ator", "ate"),
-        ("alism", "al"), ("aliti", "al"), ("alli", "al"), ("fulness", "ful"), ("ousli", "ous"), ("ousness", "ous"),
-        ("iveness", "ive"), ("iviti", "ive"), ("biliti", "ble"), ("bli", "ble"), ("ogi", "og"), ("fulli", "ful"),
-        ("lessli", "less"), ("li", ""),
-    ]);
+    private static readonly Endings Doubles = new("bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt");
 
-    private static readonly (string Suffix, string Replacement)[] Step3Suffixes = LongestFirst(
-    [
-        ("tional", "tion"), ("ational", "ate"), ("alize", "al"), ("icate", "ic"), ("iciti", "ic"), ("ical", "ic"),
-        ("ful", ""), ("ness", ""), ("ative", ""),
-    ]);
+    /// <summary>Step 2's suffixes with their replacements; -ogi and -li have conditions besides R1.</summary>
+    private static readonly FrozenDictionary<string, string> Step2Replacements = new Dictionary<string, string>
+    {
+        ["tional"] = "tion", ["enci"] = "ence", ["anci"] = "ance", ["abli"] = "able", ["entli"] = "ent",
+        ["izer"] = "ize", ["ization"] = "ize", ["ational"] = "ate", ["ation"] = "ate", ["ator"] = "ate",
+        ["alism"] = "al", ["aliti"] = "al", ["alli"] = "al", ["fulness"] = "ful", ["ousli"] = "ous", ["ousness"] = "ous",
+        ["iveness"] = "ive", ["iviti"] = "ive", ["biliti"] = "ble", ["bli"] = "ble", ["ogi"] = "og", ["fulli"] = "ful",
+        ["lessli"] = "less", ["li"] = "",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>Step 4's suffixes, longest first.</summary>
-    private static readonly string[] Step4Suffixes =
-        ["ement", "ance", "ence", "able", "ible", "ment", "ant", "ent", "ism", "ate", "iti", "ous", "ive", "ize", "ion", "al", "er", "ic"];
+    private static readonly Endings Step2Suffixes = new(Step2Replacements.Keys);
+
+    /// <summary>Step 3's suffixes with their replacements; -ative goes only in R2.</summary>
+    private static readonly FrozenDictionary<string, string> Step3Replacements = new Dictionary<string, string>
+    {
+        ["tional"] = "tion", ["ational"] = "ate", ["alize"] = "al", ["icate"] = "ic", ["iciti"] = "ic", ["ical"] = "ic",
+        ["ful"] = "", ["ness"] = "", ["ative"] = "",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly Endings Step3Suffixes = new(Step3Replacements.Keys);
+
+    private static readonly Endings Step4Suffixes = new(
+        "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate", "iti", "ous", "ive", "ize", "ion");
 
     /// <summary>The stem of a lower-case word.</summary>
     public static string Stem(string lower)
@@ -136,8 +147,8 @@ internal static class EnglishStemmer
         {
             if (word.StartsWith(prefix)) r1 = prefix.Length;
         }
-        if (r1 < 0) r1 = word.AfterVowelAndNonVowel(0, IsVowel);
-        return (r1, word.AfterVowelAndNonVowel(r1, IsVowel));
+        if (r1 < 0) r1 = word.AfterVowelAndNonVowel(0, Vowels);
+        return (r1, word.AfterVowelAndNonVowel(r1, Vowels));
     }
 
     /// <summary>Possessive endings, then plural -s forms.</summary>
@@ -177,11 +188,11 @@ internal static class EnglishStemmer
         if (!ContainsVowel(word, word.StartOf(ending))) return;
         word.Cut(ending.Length);
 
-        if (LongestSuffix(word, Step1BEndingsBeforeE) is { } completion)
+        if (word.LongestEnding(BeforeE) is { } end)
         {
-            word.Replace(completion.Suffix, completion.Replacement); // "luxuriat" → "luxuriate"
+            word.Replace(end, CompletedWithE[end]); // "luxuriat" → "luxuriate"
         }
-        else if (word.LongestEnding(Step1BDoubles) is not null)
+        else if (word.LongestEnding(Doubles) is not null)
         {
             word.Cut(1); // "hopp" → "hop"
         }
@@ -201,8 +212,7 @@ internal static class EnglishStemmer
     /// <summary>Double suffixes in R1 reduced to single ones: -ational → -ate, -fulness → -ful, …</summary>
     private static void Step2(ref StemmedWord word, int r1)
     {
-        if (LongestSuffix(word, Step2Suffixes) is not { } rule) return;
-        var (suffix, replacement) = rule;
+        if (word.LongestEnding(Step2Suffixes) is not { } suffix) return;
         var start = word.StartOf(suffix);
         if (start < r1) return;
         switch (suffix)
@@ -212,17 +222,16 @@ internal static class EnglishStemmer
             case "li" when start == 0 || !IsValidLiEnding(word[start - 1]):
                 return;
         }
-        word.Replace(suffix, replacement);
+        word.Replace(suffix, Step2Replacements[suffix]);
     }
 
     /// <summary>More suffixes in R1: -icate → -ic, -ness and -ful go, -ative goes only in R2.</summary>
     private static void Step3(ref StemmedWord word, int r1, int r2)
     {
-        if (LongestSuffix(word, Step3Suffixes) is not { } rule) return;
-        var (suffix, replacement) = rule;
+        if (word.LongestEnding(Step3Suffixes) is not { } suffix) return;
         var start = word.StartOf(suffix);
         if (start < r1 || (suffix == "ative" && start < r2)) return;
-        word.Replace(suffix, replacement);
+        word.Replace(suffix, Step3Replacements[suffix]);
     }
 
     /// <summary>Suffixes in R2 removed; -ion only after s or t.</summary>
@@ -260,18 +269,6 @@ internal static class EnglishStemmer
         return end == 2 && IsVowel(word[0]) && !IsVowel(word[1]);
     }
 
-    private static (string Suffix, string Replacement)? LongestSuffix(StemmedWord word, (string Suffix, string Replacement)[] longestFirst)
-    {
-        foreach (var rule in longestFirst)
-        {
-            if (word.EndsWith(rule.Suffix)) return rule;
-        }
-        return null;
-    }
-
-    private static (string Suffix, string Replacement)[] LongestFirst((string Suffix, string Replacement)[] rules) =>
-        [.. rules.OrderByDescending(rule => rule.Suffix.Length)];
-
     private static bool IsOneOf(StemmedWord word, string[] words)
     {
         foreach (var candidate in words)
@@ -284,11 +281,11 @@ internal static class EnglishStemmer
     /// <summary>Whether a vowel comes before <paramref name="end"/>.</summary>
     private static bool ContainsVowel(StemmedWord word, int end)
     {
-        var vowel = word.IndexWhere(0, IsVowel, expected: true);
+        var vowel = word.IndexOfAny(0, Vowels);
         return vowel >= 0 && vowel < end;
     }
 
-    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+    private static bool IsVowel(char c) => Vowels.Contains(c);
 
     /// <summary>The letters before which step 2 removes -li.</summary>
     private static bool IsValidLiEnding(char c) => c is 'c' or 'd' or 'e' or 'g' or 'h' or 'k' or 'm' or 'n' or 'r' or 't';

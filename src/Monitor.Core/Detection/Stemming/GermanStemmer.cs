@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace MinistryMonitor.Core.Detection.Stemming;
 
 /// <summary>
@@ -24,14 +26,17 @@ internal static class GermanStemmer
     /// <summary>Longer words are stemmed in a heap buffer rather than on the stack.</summary>
     private const int MaxStackLength = 64;
 
-    /// <summary>Step 1's suffixes, longest first: the longest one that ends the word is the only one tried.</summary>
-    private static readonly string[] Step1Suffixes = ["ern", "em", "en", "er", "es", "e", "s"];
+    /// <summary>The vowels; 'U' and 'Y', a u or y marked as a consonant, are not, nor is any other letter.</summary>
+    private static readonly SearchValues<char> Vowels = SearchValues.Create("aeiouyäöü");
 
-    private static readonly string[] Step2Suffixes = ["est", "en", "er", "st"];
+    /// <summary>Step 1's suffixes: only the longest one that ends the word is tried.</summary>
+    private static readonly Endings Step1Suffixes = new("e", "em", "en", "ern", "er", "es", "s");
 
-    private static readonly string[] Step3Suffixes = ["isch", "lich", "heit", "keit", "end", "ung", "ig", "ik"];
+    private static readonly Endings Step2Suffixes = new("en", "er", "est", "st");
 
-    private static readonly string[] KeitFollowUps = ["lich", "ig"];
+    private static readonly Endings Step3Suffixes = new("end", "ung", "ig", "ik", "isch", "lich", "heit", "keit");
+
+    private static readonly Endings KeitFollowUps = new("lich", "ig");
 
     /// <summary>The stem of a lower-case word.</summary>
     public static string Stem(string lower)
@@ -69,8 +74,8 @@ internal static class GermanStemmer
     private static (int R1, int R2) Regions(StemmedWord word)
     {
         if (word.Length < 3) return (word.Length, word.Length);
-        var r1 = word.AfterVowelAndNonVowel(0, IsVowel);
-        return (Math.Max(r1, 3), word.AfterVowelAndNonVowel(r1, IsVowel));
+        var r1 = word.AfterVowelAndNonVowel(0, Vowels);
+        return (Math.Max(r1, 3), word.AfterVowelAndNonVowel(r1, Vowels));
     }
 
     /// <summary>Inflection endings in R1: -e, -em, -en, -ern, -er, -es go; -s goes after a valid s-ending.</summary>
@@ -140,7 +145,7 @@ internal static class GermanStemmer
 
     private static bool PrecededByE(StemmedWord word, int start) => start > 0 && word[start - 1] == 'e';
 
-    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'ä' or 'ö' or 'ü';
+    private static bool IsVowel(char c) => Vowels.Contains(c);
 
     /// <summary>The letters after which step 1 removes -s.</summary>
     private static bool IsValidSEnding(char c) => c is 'b' or 'd' or 'f' or 'g' or 'h' or 'k' or 'l' or 'm' or 'n' or 'r' or 't';

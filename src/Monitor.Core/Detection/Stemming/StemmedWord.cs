@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace MinistryMonitor.Core.Detection.Stemming;
 
 /// <summary>
@@ -34,13 +36,14 @@ internal ref struct StemmedWord
     public readonly bool EndsWith(string ending, int regionStart) => Length - ending.Length >= regionStart && EndsWith(ending);
 
     /// <summary>
-    /// Snowball's "among": the longest of <paramref name="endingsLongestFirst"/> the word ends with, counting only
-    /// endings wholly at or after <paramref name="regionStart"/>; null if none. The rule attached to that ending
-    /// then decides alone: a shorter ending is never tried when the longest one's condition fails.
+    /// Snowball's "among": the longest of <paramref name="endings"/> the word ends with, counting only endings
+    /// wholly at or after <paramref name="regionStart"/>; null if none. The rule attached to that ending then
+    /// decides alone: a shorter ending is never tried when the longest one's condition fails.
     /// </summary>
-    public readonly string? LongestEnding(string[] endingsLongestFirst, int regionStart = 0)
+    public readonly string? LongestEnding(Endings endings, int regionStart = 0)
     {
-        foreach (var ending in endingsLongestFirst)
+        if (Length == 0) return null;
+        foreach (var ending in endings.EndingIn(letters[Length - 1]))
         {
             if (EndsWith(ending, regionStart)) return ending;
         }
@@ -63,22 +66,19 @@ internal ref struct StemmedWord
     /// The position just after the first non-vowel that follows a vowel at or after <paramref name="from"/>, or the
     /// word's length when there is none: how R1 is found from the start and R2 from R1.
     /// </summary>
-    public readonly int AfterVowelAndNonVowel(int from, Func<char, bool> isVowel)
+    public readonly int AfterVowelAndNonVowel(int from, SearchValues<char> vowels)
     {
-        var vowel = IndexWhere(from, isVowel, expected: true);
+        var vowel = IndexOfAny(from, vowels);
         if (vowel < 0) return Length;
-        var nonVowel = IndexWhere(vowel + 1, isVowel, expected: false);
-        return nonVowel < 0 ? Length : nonVowel + 1;
+        var nonVowel = Letters[(vowel + 1)..].IndexOfAnyExcept(vowels);
+        return nonVowel < 0 ? Length : vowel + 1 + nonVowel + 1;
     }
 
-    /// <summary>The first position at or after <paramref name="from"/> whose letter is (or is not) a vowel, or -1.</summary>
-    public readonly int IndexWhere(int from, Func<char, bool> isVowel, bool expected)
+    /// <summary>The first position at or after <paramref name="from"/> holding one of <paramref name="letters"/>, or -1.</summary>
+    public readonly int IndexOfAny(int from, SearchValues<char> letters)
     {
-        for (var i = from; i < Length; i++)
-        {
-            if (isVowel(letters[i]) == expected) return i;
-        }
-        return -1;
+        var index = Letters[from..].IndexOfAny(letters);
+        return index < 0 ? -1 : from + index;
     }
 
     /// <summary>The stem, or <paramref name="original"/> itself when nothing changed (no allocation for a word that is its own stem).</summary>
