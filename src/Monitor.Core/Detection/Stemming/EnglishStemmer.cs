@@ -285,7 +285,8 @@ internal static class EnglishStemmer
         return vowel >= 0 && vowel < end;
     }
 
-    private static bool IsVowel(char c) => Vowels.Contains(c);
+    /// <summary>One of <see cref="Vowels"/>, tested as a switch: for a single letter that is faster than the set.</summary>
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
     /// <summary>The letters before which step 2 removes -li.</summary>
     private static bool IsValidLiEnding(char c) => c is 'c' or 'd' or 'e' or 'g' or 'h' or 'k' or 'm' or 'n' or 'r' or 't';
