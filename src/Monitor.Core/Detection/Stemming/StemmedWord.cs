@@ -77,6 +77,7 @@ internal ref struct StemmedWord
     /// <summary>The first position at or after <paramref name="from"/> holding one of <paramref name="letters"/>, or -1.</summary>
     public readonly int IndexOfAny(int from, SearchValues<char> letters)
     {
+        if (from >= Length) return -1;
         var index = Letters[from..].IndexOfAny(letters);
         return index < 0 ? -1 : from + index;
     }

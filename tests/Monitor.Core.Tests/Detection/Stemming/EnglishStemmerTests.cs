@@ -54,6 +54,23 @@ public class EnglishStemmerTests
         Assert.Empty(StemmerOracle.Disagreements(words, () => new Lucene.Net.Tartarus.Snowball.Ext.EnglishStemmer(), EnglishStemmer.Stem));
     }
 
+    /// <summary>Words at the edges: empty, shorter than three letters, apostrophes only, y runs, a capital Y passed in.</summary>
+    [Fact]
+    public void Stem_EdgeWords_AgreeWithLucene()
+    {
+        string[] words = ["", "a", "y", "'", "''", "'s", "'s'", "''s", "s's", "yyy", "ayyy", "sayyid", "'yes", "Yay", "saYing", "ies", "sses", "eed", "ly"];
+
+        Assert.Empty(StemmerOracle.Disagreements(words, () => new Lucene.Net.Tartarus.Snowball.Ext.EnglishStemmer(), EnglishStemmer.Stem));
+    }
+
+    [Fact]
+    public void Stem_WordLongerThanTheStackBuffer_IsStemmedLikeLucene()
+    {
+        var word = string.Concat(Enumerable.Repeat("counter", 20)) + "revolutionaries";
+
+        Assert.Empty(StemmerOracle.Disagreements([word], () => new Lucene.Net.Tartarus.Snowball.Ext.EnglishStemmer(), EnglishStemmer.Stem));
+    }
+
     [Theory]
     [InlineData("generously", "generous")]
     [InlineData("consistency", "consist")]

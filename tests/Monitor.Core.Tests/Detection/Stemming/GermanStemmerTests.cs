@@ -48,6 +48,23 @@ public class GermanStemmerTests
         Assert.Empty(StemmerOracle.Disagreements(words, () => new Lucene.Net.Tartarus.Snowball.Ext.GermanStemmer(), GermanStemmer.Stem));
     }
 
+    /// <summary>Words at the edges: empty, shorter than three letters, ß alone, u and y runs between vowels.</summary>
+    [Fact]
+    public void Stem_EdgeWords_AgreeWithLucene()
+    {
+        string[] words = ["", "a", "ß", "ßß", "aß", "auuu", "ayuya", "ueue", "eyu", "es", "ern", "st", "keit", "ÄUE"];
+
+        Assert.Empty(StemmerOracle.Disagreements(words, () => new Lucene.Net.Tartarus.Snowball.Ext.GermanStemmer(), GermanStemmer.Stem));
+    }
+
+    [Fact]
+    public void Stem_WordLongerThanTheStackBuffer_IsStemmedLikeLucene()
+    {
+        var word = string.Concat(Enumerable.Repeat("straßen", 12)) + "verkehrsordnungswidrigkeiten";
+
+        Assert.Empty(StemmerOracle.Disagreements([word], () => new Lucene.Net.Tartarus.Snowball.Ext.GermanStemmer(), GermanStemmer.Stem));
+    }
+
     [Theory]
     [InlineData("häuser", "haus")]
     [InlineData("verträge", "vertrag")]
