@@ -64,5 +64,7 @@ internal static class StemmerAgreement
     {
         ["french"] = (() => new Lucene.Net.Tartarus.Snowball.Ext.FrenchStemmer(), FrenchStemmer.Stem),
         ["russian"] = (() => new Lucene.Net.Tartarus.Snowball.Ext.RussianStemmer(), RussianStemmer.Stem),
+        ["english"] = (() => new Lucene.Net.Tartarus.Snowball.Ext.EnglishStemmer(), EnglishStemmer.Stem),
+        ["german"] = (() => new Lucene.Net.Tartarus.Snowball.Ext.GermanStemmer(), GermanStemmer.Stem),
     };
 }

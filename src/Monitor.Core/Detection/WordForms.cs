@@ -1,3 +1,5 @@
+using MinistryMonitor.Core.Detection.Stemming;
+
 namespace MinistryMonitor.Core.Detection;
 
 /// <summary>A language with a stemmer.</summary>
@@ -52,12 +54,12 @@ internal sealed class WordForms
                 break;
             case Script.Latin:
                 // Stem before folding: the French and German stemmers need their accents and umlauts.
-                stems[(int)StemLanguage.English] = "l:" + TextNormalizer.Fold(Stemmers.English(lower));
-                stems[(int)StemLanguage.French] = "l:" + TextNormalizer.Fold(Stemmers.French(lower));
-                stems[(int)StemLanguage.German] = "l:" + TextNormalizer.Fold(Stemmers.German(lower));
+                stems[(int)StemLanguage.English] = "l:" + TextNormalizer.Fold(EnglishStemmer.Stem(lower));
+                stems[(int)StemLanguage.French] = "l:" + TextNormalizer.Fold(FrenchStemmer.Stem(lower));
+                stems[(int)StemLanguage.German] = "l:" + TextNormalizer.Fold(GermanStemmer.Stem(lower));
                 break;
             case Script.Cyrillic:
-                stems[(int)StemLanguage.Russian] = "u:" + Stemmers.Russian(lower);
+                stems[(int)StemLanguage.Russian] = "u:" + RussianStemmer.Stem(lower);
                 break;
         }
         return new WordForms(canonical, lower, fold, script, stems);
