@@ -4,9 +4,8 @@ using System.Text.Json;
 namespace MinistryMonitor.Web.Tests;
 
 /// <summary>The favicon (so browsers get no 404) and the web app manifest, served with their content types and linked from every page.</summary>
-[Collection(WebArchiveCollection.Name)]
 [Trait("Category", "Slow")]
-public sealed class AssetsTests(WebArchiveFixture archive)
+public sealed class AssetsTests(WebArchiveFixture archive) : IClassFixture<WebArchiveFixture>
 {
     [Theory]
     [InlineData("favicon.ico", "image/x-icon")]

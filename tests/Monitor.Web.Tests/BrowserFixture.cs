@@ -2,20 +2,26 @@ using Microsoft.Playwright;
 
 namespace MinistryMonitor.Web.Tests;
 
-/// <summary>Headless Chromium from Debian's package (installed on first use), driven by Playwright.</summary>
+/// <summary>
+/// Headless Chromium from Debian's package (installed on first use), driven by Playwright: one browser per test
+/// process, shared by every class (each page gets a context of its own), so the classes run in parallel on one
+/// Chromium start-up.
+/// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = DebianChromium.ExecutablePath;
 
-    private IPlaywright? _playwright;
+    private static readonly Lazy<Task<IBrowser>> Shared = new(LaunchAsync);
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => Browser = await Shared.Value;
+
+    private static async Task<IBrowser> LaunchAsync()
     {
         await DebianChromium.EnsureInstalledAsync();
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
@@ -25,6 +31,13 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
             ],
         });
+        // Closed as the test process exits, after every class is done with it.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            browser.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10));
+            playwright.Dispose();
+        };
+        return browser;
     }
 
     /// <summary>A fresh page that records every dialog (alert, confirm) a script might open.</summary>
@@ -46,9 +59,5 @@ public sealed class BrowserFixture : IAsyncLifetime
         return (page, dialogs);
     }
 
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null) await Browser.DisposeAsync();
-        _playwright?.Dispose();
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 }

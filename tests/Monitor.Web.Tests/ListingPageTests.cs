@@ -4,9 +4,8 @@ using Microsoft.Playwright;
 namespace MinistryMonitor.Web.Tests;
 
 /// <summary>The front page's listing, filters and pictures in headless Chromium, on the archive the real pipeline filled.</summary>
-[Collection(WebArchiveCollection.Name)]
 [Trait("Category", "Slow")]
-public sealed class ListingPageTests(WebArchiveFixture archive, BrowserFixture browser)
+public sealed class ListingPageTests(WebArchiveFixture archive, BrowserFixture browser) : IClassFixture<WebArchiveFixture>, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task Home_EveryListedStatement_ShowsSourceDateOrUndatedAndLanguageName()
@@ -23,11 +22,11 @@ public sealed class ListingPageTests(WebArchiveFixture archive, BrowserFixture b
             Assert.Equal(1, await meta.Locator("time.published, .undated").CountAsync());
             Assert.Contains(await meta.Locator(".lang").InnerTextAsync(), new[] { "Russian", "English" });
         }
-        var old = items.Filter(new() { HasText = WebArchiveFixture.DatedOldTitle });
+        var old = items.Filter(new() { HasText = WebArchive.DatedOldTitle });
         Assert.Equal("2 Mar 2020", await old.Locator("time.published").InnerTextAsync());
-        var undated = items.Filter(new() { HasText = WebArchiveFixture.PeaceTitle });
+        var undated = items.Filter(new() { HasText = WebArchive.PeaceTitle });
         Assert.StartsWith("undated · first seen " + DateTimeOffset.UtcNow.ToString("d MMM yyyy", CultureInfo.InvariantCulture), await undated.Locator(".undated").InnerTextAsync());
-        Assert.Equal("Lachin corridor", await items.Filter(new() { HasText = WebArchiveFixture.EditedTitle }).Locator(".topic").InnerTextAsync());
+        Assert.Equal("Lachin corridor", await items.Filter(new() { HasText = WebArchive.EditedTitle }).Locator(".topic").InnerTextAsync());
     }
 
     [Fact]
@@ -44,7 +43,7 @@ public sealed class ListingPageTests(WebArchiveFixture archive, BrowserFixture b
         Assert.Equal(expected, titles);
         var undated = records.Where(r => r.Published is null).Select(r => titles.IndexOf(r.Title!)).ToList();
         Assert.True(undated.Count >= 3);
-        Assert.All(undated, i => Assert.InRange(i, titles.IndexOf(WebArchiveFixture.DatedLaterTitle) + 1, titles.IndexOf(WebArchiveFixture.DatedOldTitle) - 1));
+        Assert.All(undated, i => Assert.InRange(i, titles.IndexOf(WebArchive.DatedLaterTitle) + 1, titles.IndexOf(WebArchive.DatedOldTitle) - 1));
     }
 
     [Fact]
@@ -53,7 +52,7 @@ public sealed class ListingPageTests(WebArchiveFixture archive, BrowserFixture b
         var (page, _) = await browser.NewPageAsync(360, 760);
         await page.GotoAsync(archive.BaseAddress.AbsoluteUri);
         await page.FillAsync("input[name=q]", "коридору");
-        await page.SelectOptionAsync("select[name=source]", WebArchiveFixture.RussianSource);
+        await page.SelectOptionAsync("select[name=source]", WebArchive.RussianSource);
         await page.SelectOptionAsync("select[name=topic]", "lachin-corridor");
         await page.SelectOptionAsync("select[name=language]", "ru");
         await page.FillAsync("input[name=since]", "2020-01-01");
@@ -62,15 +61,15 @@ public sealed class ListingPageTests(WebArchiveFixture archive, BrowserFixture b
         await page.WaitForURLAsync(url => url.Contains("until="));
 
         var query = System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query);
-        Assert.Equal(("коридору", WebArchiveFixture.RussianSource, "lachin-corridor", "ru", "2020-01-01", "2099-12-31"),
+        Assert.Equal(("коридору", WebArchive.RussianSource, "lachin-corridor", "ru", "2020-01-01", "2099-12-31"),
             (query["q"], query["source"], query["topic"], query["language"], query["since"], query["until"]));
         Assert.Equal("коридору", await page.InputValueAsync("input[name=q]"));
-        Assert.Equal(WebArchiveFixture.RussianSource, await page.InputValueAsync("select[name=source]"));
+        Assert.Equal(WebArchive.RussianSource, await page.InputValueAsync("select[name=source]"));
         Assert.Equal("lachin-corridor", await page.InputValueAsync("select[name=topic]"));
         Assert.Equal("ru", await page.InputValueAsync("select[name=language]"));
         Assert.Equal("2020-01-01", await page.InputValueAsync("input[name=since]"));
         Assert.Equal("2099-12-31", await page.InputValueAsync("input[name=until]"));
-        Assert.Equal([WebArchiveFixture.EditedTitle], await page.Locator("ol.statements a.title").AllInnerTextsAsync());
+        Assert.Equal([WebArchive.EditedTitle], await page.Locator("ol.statements a.title").AllInnerTextsAsync());
         Assert.Equal("/", await page.GetAttributeAsync("a.clear", "href"));
     }
 
@@ -97,7 +96,7 @@ public sealed class ListingPageTests(WebArchiveFixture archive, BrowserFixture b
         var (page, _) = await browser.NewPageAsync();
         await page.GotoAsync(archive.BaseAddress.AbsoluteUri);
 
-        foreach (var source in new[] { WebArchiveFixture.RussianSource, WebArchiveFixture.EnglishSource })
+        foreach (var source in new[] { WebArchive.RussianSource, WebArchive.EnglishSource })
         {
             var expected = records.Count(r => r.SourceId == source && ThisWeek(r.Published ?? r.FirstSeen));
             var row = page.Locator($".chart-row[data-source={source}]");
@@ -120,8 +119,8 @@ public sealed class ListingPageTests(WebArchiveFixture archive, BrowserFixture b
         // The same numbers as a table, for those who read rather than look.
         var tableRow = page.Locator("table.weekly-table tbody tr").First;
         Assert.Equal(WeekLabel(monday), await tableRow.Locator("th").TextContentAsync());
-        var ruColumn = 1 + (await page.Locator(".chart-row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.source)")).ToList().IndexOf(WebArchiveFixture.RussianSource);
-        Assert.Equal(records.Count(r => r.SourceId == WebArchiveFixture.RussianSource && ThisWeek(r.Published ?? r.FirstSeen)).ToString(CultureInfo.InvariantCulture),
+        var ruColumn = 1 + (await page.Locator(".chart-row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.source)")).ToList().IndexOf(WebArchive.RussianSource);
+        Assert.Equal(records.Count(r => r.SourceId == WebArchive.RussianSource && ThisWeek(r.Published ?? r.FirstSeen)).ToString(CultureInfo.InvariantCulture),
             await tableRow.Locator("td").Nth(ruColumn - 1).TextContentAsync());
     }
 
@@ -129,7 +128,7 @@ public sealed class ListingPageTests(WebArchiveFixture archive, BrowserFixture b
     public async Task Home_Filtered_DrawsNoCharts()
     {
         var (page, _) = await browser.NewPageAsync();
-        await page.GotoAsync(new Uri(archive.BaseAddress, "?source=" + WebArchiveFixture.RussianSource).AbsoluteUri);
+        await page.GotoAsync(new Uri(archive.BaseAddress, "?source=" + WebArchive.RussianSource).AbsoluteUri);
         Assert.Equal(0, await page.Locator("section.glance").CountAsync());
     }
 

@@ -3,23 +3,22 @@ using Microsoft.Playwright;
 namespace MinistryMonitor.Web.Tests;
 
 /// <summary>The reader in headless Chromium, on an archive the real pipeline filled.</summary>
-[Collection(WebArchiveCollection.Name)]
 [Trait("Category", "Slow")]
-public sealed class ReaderPageTests(WebArchiveFixture archive, BrowserFixture browser)
+public sealed class ReaderPageTests(WebArchiveFixture archive, BrowserFixture browser) : IClassFixture<WebArchiveFixture>, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task Home_FilterByMinistry_ListsOnlyThatMinistrysStatements()
     {
         var (page, _) = await browser.NewPageAsync();
         await page.GotoAsync(archive.BaseAddress.AbsoluteUri);
-        Assert.Contains(WebArchiveFixture.PeaceTitle, await Titles(page));
+        Assert.Contains(WebArchive.PeaceTitle, await Titles(page));
 
-        await page.SelectOptionAsync("select[name=source]", WebArchiveFixture.RussianSource);
+        await page.SelectOptionAsync("select[name=source]", WebArchive.RussianSource);
         await page.ClickAsync("form.filters button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("source=" + WebArchiveFixture.RussianSource));
+        await page.WaitForURLAsync(url => url.Contains("source=" + WebArchive.RussianSource));
 
         var titles = await Titles(page);
-        Assert.Equal([WebArchiveFixture.EditedTitle, WebArchiveFixture.TransportTitle], titles.Order());
+        Assert.Equal([WebArchive.EditedTitle, WebArchive.TransportTitle], titles.Order());
         Assert.All(await page.Locator("ol.statements .source").AllInnerTextsAsync(), s => Assert.Equal("Russian MFA", s));
     }
 
@@ -34,8 +33,8 @@ public sealed class ReaderPageTests(WebArchiveFixture archive, BrowserFixture br
 
         var titles = await Titles(page);
         // The transport statement says "коридор", never "коридору".
-        Assert.Contains(WebArchiveFixture.TransportTitle, titles);
-        Assert.DoesNotContain(WebArchiveFixture.PeaceTitle, titles);
+        Assert.Contains(WebArchive.TransportTitle, titles);
+        Assert.DoesNotContain(WebArchive.PeaceTitle, titles);
         var marked = await page.Locator("ol.statements .snippet mark").AllInnerTextsAsync();
         Assert.Contains(marked, m => m.StartsWith("коридор", StringComparison.OrdinalIgnoreCase));
     }
@@ -43,17 +42,17 @@ public sealed class ReaderPageTests(WebArchiveFixture archive, BrowserFixture br
     [Fact]
     public async Task Statement_WithTwoVersions_ShowsTheInsertedSentenceAndTheHighlightedMention()
     {
-        var (source, id) = archive.Statement(WebArchiveFixture.EditedTitle);
+        var (source, id) = archive.Statement(WebArchive.EditedTitle);
         var (page, _) = await browser.NewPageAsync();
         await page.GotoAsync(new Uri(archive.BaseAddress, StatementLinks.Page(source, id).TrimStart('/')).AbsoluteUri);
 
-        Assert.Equal(WebArchiveFixture.EditedTitle, await page.InnerTextAsync("h1"));
+        Assert.Equal(WebArchive.EditedTitle, await page.InnerTextAsync("h1"));
         Assert.Equal(2, await page.Locator("ol.versions-list li").CountAsync());
         Assert.Equal("Лачинскому коридору", await page.InnerTextAsync("article .text mark.mention"));
         Assert.Equal("Lachin corridor", await page.GetAttributeAsync("article .text mark.mention", "title"));
 
         var inserted = await page.Locator(".diff ins").AllInnerTextsAsync();
-        Assert.Contains(inserted, s => s.Trim() == WebArchiveFixture.InsertedSentence);
+        Assert.Contains(inserted, s => s.Trim() == WebArchive.InsertedSentence);
         // Unchanged sentences are not marked.
         Assert.DoesNotContain(inserted, s => s.Contains("региональной безопасности", StringComparison.Ordinal));
         Assert.Equal("http", new Uri((await page.GetAttributeAsync("a.original", "href"))!).Scheme);
@@ -62,7 +61,7 @@ public sealed class ReaderPageTests(WebArchiveFixture archive, BrowserFixture br
     [Fact]
     public async Task Statement_CompareSameVersionsBackwards_ShowsTheSentenceDeleted()
     {
-        var (source, id) = archive.Statement(WebArchiveFixture.EditedTitle);
+        var (source, id) = archive.Statement(WebArchive.EditedTitle);
         var (page, _) = await browser.NewPageAsync();
         await page.GotoAsync(new Uri(archive.BaseAddress, StatementLinks.Page(source, id).TrimStart('/')).AbsoluteUri);
 
@@ -71,19 +70,19 @@ public sealed class ReaderPageTests(WebArchiveFixture archive, BrowserFixture br
         await page.ClickAsync("form.compare button");
         await page.WaitForURLAsync(url => url.Contains("from=2"));
 
-        Assert.Contains(await page.Locator(".diff del").AllInnerTextsAsync(), s => s.Trim() == WebArchiveFixture.InsertedSentence);
+        Assert.Contains(await page.Locator(".diff del").AllInnerTextsAsync(), s => s.Trim() == WebArchive.InsertedSentence);
         Assert.Equal(0, await page.Locator(".diff ins").CountAsync());
     }
 
     [Fact]
     public async Task Pages_XssProbesInTitleAndBody_AreShownAsTextAndRunNothing()
     {
-        var (source, id) = archive.Statement(WebArchiveFixture.XssTitle);
+        var (source, id) = archive.Statement(WebArchive.XssTitle);
         var (page, dialogs) = await browser.NewPageAsync();
         var scriptsRun = new List<string>();
         page.Console += (_, message) => scriptsRun.Add(message.Text);
 
-        foreach (var address in new[] { "", "?source=" + WebArchiveFixture.EnglishSource, "?q=probe", StatementLinks.Page(source, id).TrimStart('/') })
+        foreach (var address in new[] { "", "?source=" + WebArchive.EnglishSource, "?q=probe", StatementLinks.Page(source, id).TrimStart('/') })
         {
             await page.GotoAsync(new Uri(archive.BaseAddress, address).AbsoluteUri);
             Assert.Equal(0, await page.Locator("script").CountAsync());
@@ -91,7 +90,7 @@ public sealed class ReaderPageTests(WebArchiveFixture archive, BrowserFixture br
             Assert.Equal(0, await page.Locator("a[href^='javascript:' i]").CountAsync());
         }
 
-        Assert.Equal(WebArchiveFixture.XssTitle, await page.InnerTextAsync("h1"));
+        Assert.Equal(WebArchive.XssTitle, await page.InnerTextAsync("h1"));
         var text = await page.InnerTextAsync("article .text");
         Assert.Contains("<script>alert('body')</script>", text);
         Assert.Contains("<a href=\"javascript:alert('link')\">click me</a>", text);

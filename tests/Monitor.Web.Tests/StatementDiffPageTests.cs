@@ -1,14 +1,13 @@
 namespace MinistryMonitor.Web.Tests;
 
 /// <summary>The statement page's word-level changes in headless Chromium, on versions the real pipeline archived.</summary>
-[Collection(WebArchiveCollection.Name)]
 [Trait("Category", "Slow")]
-public sealed class StatementDiffPageTests(WebArchiveFixture archive, BrowserFixture browser)
+public sealed class StatementDiffPageTests(WebArchiveFixture archive, BrowserFixture browser) : IClassFixture<WebArchiveFixture>, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task Statement_OneWordEdit_MarksExactlyThatWord()
     {
-        var page = await OpenAsync(WebArchiveFixture.PeaceTitle, "");
+        var page = await OpenAsync(WebArchive.PeaceTitle, "");
 
         Assert.Equal(["Geneva"], await page.Locator(".diff del").AllInnerTextsAsync());
         Assert.Equal(["Vienna"], await page.Locator(".diff ins").AllInnerTextsAsync());
@@ -18,7 +17,7 @@ public sealed class StatementDiffPageTests(WebArchiveFixture archive, BrowserFix
     [Fact]
     public async Task Statement_ChangesOnlyLink_HidesUnchangedParagraphsAndLinksBack()
     {
-        var page = await OpenAsync(WebArchiveFixture.PeaceTitle, "");
+        var page = await OpenAsync(WebArchive.PeaceTitle, "");
 
         await page.ClickAsync(".diff-view a");
         await page.WaitForURLAsync(url => url.Contains("view=changes"));
@@ -32,7 +31,7 @@ public sealed class StatementDiffPageTests(WebArchiveFixture archive, BrowserFix
     [Fact]
     public async Task Statement_WholeTextView_ShowsUnchangedParagraphsToo()
     {
-        var page = await OpenAsync(WebArchiveFixture.PeaceTitle, "?v=2&from=1&to=2");
+        var page = await OpenAsync(WebArchive.PeaceTitle, "?v=2&from=1&to=2");
 
         Assert.Contains("Both delegations agreed to meet again.", await page.InnerTextAsync(".diff"));
         Assert.Equal("Show changes only", await page.InnerTextAsync(".diff-view a"));
@@ -41,7 +40,7 @@ public sealed class StatementDiffPageTests(WebArchiveFixture archive, BrowserFix
     [Fact]
     public async Task Statement_InsertedSentenceWithMention_MarksTheNewMentionInsideTheInsertion()
     {
-        var page = await OpenAsync(WebArchiveFixture.EditedTitle, "");
+        var page = await OpenAsync(WebArchive.EditedTitle, "");
 
         Assert.Equal("Лачинскому коридору", await page.InnerTextAsync(".diff ins mark.new-mention"));
         Assert.Equal("Lachin corridor", await page.GetAttributeAsync(".diff ins mark.new-mention", "title"));

@@ -5,9 +5,8 @@ using System.Text.Json;
 namespace MinistryMonitor.Web.Tests;
 
 /// <summary>The JSON API over loopback Kestrel (monitor serve), on the archive the pipeline filled.</summary>
-[Collection(WebArchiveCollection.Name)]
 [Trait("Category", "Slow")]
-public sealed class StatementsApiTests(WebArchiveFixture archive)
+public sealed class StatementsApiTests(WebArchiveFixture archive) : IClassFixture<WebArchiveFixture>
 {
     private HttpClient Client() => new() { BaseAddress = archive.BaseAddress };
 
@@ -35,11 +34,11 @@ public sealed class StatementsApiTests(WebArchiveFixture archive)
     public async Task ListStatements_FilterBySourceAndTopic_ReturnsTheListedFields()
     {
         using var client = Client();
-        using var page = await GetJsonAsync(client, $"api/statements?source={WebArchiveFixture.RussianSource}&topic=lachin-corridor");
+        using var page = await GetJsonAsync(client, $"api/statements?source={WebArchive.RussianSource}&topic=lachin-corridor");
 
         var item = Assert.Single(page.RootElement.GetProperty("items").EnumerateArray());
-        Assert.Equal(WebArchiveFixture.EditedTitle, item.GetProperty("title").GetString());
-        Assert.Equal(WebArchiveFixture.RussianSource, item.GetProperty("source").GetString());
+        Assert.Equal(WebArchive.EditedTitle, item.GetProperty("title").GetString());
+        Assert.Equal(WebArchive.RussianSource, item.GetProperty("source").GetString());
         Assert.Equal(2, item.GetProperty("version").GetInt32());
         Assert.Equal("ru", item.GetProperty("language").GetString());
         Assert.Equal(["lachin-corridor"], item.GetProperty("topics").EnumerateArray().Select(t => t.GetString()));
@@ -53,25 +52,25 @@ public sealed class StatementsApiTests(WebArchiveFixture archive)
         using var page = await GetJsonAsync(client, "api/statements?q=" + Uri.EscapeDataString("коридору"));
 
         var items = page.RootElement.GetProperty("items").EnumerateArray().ToList();
-        var transport = Assert.Single(items, i => i.GetProperty("title").GetString() == WebArchiveFixture.TransportTitle);
+        var transport = Assert.Single(items, i => i.GetProperty("title").GetString() == WebArchive.TransportTitle);
         var snippet = transport.GetProperty("snippet");
         var range = snippet.GetProperty("highlights")[0];
         var marked = snippet.GetProperty("text").GetString()!.Substring(range.GetProperty("start").GetInt32(), range.GetProperty("length").GetInt32());
         Assert.Equal("коридор", marked, ignoreCase: true);
-        Assert.DoesNotContain(items, i => i.GetProperty("source").GetString() == WebArchiveFixture.EnglishSource);
+        Assert.DoesNotContain(items, i => i.GetProperty("source").GetString() == WebArchive.EnglishSource);
     }
 
     [Fact]
     public async Task GetStatement_Versions_TextAndDiffOfTheEdit()
     {
-        var (source, id) = archive.Statement(WebArchiveFixture.EditedTitle);
+        var (source, id) = archive.Statement(WebArchive.EditedTitle);
         using var client = Client();
 
         using var statement = await GetJsonAsync(client, $"api/statements/{source}/{id}");
         Assert.Equal([1, 2], statement.RootElement.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
 
         using var version = await GetJsonAsync(client, $"api/statements/{source}/{id}/versions/2");
-        Assert.Contains(WebArchiveFixture.InsertedSentence, version.RootElement.GetProperty("text").GetString());
+        Assert.Contains(WebArchive.InsertedSentence, version.RootElement.GetProperty("text").GetString());
 
         using var diff = await GetJsonAsync(client, $"api/statements/{source}/{id}/versions/2/diff");
         var mention = Assert.Single(diff.RootElement.GetProperty("detection").GetProperty("newMentions").EnumerateArray());
@@ -115,7 +114,7 @@ public sealed class StatementsApiTests(WebArchiveFixture archive)
         using var sources = await GetJsonAsync(client, "api/sources");
         Assert.All(sources.RootElement.EnumerateArray(), s => Assert.Equal("ok", s.GetProperty("status").GetString()));
 
-        using var failed = await GetJsonAsync(client, "api/log?outcome=http-error&source=" + WebArchiveFixture.EnglishSource);
+        using var failed = await GetJsonAsync(client, "api/log?outcome=http-error&source=" + WebArchive.EnglishSource);
         Assert.All(failed.RootElement.GetProperty("items").EnumerateArray(), e => Assert.Contains("broken.html", e.GetProperty("url").GetString()));
         Assert.NotEqual(0, failed.RootElement.GetProperty("items").GetArrayLength());
 
@@ -186,12 +185,12 @@ public sealed class StatementsApiTests(WebArchiveFixture archive)
     public async Task StatementPage_Missing_Answers404WithTheNotFoundPage()
     {
         using var client = Client();
-        using var response = await client.GetAsync($"statements/{WebArchiveFixture.RussianSource}/no-such-statement");
+        using var response = await client.GetAsync($"statements/{WebArchive.RussianSource}/no-such-statement");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("<h1>Not found</h1>", await response.Content.ReadAsStringAsync());
-        var (source, id) = archive.Statement(WebArchiveFixture.EditedTitle);
+        var (source, id) = archive.Statement(WebArchive.EditedTitle);
         using var noVersion = await client.GetAsync($"statements/{source}/{id}?v=9");
         Assert.Equal(HttpStatusCode.NotFound, noVersion.StatusCode);
     }
@@ -203,7 +202,7 @@ public sealed class StatementsApiTests(WebArchiveFixture archive)
     public async Task StatementPage_VersionNotANumber_Answers400SayingSo(string query, string message)
     {
         using var client = Client();
-        var (source, id) = archive.Statement(WebArchiveFixture.EditedTitle);
+        var (source, id) = archive.Statement(WebArchive.EditedTitle);
         using var response = await client.GetAsync($"statements/{source}/{id}{query}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -26,22 +26,25 @@ public sealed class EmailRenderingTests(BrowserFixture browser) : IClassFixture<
     public async Task HtmlPart_EachKindLightAndDarkAt360And1280_AxeCleanAtMost600WideNoOverflow(string kind)
     {
         var email = SampleEmails.All[kind];
-        foreach (var width in new[] { 360, 1280 })
-        {
-            foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
-            {
-                var (page, dialogs) = await browser.NewPageAsync(width, 900);
-                await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = scheme });
-                await page.SetContentAsync(email.HtmlBody);
+        // The four views are separate browser contexts, checked at once.
+        await Task.WhenAll(
+            from width in new[] { 360, 1280 }
+            from scheme in new[] { ColorScheme.Light, ColorScheme.Dark }
+            select CheckViewAsync(kind, email.HtmlBody, width, scheme));
+    }
 
-                await AccessibilityAssert.NoViolationsAsync(page, $"the {kind} e-mail at {width} px, {scheme}", EmailRules);
-                var card = await page.EvaluateAsync<double>("document.querySelector('.mm-card').getBoundingClientRect().width");
-                Assert.InRange(card, 200, 600);
-                Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"the {kind} e-mail overflows at {width} px");
-                Assert.Empty(dialogs);
-                await page.Context.CloseAsync();
-            }
-        }
+    private async Task CheckViewAsync(string kind, string html, int width, ColorScheme scheme)
+    {
+        var (page, dialogs) = await browser.NewPageAsync(width, 900);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = scheme });
+        await page.SetContentAsync(html);
+
+        await AccessibilityAssert.NoViolationsAsync(page, $"the {kind} e-mail at {width} px, {scheme}", EmailRules);
+        var card = await page.EvaluateAsync<double>("document.querySelector('.mm-card').getBoundingClientRect().width");
+        Assert.InRange(card, 200, 600);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"the {kind} e-mail overflows at {width} px");
+        Assert.Empty(dialogs);
+        await page.Context.CloseAsync();
     }
 
     [Fact]

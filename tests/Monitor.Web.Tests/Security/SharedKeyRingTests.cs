@@ -17,9 +17,8 @@ namespace MinistryMonitor.Web.Tests.Security;
 /// and after a restart): a form rendered by one is accepted when posted to the other, because both keep their
 /// antiforgery keys in the shared blob container.
 /// </summary>
-[Collection(WebArchiveCollection.Name)]
 [Trait("Category", "Slow")]
-public sealed partial class SharedKeyRingTests(WebArchiveFixture archive)
+public sealed partial class SharedKeyRingTests(WebArchiveFixture archive) : IClassFixture<WebArchiveFixture>
 {
     [Fact]
     public async Task SubscribeForm_RenderedByOneHostPostedToAnother_IsAccepted()

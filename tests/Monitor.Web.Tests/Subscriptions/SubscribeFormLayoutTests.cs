@@ -7,9 +7,8 @@ namespace MinistryMonitor.Web.Tests.Subscriptions;
 /// on these pages (the CSP forbids it): nothing overflows, every checkbox and radio stays on the line of its label,
 /// the digest's fields appear only when a digest is chosen, and axe finds nothing.
 /// </summary>
-[Collection(WebArchiveCollection.Name)]
 [Trait("Category", "Slow")]
-public sealed class SubscribeFormLayoutTests(WebArchiveFixture archive, BrowserFixture browser)
+public sealed class SubscribeFormLayoutTests(WebArchiveFixture archive, BrowserFixture browser) : IClassFixture<WebArchiveFixture>, IClassFixture<BrowserFixture>
 {
     public static TheoryData<int> Widths => new() { 360, 1280 };
 

@@ -10,9 +10,8 @@ namespace MinistryMonitor.Web.Tests.Subscriptions;
 /// posts it (antiforgery cookie and field): the page's status and message, and what was mailed. Each test uses its own
 /// address, since an address gets one e-mail per window.
 /// </summary>
-[Collection(WebArchiveCollection.Name)]
 [Trait("Category", "Slow")]
-public sealed partial class SubscribeFormOutcomeTests(WebArchiveFixture archive)
+public sealed partial class SubscribeFormOutcomeTests(WebArchiveFixture archive) : IClassFixture<WebArchiveFixture>
 {
     [Fact]
     public async Task Post_NewAddress_ConfirmationSentPageAndAnEmailNamingTheTopic()

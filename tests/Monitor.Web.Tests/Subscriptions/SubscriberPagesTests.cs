@@ -5,9 +5,8 @@ using MinistryMonitor.Core.Subscriptions;
 namespace MinistryMonitor.Web.Tests.Subscriptions;
 
 /// <summary>The subscriber pages in headless Chromium: subscribe, confirm from the e-mail, manage, unsubscribe.</summary>
-[Collection(WebArchiveCollection.Name)]
 [Trait("Category", "Slow")]
-public sealed class SubscriberPagesTests(WebArchiveFixture archive, BrowserFixture browser)
+public sealed class SubscriberPagesTests(WebArchiveFixture archive, BrowserFixture browser) : IClassFixture<WebArchiveFixture>, IClassFixture<BrowserFixture>
 {
     private const string Address = "browser-reader@example.org";
 
