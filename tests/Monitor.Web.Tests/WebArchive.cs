@@ -115,8 +115,8 @@ public sealed class WebArchive
         // What the runner records after a cycle that told the operators of a failing source (the queue message is gone by then).
         var alert = new OperatorAlert(OperatorAlert.SourceFailing, EnglishSource, OperatorAlertMessage, 3, DateTimeOffset.UtcNow);
         var alerts = Harness.Get<IOperatorAlertLog>();
-        var record = await alerts.RecordAsync(new OperatorAlertRecord(OperatorAlertRecord.IdOf(alert), alert, DateTimeOffset.UtcNow, null, null), CancellationToken.None);
-        await alerts.MarkMailedAsync(record.Id, [OperatorAlertRecipient], DateTimeOffset.UtcNow, CancellationToken.None);
+        var recorded = await alerts.RecordAsync(new OperatorAlertRecord(OperatorAlertRecord.IdOf(alert), alert, DateTimeOffset.UtcNow, null, null), CancellationToken.None);
+        await alerts.MarkMailedAsync(recorded.Id, [OperatorAlertRecipient], DateTimeOffset.UtcNow, CancellationToken.None);
 
         _server = await LocalWebServer.StartAsync(Harness.Options, port: 0, CancellationToken.None);
     }
