@@ -28,6 +28,13 @@ public sealed class ToolTests
         // only the project's own assemblies precompiled (the libraries take the same crossgen step, for a minute of CPU).
         // The test's build already built the libraries; the pack builds and writes only src/Monitor.Cli, and leaves no
         // MSBuild node running.
+        // Each pack starts from no earlier pack's output: publishing copies a library only when it is newer than the copy
+        // already there, so an earlier pack's precompiled libraries would otherwise be packed again.
+        foreach (var output in new[] { "obj", "bin" })
+        {
+            var platformOutput = Path.Combine(Repository, "src", "Monitor.Cli", output, BuildConfiguration, "net10.0", HostRuntimeIdentifier);
+            if (Directory.Exists(platformOutput)) Directory.Delete(platformOutput, recursive: true);
+        }
         var pack = await MonitorProcess.RunAsync("dotnet", ["pack", Path.Combine(Repository, "src", "Monitor.Cli"), "-c", BuildConfiguration, "-o", packages, "-nologo",
             $"-p:MonitorToolRuntimeIdentifiers={HostRuntimeIdentifier}", "-p:MonitorReadyToRunLibraries=false", "-p:BuildProjectReferences=false", "-nodeReuse:false"],
             Repository, timeout: TimeSpan.FromMinutes(10));
