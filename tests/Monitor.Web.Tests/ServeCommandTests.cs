@@ -30,12 +30,16 @@ public sealed class ServeCommandTests
         {
             var run = Start(directory, ["run", "--once", .. files]);
             started.Add(run);
+            // Both pipes are read all along: a process whose unread pipe fills up blocks on its next write.
+            var (runOutput, runErrors) = (run.StandardOutput.ReadToEndAsync(), run.StandardError.ReadToEndAsync());
             await run.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
-            Assert.True(run.ExitCode == 0, await run.StandardError.ReadToEndAsync());
+            Assert.True(run.ExitCode == 0, await runErrors + await runOutput);
 
             var serve = Start(directory, ["serve", "--port", "0", .. files]);
             started.Add(serve);
-            var line = await ReadLineAsync(serve, l => l.StartsWith("Serving ", StringComparison.Ordinal));
+            var serveErrors = serve.StandardError.ReadToEndAsync();
+            var line = await ReadLineAsync(serve, l => l.StartsWith("Serving ", StringComparison.Ordinal), serveErrors);
+            var serveOutput = serve.StandardOutput.ReadToEndAsync();
             var address = new Uri(line.Split(' ')[1]);
             Assert.Equal("127.0.0.1", address.Host);
 
@@ -46,9 +50,9 @@ public sealed class ServeCommandTests
 
             // Ctrl+C: the server and the Azurite it started stop, and the command exits cleanly.
             using (var signal = Process.Start("kill", ["-INT", serve.Id.ToString(CultureInfo.InvariantCulture)])) await signal.WaitForExitAsync();
-            await serve.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
+            await serve.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
             Assert.Equal(0, serve.ExitCode);
-            Assert.Contains("Stopped.", await serve.StandardOutput.ReadToEndAsync());
+            Assert.Contains("Stopped.", await serveOutput);
         }
         finally
         {
@@ -80,11 +84,11 @@ public sealed class ServeCommandTests
         return Process.Start(psi)!;
     }
 
-    private static async Task<string> ReadLineAsync(Process process, Func<string, bool> match)
+    private static async Task<string> ReadLineAsync(Process process, Func<string, bool> match, Task<string> errors)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
             if (match(line)) return line;
-        throw new InvalidOperationException($"monitor exited without the expected line: {await process.StandardError.ReadToEndAsync()}");
+        throw new InvalidOperationException($"monitor exited without the expected line: {await errors}");
     }
 }
