@@ -8,15 +8,8 @@ namespace MinistryMonitor.Web.Tests;
 
 /// <summary><c>monitor serve</c> as a user runs it: a separate process, after <c>monitor run</c>, on the same data folder.</summary>
 [Trait("Category", "Slow")]
-[Collection(Alone)]
 public sealed class ServeCommandTests
 {
-    /// <summary>
-    /// Run after the parallel classes, on its own: under their full load (load average 40 on 2 cores) serve twice
-    /// missed its deadline to stop after Ctrl+C in CI; alone it stops in seconds.
-    /// </summary>
-    public const string Alone = "serve alone";
-
     [Fact]
     public async Task Serve_AfterRunOnce_ServesTheArchivedStatementOnLoopbackAndStopsOnCtrlC()
     {
@@ -86,7 +79,9 @@ public sealed class ServeCommandTests
 
     private static Process Start(string directory, string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "monitor.dll"), .. args])
+        // Started as from a terminal, where Ctrl+C reaches the command: a test run started in the background by a
+        // non-interactive shell ignores SIGINT, and every child would inherit that (coreutils env resets it).
+        var psi = new ProcessStartInfo("env", ["--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "monitor.dll"), .. args])
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
@@ -106,6 +101,3 @@ public sealed class ServeCommandTests
         throw new InvalidOperationException($"monitor exited without the expected line: {await errors}");
     }
 }
-
-[CollectionDefinition(ServeCommandTests.Alone, DisableParallelization = true)]
-public sealed class ServeAloneCollection;
