@@ -40,7 +40,7 @@ public class EnglishStemmerTests
     {
         var words = StemmerOracle.SharedVocabulary(word => Scripts.Of(word) == Script.Latin);
 
-        Assert.NotEmpty(words);
+        Assert.True(words.Count > 10_000, $"only {words.Count} Latin-script words in the shared texts");
         Assert.Empty(StemmerOracle.Disagreements(words, () => new Lucene.Net.Tartarus.Snowball.Ext.EnglishStemmer(), EnglishStemmer.Stem));
     }
 

@@ -34,7 +34,7 @@ public class GermanStemmerTests
     {
         var words = StemmerOracle.SharedVocabulary(word => Scripts.Of(word) == Script.Latin);
 
-        Assert.NotEmpty(words);
+        Assert.True(words.Count > 10_000, $"only {words.Count} Latin-script words in the shared texts");
         Assert.Empty(StemmerOracle.Disagreements(words, () => new Lucene.Net.Tartarus.Snowball.Ext.GermanStemmer(), GermanStemmer.Stem));
     }
 
